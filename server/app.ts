@@ -1,0 +1,63 @@
+// createApp builds the whole HTTP app over a store; server/main.ts makes it listen.
+// Tests call `app.request()` on it directly (STYLE.md).
+import { Hono } from 'hono';
+import { LoginThrottle } from './auth/throttle.ts';
+import { Sessions } from './auth/sessions.ts';
+import { NotFoundError } from './domain/errors.ts';
+import { mountClient } from './http/client-files.ts';
+import type { AppEnv } from './http/env.ts';
+import { errorResponse } from './http/errors.ts';
+import { requireUser } from './http/require-user.ts';
+import { limitBodySize, sameOriginOnly, securityHeaders } from './http/security.ts';
+import type { Services } from './http/services.ts';
+import { annotationRoutes } from './routes/annotations.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { familyRoutes } from './routes/families.ts';
+import { reflectionRoutes } from './routes/reflections.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { studyRoutes } from './routes/studies.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppDeps {
+  store: Store;
+  clock?: () => Date;
+  /** Directory of the built client; omitted in API-only tests. */
+  clientDir?: string;
+  /** Behind HTTPS: Secure cookies with the __Host- prefix. */
+  secureCookies?: boolean;
+}
+
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const services: Services = {
+    store: deps.store,
+    clock,
+    sessions: new Sessions(deps.store.app, clock),
+    throttle: new LoginThrottle(clock),
+    secureCookies: deps.secureCookies ?? false,
+  };
+  const authed = requireUser(services);
+
+  const app = new Hono<AppEnv>()
+    .use(securityHeaders)
+    .use('/api/*', sameOriginOnly, limitBodySize)
+    .get('/api/health', (c) => c.json({ ok: true }))
+    .route('/api/session', sessionRoutes(services))
+    .use('/api/studies', authed)
+    .use('/api/studies/*', authed)
+    .route('/api/studies', studyRoutes(services))
+    .route('/api/studies/:study/families', familyRoutes(services))
+    .route('/api/studies/:study/families/:family/reflections', reflectionRoutes(services))
+    .route('/api/studies/:study', documentRoutes(services))
+    .route('/api/studies/:study/annotations', annotationRoutes(services));
+
+  app.all('/api/*', () => {
+    throw new NotFoundError('Det finns ingen sådan adress i API:t.');
+  });
+  if (deps.clientDir) mountClient(app, deps.clientDir);
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => c.text('Sidan finns inte.', 404));
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,203 @@
+// Annotation anchoring (W3C Web Annotation: TextPositionSelector + TextQuoteSelector) over the
+// normalised text. A target whose offsets no longer hold is found again by its quote: exact
+// occurrences first, then an approximate match (Myers' bit-parallel edit distance, bounded work).
+import type { AnchorStatus, TextTarget } from './types.ts';
+
+const CONTEXT = 32;
+/** Fuzzy search looks this far either side of the old position first. */
+const WINDOW = 10_000;
+/** Quotes up to this length may be searched fuzzily in the whole text (≤ 2 machine words per column). */
+const WHOLE_TEXT_MAX = 64;
+/** Longer quotes are matched by their first and last EDGE characters instead of in full. */
+const FULL_MAX = 2048;
+const EDGE = 64;
+const MAX_ERROR_RATE = 0.2;
+const MAX_CANDIDATES = 200;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Builds a target for `text.slice(start, end)` with up to 32 characters of context either side.
+ * Throws a RangeError unless 0 ≤ start < end ≤ text.length (integers).
+ */
+export function makeTarget(text: string, start: number, end: number): TextTarget {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start >= end || end > text.length) {
+    throw new RangeError(`Invalid target range ${start}–${end} for a text of length ${text.length}`);
+  }
+  return {
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT), start),
+    suffix: text.slice(end, end + CONTEXT),
+  };
+}
+
+/** Whether the target's offsets still select its quote in `text`. */
+export function isAnchored(text: string, target: TextTarget): boolean {
+  return target.exact.length > 0 && text.slice(target.start, target.end) === target.exact;
+}
+
+/**
+ * Checks a target against the current text and re-anchors it when needed:
+ * 'anchored' (the same target object), 'reanchored' (a new target found by quote, exact or
+ * approximate, with fresh context) or 'orphan' (the original target, unchanged).
+ */
+export function reanchor(text: string, target: TextTarget): { status: AnchorStatus; target: TextTarget } {
+  if (isAnchored(text, target)) return { status: 'anchored', target };
+  const found = target.exact ? locate(text, target.exact, target.prefix, target.suffix, target.start) : null;
+  if (!found) return { status: 'orphan', target };
+  return { status: 'reanchored', target: makeTarget(text, found.start, found.end) };
+}
+
+/**
+ * Finds a quote in a text: the exact occurrence whose preceding text best matches `prefix`
+ * (ties: nearest to `hint`, else the first), otherwise the best approximate match (≤ 20% edits)
+ * near `hint`, or anywhere for quotes of at most 64 characters. Returns null when not found.
+ * Example: `findQuote(text, 'Mamma berättar', 'hembesök. ')` → `{ start: 1042, end: 1056 }`.
+ */
+export function findQuote(text: string, quote: string, prefix = '', hint?: number): Span | null {
+  return quote ? locate(text, quote, prefix, '', hint ?? null) : null;
+}
+
+function locate(text: string, quote: string, prefix: string, suffix: string, hint: number | null): Span | null {
+  const exact: Span[] = [];
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) exact.push({ start: i, end: i + quote.length });
+  if (exact.length) return best(text, exact, prefix, suffix, hint);
+  const k = Math.floor(quote.length * MAX_ERROR_RATE);
+  if (k === 0) return null;
+  if (hint !== null) {
+    const lo = Math.max(0, hint - WINDOW);
+    const hi = Math.min(text.length, hint + quote.length + WINDOW);
+    const near = quote.length <= FULL_MAX ? approximate(text, quote, k, lo, hi) : approximateLong(text, quote, lo, hi);
+    if (near.length) return best(text, near, prefix, suffix, hint);
+  }
+  if (quote.length > WHOLE_TEXT_MAX) return null;
+  const anywhere = approximate(text, quote, k, 0, text.length);
+  return anywhere.length ? best(text, anywhere, prefix, suffix, hint) : null;
+}
+
+/** The candidate whose surroundings agree most with prefix and suffix; ties go to the nearest to hint. */
+function best(text: string, candidates: Span[], prefix: string, suffix: string, hint: number | null): Span {
+  let chosen = candidates[0]!;
+  let chosenScore = -1;
+  let chosenDistance = Infinity;
+  for (const c of candidates) {
+    const score = contextScore(text, c, prefix, suffix);
+    const distance = hint === null ? c.start : Math.abs(c.start - hint);
+    if (score > chosenScore || (score === chosenScore && distance < chosenDistance)) {
+      chosen = c;
+      chosenScore = score;
+      chosenDistance = distance;
+    }
+  }
+  return chosen;
+}
+
+function contextScore(text: string, span: Span, prefix: string, suffix: string): number {
+  let score = 0;
+  while (score < prefix.length && text[span.start - 1 - score] === prefix[prefix.length - 1 - score]) score++;
+  let s = 0;
+  while (s < suffix.length && text[span.end + s] === suffix[s]) s++;
+  return score + s;
+}
+
+/**
+ * Best approximate occurrences of `pattern` in text[lo, hi): the spans with the fewest edits (≤ k).
+ * Ends come from a forward Myers search; each start from a backward, start-anchored pass.
+ */
+function approximate(text: string, pattern: string, k: number, lo: number, hi: number): Array<Span & { edits: number }> {
+  let min = k;
+  let ends: number[] = [];
+  myers(pattern, text, lo, hi, false, false, k, (end, edits) => {
+    if (edits < min) {
+      min = edits;
+      ends = [];
+    }
+    if (edits === min) ends.push(end);
+  });
+  // Keep one end per run of adjacent ends (the same match, give or take a trailing edit).
+  const distinct = ends.filter((e, i) => i === 0 || ends[i - 1] !== e - 1).slice(0, MAX_CANDIDATES);
+  const reversed = [...pattern].reverse().join('');
+  return distinct.map((end) => {
+    let start = end;
+    let startEdits = Infinity;
+    myers(reversed, text, Math.max(lo, end - pattern.length - k), end, true, true, k, (s, edits) => {
+      const closer = Math.abs(end - s - pattern.length) < Math.abs(end - start - pattern.length);
+      if (edits < startEdits || (edits === startEdits && closer)) {
+        start = s;
+        startEdits = edits;
+      }
+    });
+    return { start, end, edits: min };
+  }).filter((span) => span.start < span.end);
+}
+
+/** Long quotes: match the first and last EDGE characters and accept a span of plausible length. */
+function approximateLong(text: string, quote: string, lo: number, hi: number): Span[] {
+  const k = Math.floor(EDGE * MAX_ERROR_RATE);
+  const heads = approximate(text, quote.slice(0, EDGE), k, lo, hi);
+  const tails = approximate(text, quote.slice(-EDGE), k, lo, hi);
+  const spans: Span[] = [];
+  for (const h of heads) {
+    for (const t of tails) {
+      const length = t.end - h.start;
+      if (Math.abs(length - quote.length) <= quote.length * MAX_ERROR_RATE) spans.push({ start: h.start, end: t.end });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Myers' bit-parallel edit distance (Hyyrö's multi-word form), one column per text character.
+ * Forward: reports (end, edits) for text[?, end) against the whole pattern, any start (search).
+ * Reverse + anchored: walks back from `hi`; reports (start, edits) for text[start, hi).
+ * Calls `hit` only when edits ≤ k. Work: (hi − lo) × ⌈m / 32⌉ word operations.
+ */
+function myers(
+  pattern: string, text: string, lo: number, hi: number, reverse: boolean, anchored: boolean, k: number,
+  hit: (boundary: number, edits: number) => void,
+): void {
+  const m = pattern.length;
+  const blocks = Math.ceil(m / 32);
+  const peq = new Map<number, Int32Array>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    let eq = peq.get(c);
+    if (!eq) peq.set(c, (eq = new Int32Array(blocks)));
+    eq[i >> 5]! |= 1 << (i & 31);
+  }
+  const none = new Int32Array(blocks);
+  const P = new Int32Array(blocks).fill(-1);
+  const M = new Int32Array(blocks);
+  const lastBit = (m - 1) & 31;
+  let edits = m;
+  for (let step = 0; step < hi - lo; step++) {
+    const pos = reverse ? hi - 1 - step : lo + step;
+    const eqs = peq.get(text.charCodeAt(pos)) ?? none;
+    // Row 0 is 0 everywhere when searching, and j (one more per column) when the start is anchored.
+    let hin = anchored ? 1 : 0;
+    for (let b = 0; b < blocks; b++) {
+      const pv = P[b]!;
+      const mv = M[b]!;
+      let eq = eqs[b]!;
+      const xv = eq | mv;
+      if (hin < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const bit = b === blocks - 1 ? lastBit : 31;
+      const hout = ((ph >>> bit) & 1) - ((mh >>> bit) & 1);
+      ph = (ph << 1) | (hin > 0 ? 1 : 0);
+      mh = (mh << 1) | (hin < 0 ? 1 : 0);
+      P[b] = mh | ~(xv | ph);
+      M[b] = ph & xv;
+      hin = hout;
+    }
+    edits += hin;
+    if (edits <= k) hit(reverse ? pos : pos + 1, edits);
+  }
+}

@@ -1,0 +1,21 @@
+// Text normalisation at import. Every offset in Backspegel (entries, annotation targets, pseudonym
+// replacements) refers to the text this function returns, so it must be deterministic and must never
+// change more than it has to: no trimming, no whitespace collapsing.
+
+// Line breaks in all their disguises: CRLF, lone CR, NEL (U+0085), line and paragraph separators,
+// and vertical tab / form feed. Word exports a manual line break as VT and pdftotext separates pages
+// with FF; deleting them would glue the last word of one line to the first of the next.
+const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g;
+
+// Remaining C0 controls (except \t and \n), DEL and the C1 block.
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+
+/**
+ * Normalises imported text: drops a leading BOM, applies Unicode NFC, turns every line break into
+ * `\n` and removes control characters other than `\n` and `\t`.
+ * Example: `normaliseText('\uFEFFa\r\nb\rc\u0007')` → `'a\nb\nc'`.
+ */
+export function normaliseText(raw: string): string {
+  const withoutBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return withoutBom.normalize('NFC').replace(LINE_BREAKS, '\n').replace(CONTROLS, '');
+}

@@ -1,0 +1,194 @@
+// Pseudonymisation at import: identifying details are replaced by stable pseudonyms derived with
+// HMAC-SHA-256 from the data directory's secret key, so the same person gets the same pseudonym in
+// every document while the original cannot be recovered without the key.
+//
+// Each kind of detail is found by one detector, a function from text to detections. To add one
+// (names with their inflections, street addresses, case numbers), write the function, add its kind
+// and label below and put it in DETECTORS; earlier detectors win where detections overlap.
+import { createHmac } from 'node:crypto';
+import { findPersonnummer } from './personnummer.ts';
+
+export type PseudonymKind = 'personnummer' | 'samordningsnummer' | 'telefon' | 'epost';
+
+/** One replaced detail; offsets refer to the INPUT text. */
+export interface Replacement {
+  kind: PseudonymKind;
+  start: number;
+  end: number;
+  pseudonym: string;
+}
+
+/** What a detector reports: where the detail is and its canonical value (what the pseudonym hashes). */
+export interface Detection {
+  kind: PseudonymKind;
+  start: number;
+  end: number;
+  value: string;
+}
+
+export interface DetectorContext {
+  today: Date;
+}
+
+export type Detector = (text: string, ctx: DetectorContext) => Detection[];
+
+export interface PseudonymiseOptions {
+  /** Decides the century of ten-digit personal numbers. Default: now. */
+  today?: Date;
+  /** Detectors in priority order. Default: DETECTORS. */
+  detectors?: readonly Detector[];
+}
+
+const LABELS: Record<PseudonymKind, string> = {
+  personnummer: 'PNR',
+  samordningsnummer: 'SAMN',
+  telefon: 'TEL',
+  epost: 'E-POST',
+};
+
+/** Personal and coordination numbers in every common form, canonical 12 digits. */
+export const detectPersonnummer: Detector = (text, ctx) =>
+  findPersonnummer(text, { today: ctx.today }).map((m) => ({ kind: m.kind, start: m.start, end: m.end, value: m.canonical }));
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (ch: string | undefined): boolean =>
+  ch !== undefined && (isAsciiAlnum(ch.charCodeAt(0)) || (ch.charCodeAt(0) >= 0xc0 && /[\p{L}\p{N}]/u.test(ch)));
+const isLocalChar = (ch: string | undefined): boolean => isAlnum(ch) || (ch !== undefined && '._%+-'.includes(ch));
+const isDomainChar = (ch: string | undefined): boolean => isAlnum(ch) || ch === '.' || ch === '-';
+
+/** E-mail addresses, found by expanding around each '@' (linear; no backtracking regex). Value: lower case. */
+export const detectEmail: Detector = (text) => {
+  const found: Detection[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && isLocalChar(text[start - 1])) start--;
+    while (text[start] === '.') start++;
+    let end = at + 1;
+    while (end < text.length && end - at <= 255 && isDomainChar(text[end])) end++;
+    while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+    if (start === at || text[at - 1] === '.') continue;
+    const labels = text.slice(at + 1, end).split('.');
+    const tld = labels[labels.length - 1]!;
+    const labelsOk = labels.every((l) => l.length > 0 && l[0] !== '-' && l[l.length - 1] !== '-');
+    if (labels.length < 2 || !labelsOk || tld.length < 2 || !/^\p{L}+$/u.test(tld)) continue;
+    found.push({ kind: 'epost', start, end, value: text.slice(start, end).toLowerCase() });
+  }
+  return found;
+};
+
+const PHONE_LEAD = /\+46|0046|0/g;
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+const isPhoneSeparator = (ch: string | undefined): boolean => ch === ' ' || ch === '-' || ch === '\u00a0';
+
+/**
+ * Swedish phone numbers, conservatively: a leading 0 or +46 (0046), 8–10 digits in national form,
+ * written as one run (0701234567) or as an area code of 2–4 digits followed by one group of 5–8
+ * digits or by groups of 2–4 (070-123 45 67, 08-12 34 56, +46 70 123 45 67, +46 (0)8-123 456 78).
+ * Not after a digit and '-', '/' or '.' (dates, case numbers); digit groups of three after a digit
+ * and a space are thousands (1 012 345 kr). Value: +46 and the national number without its 0.
+ */
+export const detectPhone: Detector = (text) => {
+  const found: Detection[] = [];
+  PHONE_LEAD.lastIndex = 0;
+  for (let m = PHONE_LEAD.exec(text); m; m = PHONE_LEAD.exec(text)) {
+    const phone = readPhone(text, m.index, m[0]);
+    if (phone) {
+      found.push(phone);
+      PHONE_LEAD.lastIndex = phone.end;
+    }
+  }
+  return found;
+};
+
+function readPhone(text: string, start: number, lead: string): Detection | null {
+  const before = text[start - 1];
+  if (isAlnum(before) || before === '+' || before === '_') return null;
+  const afterDigit = isDigit(text[start - 2]);
+  if (afterDigit && (before === '-' || before === '/' || before === '.')) return null;
+  let p = start;
+  if (lead !== '0') {
+    p += lead.length;
+    if (isPhoneSeparator(text[p])) p++;
+    if (text.startsWith('(0)', p)) p += isPhoneSeparator(text[p + 3]) ? 4 : 3;
+    if (!isDigit(text[p]) || text[p] === '0') return null;
+  } else if (text[start + 1] === '0') {
+    return null; // "00…" is an international prefix or not a phone number at all
+  }
+  const groups: string[] = [];
+  let total = lead === '0' ? 0 : 1; // the national 0 that +46 stands for
+  let end = p;
+  for (;;) {
+    let q = p;
+    while (isDigit(text[q])) q++;
+    const group = text.slice(p, q);
+    if (total + group.length > 10 || groups.length === 6) break;
+    groups.push(group);
+    total += group.length;
+    end = q;
+    if (!(isPhoneSeparator(text[q]) && isDigit(text[q + 1]))) break;
+    p = q + 1;
+  }
+  if (isDigit(text[end]) || total < 8 || groups.length === 0) return null;
+  const [area, ...rest] = groups;
+  const areaLength = area!.length + (lead === '0' ? 0 : 1);
+  const shapeOk =
+    rest.length === 0 ||
+    (areaLength >= 2 && areaLength <= 4 &&
+      ((rest.length === 1 && rest[0]!.length >= 5) || (rest.length > 1 && rest.every((g) => g.length >= 2 && g.length <= 4))));
+  if (!shapeOk) return null;
+  if (afterDigit && (before === ' ' || before === '\u00a0') && groups.every((g) => g.length === 3)) return null;
+  const national = groups.join('');
+  return { kind: 'telefon', start, end, value: '+46' + (lead === '0' ? national.slice(1) : national) };
+}
+
+/** The detectors used by default, in priority order. */
+export const DETECTORS: readonly Detector[] = [detectPersonnummer, detectEmail, detectPhone];
+
+/**
+ * The stable pseudonym of a detail: `[LABEL-xxxx]` with the first 4 hex digits of
+ * HMAC-SHA-256(key, kind + ':' + value). Example: `pseudonymFor(key, 'personnummer', '199001012385')`
+ * → `'[PNR-3f2a]'`. Four hex digits are 65,536 values: two people in one study can collide.
+ */
+export function pseudonymFor(key: Uint8Array, kind: PseudonymKind, value: string): string {
+  const hex = createHmac('sha256', key).update(`${kind}:${value}`).digest('hex');
+  return `[${LABELS[kind]}-${hex.slice(0, 4)}]`;
+}
+
+/**
+ * Replaces personal and coordination numbers, phone numbers and e-mail addresses with stable
+ * pseudonyms. Returns the new text and the replacements (offsets into the input text, in order).
+ * Run it on normalised text, and split into entries AFTER it: replacing changes lengths.
+ */
+export function pseudonymise(
+  text: string,
+  key: Uint8Array,
+  opts: PseudonymiseOptions = {},
+): { text: string; replacements: Replacement[] } {
+  const ctx: DetectorContext = { today: opts.today ?? new Date() };
+  const detectors = opts.detectors ?? DETECTORS;
+  const all: Array<Detection & { priority: number }> = [];
+  detectors.forEach((detect, priority) => {
+    for (const d of detect(text, ctx)) if (d.start < d.end) all.push({ ...d, priority });
+  });
+  all.sort((a, b) => a.start - b.start || a.priority - b.priority);
+  const kept: Array<Detection & { priority: number }> = [];
+  for (const d of all) {
+    const last = kept[kept.length - 1];
+    if (!last || d.start >= last.end) kept.push(d);
+    else if (d.priority < last.priority) kept[kept.length - 1] = d;
+  }
+  const cache = new Map<string, string>();
+  const parts: string[] = [];
+  const replacements: Replacement[] = [];
+  let at = 0;
+  for (const d of kept) {
+    const id = `${d.kind}:${d.value}`;
+    let pseudonym = cache.get(id);
+    if (pseudonym === undefined) cache.set(id, (pseudonym = pseudonymFor(key, d.kind, d.value)));
+    parts.push(text.slice(at, d.start), pseudonym);
+    replacements.push({ kind: d.kind, start: d.start, end: d.end, pseudonym });
+    at = d.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), replacements };
+}

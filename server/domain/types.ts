@@ -1,0 +1,180 @@
+// The domain model of Backspegel: what is stored and what the HTTP API returns.
+// Pure types, shared by server and client (the client imports them with `import type`).
+
+/** A user's role within one study. Admin is an account-level flag, not a study role. */
+export type StudyRole = 'lead' | 'researcher' | 'caseworker';
+
+/** The kind of a dated entry in a case file, recognised from its heading. */
+export type EntryKind =
+  | 'anmalan'
+  | 'ansokan'
+  | 'utredning'
+  | 'beslut'
+  | 'journalanteckning'
+  | 'uppfoljning'
+  | 'sip'
+  | 'placering'
+  | 'ovrigt';
+
+/** One dated entry of a case file: offsets into the document's normalised text. */
+export interface Entry {
+  start: number;
+  end: number;
+  /** ISO date, YYYY-MM-DD */
+  date: string;
+  kind: EntryKind;
+  /** The heading text after the date, e.g. "Orosanmälan från skolan". */
+  title: string;
+}
+
+/** A structured reflection question of a study; data, not code. */
+export interface ReflectionQuestion {
+  /** Stable id used in URLs and annotations, e.g. "tidiga-tecken". */
+  id: string;
+  /** Short label shown on markers and buttons, e.g. "Tidiga tecken". */
+  label: string;
+  /** The full question as put to the caseworker. */
+  text: string;
+}
+
+export interface StudyMember {
+  userId: string;
+  role: StudyRole;
+}
+
+export interface Family {
+  /** e.g. "familj-a" */
+  id: string;
+  /** e.g. "Familj A" */
+  pseudonym: string;
+  /** ISO date the family became known to social services. */
+  activeFrom: string;
+  /** ISO date the case closed; null while still open. */
+  activeTo: string | null;
+  /** User ids of the caseworkers assigned to this family. */
+  assignedTo: string[];
+}
+
+export interface DocumentMeta {
+  id: string;
+  familyId: string;
+  title: string;
+  /** 'akt' for a case file; otherwise the kind of its first entry. */
+  kind: string;
+  /** ISO date of the first dated entry, or of the import when it has none. */
+  date: string;
+  /** Length of the normalised text in UTF-16 code units (JS string length). */
+  length: number;
+  entryCount: number;
+  sha256: string;
+  importedAt: string;
+  importedBy: string;
+}
+
+export type LegalBasis = 'follow-up' | 'research';
+
+export interface Study {
+  id: string;
+  title: string;
+  description: string;
+  legalBasis: LegalBasis;
+  ethicsApproval: string | null;
+  endDate: string | null;
+  questions: ReflectionQuestion[];
+  members: StudyMember[];
+  families: Family[];
+  documents: DocumentMeta[];
+  version: number;
+}
+
+/** W3C Web Annotation text selectors combined: position plus quote. */
+export interface TextTarget {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Annotation {
+  id: string;
+  documentId: string;
+  familyId: string;
+  questionId: string;
+  target: TextTarget;
+  /** Markdown */
+  comment: string;
+  /** Was this sign known to social services at the time (hindsight-bias guard)? null = not stated. */
+  knownAtTheTime: boolean | null;
+  authorId: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** How an annotation's target relates to the current text, computed on read. */
+export type AnchorStatus = 'anchored' | 'reanchored' | 'orphan';
+
+/** An annotation as the API returns it: the stored one, verified against the text. */
+export interface AnnotationView extends Annotation {
+  anchor: AnchorStatus;
+  authorName: string;
+}
+
+/** 'summary' or a question id. */
+export type ReflectionKey = string;
+
+export interface Reflection {
+  familyId: string;
+  key: ReflectionKey;
+  /** Markdown */
+  text: string;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** Per-family progress of the current user. */
+export interface FamilyProgress {
+  annotationsByQuestion: Record<string, number>;
+  reflectionsWritten: number;
+  summaryWritten: boolean;
+}
+
+export interface FamilyView {
+  id: string;
+  pseudonym: string;
+  activeFrom: string;
+  activeTo: string | null;
+  documentCount: number;
+  progress: FamilyProgress;
+}
+
+export interface StudySummary {
+  id: string;
+  title: string;
+  description: string;
+  role: StudyRole;
+}
+
+export interface StudyView extends StudySummary {
+  legalBasis: LegalBasis;
+  ethicsApproval: string | null;
+  endDate: string | null;
+  questions: ReflectionQuestion[];
+}
+
+export interface DocumentView {
+  id: string;
+  familyId: string;
+  title: string;
+  text: string;
+  entries: Entry[];
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  admin: boolean;
+}

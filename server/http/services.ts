@@ -1,0 +1,15 @@
+// What route modules get from createApp: the store and the few stateful services around it.
+import type { LoginThrottle } from '../auth/throttle.ts';
+import type { Sessions } from '../auth/sessions.ts';
+import type { Store } from '../store/store.ts';
+
+export interface Services {
+  store: Store;
+  clock: () => Date;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  /** Set cookies with Secure and the __Host- prefix (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export const sessionCookieName = (s: Services) => (s.secureCookies ? '__Host-bs_session' : 'bs_session');

@@ -1,0 +1,112 @@
+// /api/studies/:study/annotations — list, create, edit and delete annotations (markeringar).
+import { Hono } from 'hono';
+import { makeTarget } from '../domain/anchoring.ts';
+import { canWriteCaseworkerMaterial, visibleFamilies } from '../domain/access.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { annotationCreateSchema, annotationPatchSchema } from '../domain/schemas.ts';
+import type { Annotation, Study } from '../domain/types.ts';
+import { newId } from '../store/ids.ts';
+import { readJson, requireVersion } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../http/services.ts';
+import { documentAccess, familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
+import { annotationView, annotationViews } from '../http/views.ts';
+
+function assertQuestion(study: Study, questionId: string): void {
+  if (!study.questions.some((q) => q.id === questionId)) {
+    throw new ValidationError('Reflektionsfrågan finns inte i studien.', 'unknown_question');
+  }
+}
+
+/** The annotation with `id` if the user may see its family; else 404. */
+function findAnnotation(access: StudyAccess, id: string): Annotation {
+  const familyId = access.repo.familyOfAnnotation(id);
+  if (familyId) familyAccess(access, familyId);
+  const annotation = familyId && access.repo.familyData(familyId).annotations.find((a) => a.id === id);
+  if (!annotation) throw new NotFoundError('Markeringen finns inte.');
+  return annotation;
+}
+
+function assertAuthor(access: StudyAccess, annotation: Annotation): void {
+  if (annotation.authorId !== access.user.id) throw new ForbiddenError('Du kan bara ändra dina egna markeringar.');
+}
+
+export function annotationRoutes({ store, clock }: Services) {
+  const users = () => store.app.data.users;
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const access = studyAccess(store, c.get('user'), c.req.param('study')!);
+      const { family, document, question } = c.req.query();
+      const families = family ? [familyAccess(access, family)] : visibleFamilies(access.repo.study, access.user.id);
+      const found = families
+        .flatMap((f) => access.repo.familyData(f.id).annotations)
+        .filter((a) => (!document || a.documentId === document) && (!question || a.questionId === question));
+      return c.json(await annotationViews(access.repo, found, users()));
+    })
+    .post('/', async (c) => {
+      const access = studyAccess(store, c.get('user'), c.req.param('study')!);
+      const input = await readJson(c, annotationCreateSchema);
+      const { meta, family } = documentAccess(access, input.documentId);
+      if (!canWriteCaseworkerMaterial(access.repo.study, access.user.id, family)) {
+        throw new ForbiddenError('Du kan inte markera i den här familjens akt.');
+      }
+      assertQuestion(access.repo.study, input.questionId);
+      const { text } = await access.repo.documents.read(meta.id);
+      const { start, end, exact } = input.target;
+      if (end > text.length || text.slice(start, end) !== exact) {
+        throw new ValidationError('Den markerade texten finns inte på angiven plats i dokumentet.', 'target_mismatch');
+      }
+      const now = clock().toISOString();
+      const annotation: Annotation = {
+        id: newId('a'),
+        documentId: meta.id,
+        familyId: family.id,
+        questionId: input.questionId,
+        target: makeTarget(text, start, end),
+        comment: input.comment,
+        knownAtTheTime: input.knownAtTheTime,
+        authorId: access.user.id,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await access.repo.mutateFamily(family.id, (d) => void d.annotations.push(annotation));
+      return c.json(annotationView(annotation, text, users()), 201);
+    })
+    .patch('/:id', async (c) => {
+      const access = studyAccess(store, c.get('user'), c.req.param('study')!);
+      const existing = findAnnotation(access, c.req.param('id'));
+      assertAuthor(access, existing);
+      const version = requireVersion(c);
+      const patch = await readJson(c, annotationPatchSchema);
+      if (patch.questionId) assertQuestion(access.repo.study, patch.questionId);
+      const { text } = await access.repo.documents.read(existing.documentId);
+      const updated = await access.repo.mutateFamily(existing.familyId, (d) => {
+        const a = d.annotations.find((x) => x.id === existing.id);
+        if (!a) throw new NotFoundError('Markeringen finns inte.');
+        if (a.version !== version) {
+          throw new ConflictError('Markeringen har ändrats sedan du öppnade den.', annotationView(a, text, users()));
+        }
+        Object.assign(a, patch, { version: a.version + 1, updatedAt: clock().toISOString() });
+        return a;
+      });
+      return c.json(annotationView(updated, text, users()));
+    })
+    .delete('/:id', async (c) => {
+      const access = studyAccess(store, c.get('user'), c.req.param('study')!);
+      const existing = findAnnotation(access, c.req.param('id'));
+      assertAuthor(access, existing);
+      const version = requireVersion(c);
+      const { text } = await access.repo.documents.read(existing.documentId);
+      await access.repo.mutateFamily(existing.familyId, (d) => {
+        const a = d.annotations.find((x) => x.id === existing.id);
+        if (!a) throw new NotFoundError('Markeringen finns inte.');
+        if (a.version !== version) {
+          throw new ConflictError('Markeringen har ändrats sedan du öppnade den.', annotationView(a, text, users()));
+        }
+        d.annotations = d.annotations.filter((x) => x.id !== existing.id);
+      });
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,67 @@
+// /api/studies/:study/documents/:doc (read) and …/families/:family/documents (import, lead only).
+import { Hono, type Context } from 'hono';
+import { canImportDocuments } from '../domain/access.ts';
+import { assertTextFileName, decodeTextFile } from '../domain/decode-upload.ts';
+import { BadRequestError, ForbiddenError, TooLargeError, UnsupportedTypeError } from '../domain/errors.ts';
+import { documentDate, documentKind, prepareDocument } from '../domain/prepare-document.ts';
+import { documentImportJsonSchema } from '../domain/schemas.ts';
+import type { DocumentMeta, DocumentView } from '../domain/types.ts';
+import { newId } from '../store/ids.ts';
+import { readJson } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import { IMPORT_BODY_LIMIT } from '../http/security.ts';
+import type { Services } from '../http/services.ts';
+import { documentAccess, familyAccess, studyAccess } from '../http/study-access.ts';
+
+/** The uploaded case file as title + raw text, from multipart (`file`, `title`) or JSON. */
+async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('application/json')) return (({ title, text }) => ({ title, raw: text }))(await readJson(c, documentImportJsonSchema));
+  if (!type.startsWith('multipart/form-data')) {
+    throw new UnsupportedTypeError('Skicka dokumentet som fil (multipart/form-data) eller som JSON.');
+  }
+  const form = await c.req.parseBody().catch(() => {
+    throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
+  });
+  const file = form['file'];
+  if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
+  assertTextFileName(file.name);
+  if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
+  const given = typeof form['title'] === 'string' ? form['title'].trim().slice(0, 200) : '';
+  const title = given || file.name.replace(/\.[^.]+$/, '').slice(0, 200);
+  return { title, raw: decodeTextFile(new Uint8Array(await file.arrayBuffer())) };
+}
+
+export function documentRoutes({ store, clock }: Services) {
+  return new Hono<AppEnv>()
+    .get('/documents/:doc', async (c) => {
+      const access = studyAccess(store, c.get('user'), c.req.param('study')!);
+      const { meta } = documentAccess(access, c.req.param('doc'));
+      const { text, entries } = await access.repo.documents.read(meta.id);
+      const view: DocumentView = { id: meta.id, familyId: meta.familyId, title: meta.title, text, entries };
+      return c.json(view);
+    })
+    .post('/families/:family/documents', async (c) => {
+      const user = c.get('user');
+      const access = studyAccess(store, user, c.req.param('study')!);
+      const family = familyAccess(access, c.req.param('family'));
+      if (!canImportDocuments(access.repo.study, user.id)) throw new ForbiddenError('Bara projektledaren kan importera dokument.');
+      const { title, raw } = await readUpload(c);
+      const now = clock();
+      const prepared = prepareDocument(raw, store.secretKey, now);
+      const meta: DocumentMeta = {
+        id: newId('d'),
+        familyId: family.id,
+        title,
+        kind: documentKind(prepared.entries),
+        date: documentDate(prepared.entries, now),
+        length: prepared.text.length,
+        entryCount: prepared.entries.length,
+        sha256: prepared.sha256,
+        importedAt: now.toISOString(),
+        importedBy: user.id,
+      };
+      await access.repo.addDocument(meta, prepared.text, prepared.entries);
+      return c.json({ document: meta, replacements: prepared.replacements }, 201);
+    });
+}

@@ -1,0 +1,132 @@
+// Seeds an empty data directory with the bundled demo study and its demo accounts (DESIGN §8).
+// Case files go through the same import pipeline as any upload, so they are pseudonymised.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hashPassword, PRODUCTION_COST, type PasswordCost } from '../auth/password.ts';
+import { findQuote, makeTarget } from '../domain/anchoring.ts';
+import { documentDate, documentKind, prepareDocument } from '../domain/prepare-document.ts';
+import type { Annotation, DocumentMeta, Study } from '../domain/types.ts';
+import type { User } from '../store/app-data.ts';
+import { newId } from '../store/ids.ts';
+import type { Store } from '../store/store.ts';
+import type { StudyRepo } from '../store/study-repo.ts';
+import { examplesSchema, studyTemplateSchema, type StudyTemplate } from './template.ts';
+
+export const DEMO_STUDY_DIR = new URL('../../studies/demo-komplexa-familjer/', import.meta.url).pathname;
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_ACCOUNTS: { username: string; displayName: string; admin: boolean }[] = [
+  { username: 'projektledare', displayName: 'Projektledaren', admin: false },
+  { username: 'socsek1', displayName: 'Socialsekreterare 1', admin: false },
+  { username: 'socsek2', displayName: 'Socialsekreterare 2', admin: false },
+  { username: 'forskare1', displayName: 'FoU-forskare 1', admin: false },
+  { username: 'forskare2', displayName: 'FoU-forskare 2', admin: false },
+  { username: 'admin', displayName: 'Administratör', admin: true },
+];
+
+async function readJsonFile(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+async function createAccounts(store: Store, cost: PasswordCost, now: string): Promise<Map<string, string>> {
+  const users: User[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    users.push({ id: newId('u'), ...a, passwordHash: await hashPassword(DEMO_PASSWORD, cost), disabled: false, createdAt: now });
+  }
+  await store.app.mutate((d) => void d.users.push(...users));
+  return new Map(users.map((u) => [u.username, u.id]));
+}
+
+function userId(ids: Map<string, string>, username: string): string {
+  const id = ids.get(username);
+  if (!id) throw new Error(`Demo template names an unknown account: ${username}`);
+  return id;
+}
+
+async function importFamilyDocuments(store: Store, repo: StudyRepo, template: StudyTemplate, dir: string, leadId: string, now: Date) {
+  for (const family of template.families) {
+    for (const doc of family.documents) {
+      const prepared = prepareDocument(await readFile(join(dir, doc.file), 'utf8'), store.secretKey, now);
+      const meta: DocumentMeta = {
+        id: newId('d'),
+        familyId: family.id,
+        title: doc.title,
+        kind: documentKind(prepared.entries),
+        date: documentDate(prepared.entries, now),
+        length: prepared.text.length,
+        entryCount: prepared.entries.length,
+        sha256: prepared.sha256,
+        importedAt: now.toISOString(),
+        importedBy: leadId,
+      };
+      await repo.addDocument(meta, prepared.text, prepared.entries);
+    }
+  }
+}
+
+/** Turns quote-based example annotations into anchored ones on the stored (pseudonymised) text. */
+async function addExamples(repo: StudyRepo, familyId: string, path: string, ids: Map<string, string>, now: string) {
+  const examples = examplesSchema.parse(await readJsonFile(path));
+  const authorId = userId(ids, examples.author);
+  const doc = repo.study.documents.find((d) => d.familyId === familyId);
+  if (!doc) throw new Error(`Examples for ${familyId}, which has no document`);
+  const { text } = await repo.documents.read(doc.id);
+  const annotations: Annotation[] = examples.annotations.map((e) => {
+    const at = findQuote(text, e.quote, e.prefix);
+    if (!at) throw new Error(`Example quote not found in ${familyId}: "${e.quote.slice(0, 40)}…"`);
+    return {
+      id: newId('a'),
+      documentId: doc.id,
+      familyId,
+      questionId: e.questionId,
+      target: makeTarget(text, at.start, at.end),
+      comment: e.comment,
+      knownAtTheTime: e.knownAtTheTime,
+      authorId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+  });
+  await repo.mutateFamily(familyId, (d) => {
+    d.annotations.push(...annotations);
+    for (const [key, text] of Object.entries(examples.reflections)) {
+      d.reflections[key] = { text, version: 1, updatedAt: now, updatedBy: authorId };
+    }
+  });
+}
+
+/** Seeds the demo into `store`, which must be empty. */
+export async function seedDemo(store: Store, options: { passwordCost?: PasswordCost; clock?: () => Date; dir?: string } = {}) {
+  if (!store.isEmpty) throw new Error('The demo is seeded only into an empty data directory');
+  const dir = options.dir ?? DEMO_STUDY_DIR;
+  const now = (options.clock ?? (() => new Date()))();
+  const template = studyTemplateSchema.parse(await readJsonFile(join(dir, 'study.json')));
+  const ids = await createAccounts(store, options.passwordCost ?? PRODUCTION_COST, now.toISOString());
+  const study: Study = {
+    id: template.id,
+    title: template.title,
+    description: template.description,
+    legalBasis: template.legalBasis,
+    ethicsApproval: template.ethicsApproval,
+    endDate: template.endDate,
+    questions: template.questions,
+    members: template.members.map((m) => ({ userId: userId(ids, m.username), role: m.role })),
+    families: template.families.map((f) => ({
+      id: f.id,
+      pseudonym: f.pseudonym,
+      activeFrom: f.activeFrom,
+      activeTo: f.activeTo,
+      assignedTo: f.assignedTo.map((u) => userId(ids, u)),
+    })),
+    documents: [],
+    version: 1,
+  };
+  const repo = await store.createStudy(study);
+  const lead = template.members.find((m) => m.role === 'lead');
+  await importFamilyDocuments(store, repo, template, dir, userId(ids, lead?.username ?? 'projektledare'), now);
+  for (const f of template.families) {
+    if (f.examples) await addExamples(repo, f.id, join(dir, f.examples), ids, now.toISOString());
+  }
+  return { studyId: study.id };
+}

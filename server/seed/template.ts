@@ -1,0 +1,44 @@
+// The format of a study template in studies/<id>/study.json (see studies/demo-komplexa-familjer).
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const safeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+export const studyTemplateSchema = z.object({
+  id: safeId,
+  title: z.string().min(1),
+  description: z.string(),
+  legalBasis: z.enum(['follow-up', 'research']),
+  ethicsApproval: z.string().nullable(),
+  endDate: isoDate.nullable(),
+  questions: z.array(z.object({ id: safeId, label: z.string().min(1), text: z.string().min(1) })).min(1).max(9),
+  members: z.array(z.object({ username: z.string(), role: z.enum(['lead', 'researcher', 'caseworker']) })),
+  families: z.array(
+    z.object({
+      id: safeId,
+      pseudonym: z.string().min(1),
+      activeFrom: isoDate,
+      activeTo: isoDate.nullable(),
+      assignedTo: z.array(z.string()),
+      documents: z.array(z.object({ file: z.string().regex(/^[a-z0-9/_.-]+$/).refine((f) => !f.includes('..')), title: z.string() })),
+      examples: z.string().regex(/^[a-z0-9/_.-]+$/).refine((f) => !f.includes('..')).optional(),
+    }),
+  ),
+});
+
+export const examplesSchema = z.object({
+  author: z.string(),
+  annotations: z.array(
+    z.object({
+      questionId: z.string(),
+      quote: z.string().min(1),
+      prefix: z.string().optional(),
+      comment: z.string(),
+      knownAtTheTime: z.boolean().nullable(),
+    }),
+  ),
+  reflections: z.record(z.string(), z.string()),
+});
+
+export type StudyTemplate = z.infer<typeof studyTemplateSchema>;
+export type Examples = z.infer<typeof examplesSchema>;

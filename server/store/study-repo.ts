@@ -1,0 +1,110 @@
+// Everything stored for one study: study.json, one file per family (annotations and reflections),
+// and the immutable document texts. The only code that writes a study's files.
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Annotation, DocumentMeta, Entry, Study } from '../domain/types.ts';
+import { DocumentFiles } from './document-files.ts';
+import { DurableJSONFile } from './durable-file.ts';
+import { assertSafeId } from './ids.ts';
+import { JsonRecord } from './json-record.ts';
+
+/** A caseworker's stored reflection; the key ('summary' or a question id) is the map key. */
+export interface StoredReflection {
+  text: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The unit of work: one family's annotations and reflections, in one small file. */
+export interface FamilyData {
+  annotations: Annotation[];
+  reflections: Record<string, StoredReflection>;
+}
+
+const emptyFamily = (): FamilyData => ({ annotations: [], reflections: {} });
+
+export class StudyRepo {
+  readonly id: string;
+  readonly documents: DocumentFiles;
+  #dir: string;
+  #study: JsonRecord<Study>;
+  #families = new Map<string, JsonRecord<FamilyData>>();
+  // Annotation id → family id, so PATCH/DELETE by id find the right file without a scan.
+  #annotationFamily = new Map<string, string>();
+
+  private constructor(dir: string, id: string, study: JsonRecord<Study>) {
+    this.id = id;
+    this.#dir = dir;
+    this.#study = study;
+    this.documents = new DocumentFiles(join(dir, 'documents'));
+  }
+
+  /** Opens a study directory and loads every family file into memory. */
+  static async open(studiesDir: string, id: string): Promise<StudyRepo> {
+    assertSafeId(id);
+    const dir = join(studiesDir, id);
+    const study = await JsonRecord.open<Study | null>(new DurableJSONFile(join(dir, 'study.json')), null);
+    if (!study.data) throw new Error(`Study file missing: ${id}`);
+    const repo = new StudyRepo(dir, id, study as JsonRecord<Study>);
+    const files = await readdir(join(dir, 'families')).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [] as string[];
+      throw e;
+    });
+    for (const file of files.filter((f) => f.endsWith('.json'))) await repo.#openFamily(file.slice(0, -5));
+    return repo;
+  }
+
+  /** Creates the directory layout and study.json for a new study. */
+  static async create(studiesDir: string, study: Study): Promise<StudyRepo> {
+    assertSafeId(study.id);
+    const dir = join(studiesDir, study.id);
+    await mkdir(join(dir, 'families'), { recursive: true, mode: 0o700 });
+    await mkdir(join(dir, 'documents'), { recursive: true, mode: 0o700 });
+    const record = await JsonRecord.open<Study>(new DurableJSONFile(join(dir, 'study.json')), study);
+    await record.mutate(() => undefined);
+    return new StudyRepo(dir, study.id, record);
+  }
+
+  get study(): Study {
+    return this.#study.data;
+  }
+
+  mutateStudy<R>(change: (draft: Study) => R): Promise<R> {
+    return this.#study.mutate(change);
+  }
+
+  /** Stores a new immutable document, then lists it in study.json. */
+  async addDocument(meta: DocumentMeta, text: string, entries: Entry[]): Promise<void> {
+    await this.documents.write(meta.id, text, entries);
+    await this.mutateStudy((s) => void s.documents.push(meta));
+  }
+
+  /** The family's data; an unknown family reads as empty (callers check the family exists). */
+  familyData(familyId: string): FamilyData {
+    return this.#families.get(familyId)?.data ?? emptyFamily();
+  }
+
+  familyOfAnnotation(annotationId: string): string | undefined {
+    return this.#annotationFamily.get(annotationId);
+  }
+
+  /** Changes one family's file durably; the annotation index follows the committed data. */
+  async mutateFamily<R>(familyId: string, change: (draft: FamilyData) => R): Promise<R> {
+    const record = this.#families.get(familyId) ?? (await this.#openFamily(familyId));
+    const before = record.data.annotations;
+    const result = await record.mutate(change);
+    for (const a of before) this.#annotationFamily.delete(a.id);
+    for (const a of record.data.annotations) this.#annotationFamily.set(a.id, familyId);
+    return result;
+  }
+
+  async #openFamily(familyId: string): Promise<JsonRecord<FamilyData>> {
+    assertSafeId(familyId);
+    const path = join(this.#dir, 'families', `${familyId}.json`);
+    const record = await JsonRecord.open<FamilyData>(new DurableJSONFile(path), emptyFamily());
+    this.#families.set(familyId, record);
+    for (const a of record.data.annotations) this.#annotationFamily.set(a.id, familyId);
+    return record;
+  }
+}

@@ -1,0 +1,101 @@
+// Test fixtures for the HTTP API: a fresh data directory seeded with a study, the real app,
+// and a small client that keeps the session cookie and sends a same-origin Origin header.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import { FAST_COST } from '../../server/auth/password.ts';
+import { DEMO_STUDY_DIR, seedDemo } from '../../server/seed/demo.ts';
+import { Store } from '../../server/store/store.ts';
+
+export const MINI_STUDY_DIR = new URL('../fixtures/mini-study/', import.meta.url).pathname;
+export const ORIGIN = 'http://localhost';
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  json: T;
+  text: string;
+}
+
+export class TestClient {
+  cookie = '';
+  constructor(private app: ReturnType<typeof createApp>) {}
+
+  async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+    const h: Record<string, string> = { origin: ORIGIN, ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (typeof body === 'string') {
+      payload = body;
+      h['content-type'] ??= 'application/json';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await this.app.request(path, { method, headers: h, body: payload });
+    const set = res.headers.getSetCookie();
+    for (const c of set) {
+      const [pair] = c.split(';');
+      this.cookie = /=$/.test(pair!) || /Max-Age=0/i.test(c) ? '' : pair!;
+    }
+    const text = await res.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, json, text };
+  }
+
+  async login(username: string, password = 'demo'): Promise<TestResponse> {
+    const r = await this.call('POST', '/api/session', { username, password });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status}`);
+    return r;
+  }
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  dataDir: string;
+  /** A client already logged in as `username` (password "demo"). */
+  as(username: string): Promise<TestClient>;
+  anonymous(): TestClient;
+  /** Opens the same data directory again, as after a server restart. */
+  restart(): Promise<TestApp>;
+  cleanup(): Promise<void>;
+}
+
+async function build(dataDir: string, clock?: () => Date): Promise<TestApp> {
+  const store = await Store.open(dataDir);
+  const app = createApp({ store, clock });
+  const t: TestApp = {
+    app,
+    store,
+    dataDir,
+    anonymous: () => new TestClient(app),
+    async as(username) {
+      const client = new TestClient(app);
+      await client.login(username);
+      return client;
+    },
+    restart: () => build(dataDir, clock),
+    cleanup: () => rm(dataDir, { recursive: true, force: true }),
+  };
+  return t;
+}
+
+/** A new app over a temp data directory seeded with the mini study (or the full demo). */
+export async function makeTestApp(options: { study?: 'mini' | 'demo'; clock?: () => Date } = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'backspegel-test-'));
+  const store = await Store.open(dataDir);
+  await seedDemo(store, {
+    passwordCost: FAST_COST,
+    clock: options.clock,
+    dir: options.study === 'demo' ? DEMO_STUDY_DIR : MINI_STUDY_DIR,
+  });
+  return build(dataDir, options.clock);
+}
