@@ -11,6 +11,7 @@ import { requireUser } from './http/require-user.ts';
 import { limitBodySize, sameOriginOnly, securityHeaders } from './http/security.ts';
 import type { Services } from './http/services.ts';
 import { annotationRoutes } from './routes/annotations.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { familyRoutes } from './routes/families.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
@@ -49,7 +50,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study/families', familyRoutes(services))
     .route('/api/studies/:study/families/:family/reflections', reflectionRoutes(services))
     .route('/api/studies/:study', documentRoutes(services))
-    .route('/api/studies/:study/annotations', annotationRoutes(services));
+    .route('/api/studies/:study/annotations', annotationRoutes(services))
+    .route('/api/studies/:study/audit', auditRoutes(services));
 
   app.all('/api/*', () => {
     throw new NotFoundError('Det finns ingen sådan adress i API:t.');

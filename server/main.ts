@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
+import { AuditLog } from './store/audit-log.ts';
 import { Store } from './store/store.ts';
 
 const CLIENT_DIR = new URL('../client/dist/', import.meta.url).pathname;
@@ -12,6 +13,7 @@ const USAGE = `Användning: backspegel <kommando> [flaggor]
 
 Kommandon:
   serve            starta webbservern (standard)
+  audit verify     kontrollera att granskningsloggen är obruten (ingen rad ändrad eller borttagen)
 
 Flaggor:
   --data KATALOG   datakatalog (annars BACKSPEGEL_DATA eller ./data)
@@ -40,6 +42,18 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
   process.on('SIGINT', stop);
 }
 
+async function runAuditVerify(values: { data?: string }) {
+  const dataDir = values.data ?? process.env.BACKSPEGEL_DATA ?? './data';
+  const result = await new AuditLog(dataDir).verify();
+  if (result.ok) {
+    console.log(`Granskningsloggen är obruten: ${result.lines} rader.`);
+    return;
+  }
+  const p = result.problem!;
+  console.error(`Granskningsloggen är manipulerad: ${p.file}, rad ${p.line}: ${p.reason}.`);
+  process.exitCode = 1;
+}
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -48,6 +62,7 @@ async function main() {
   const command = positionals[0] ?? 'serve';
   if (values.help) return void console.log(USAGE);
   if (command === 'serve') return runServe(values);
+  if (command === 'audit' && positionals[1] === 'verify') return runAuditVerify(values);
   console.error(`Okänt kommando: ${command}\n\n${USAGE}`);
   process.exitCode = 2;
 }

@@ -72,12 +72,12 @@ function locate(text: string, quote: string, prefix: string, suffix: string, hin
   if (hint !== null) {
     const lo = Math.max(0, hint - WINDOW);
     const hi = Math.min(text.length, hint + quote.length + WINDOW);
-    const near = quote.length <= FULL_MAX ? approximate(text, quote, k, lo, hi) : approximateLong(text, quote, lo, hi);
-    if (near.length) return best(text, near, prefix, suffix, hint);
+    const near = quote.length <= FULL_MAX ? approximate(text, quote, k, lo, hi, hint) : approximateLong(text, quote, lo, hi, hint);
+    if (near.length) return best(text, fewestEdits(near), prefix, suffix, hint);
   }
   if (quote.length > WHOLE_TEXT_MAX) return null;
-  const anywhere = approximate(text, quote, k, 0, text.length);
-  return anywhere.length ? best(text, anywhere, prefix, suffix, hint) : null;
+  const anywhere = approximate(text, quote, k, 0, text.length, hint);
+  return anywhere.length ? best(text, fewestEdits(anywhere), prefix, suffix, hint) : null;
 }
 
 /** The candidate whose surroundings agree most with prefix and suffix; ties go to the nearest to hint. */
@@ -105,47 +105,71 @@ function contextScore(text: string, span: Span, prefix: string, suffix: string):
   return score + s;
 }
 
-/**
- * Best approximate occurrences of `pattern` in text[lo, hi): the spans with the fewest edits (≤ k).
- * Ends come from a forward Myers search; each start from a backward, start-anchored pass.
- */
-function approximate(text: string, pattern: string, k: number, lo: number, hi: number): Array<Span & { edits: number }> {
-  let min = k;
-  let ends: number[] = [];
-  myers(pattern, text, lo, hi, false, false, k, (end, edits) => {
-    if (edits < min) {
-      min = edits;
-      ends = [];
-    }
-    if (edits === min) ends.push(end);
-  });
-  // Keep one end per run of adjacent ends (the same match, give or take a trailing edit).
-  const distinct = ends.filter((e, i) => i === 0 || ends[i - 1] !== e - 1).slice(0, MAX_CANDIDATES);
-  const reversed = [...pattern].reverse().join('');
-  return distinct.map((end) => {
-    let start = end;
-    let startEdits = Infinity;
-    myers(reversed, text, Math.max(lo, end - pattern.length - k), end, true, true, k, (s, edits) => {
-      const closer = Math.abs(end - s - pattern.length) < Math.abs(end - start - pattern.length);
-      if (edits < startEdits || (edits === startEdits && closer)) {
-        start = s;
-        startEdits = edits;
-      }
-    });
-    return { start, end, edits: min };
-  }).filter((span) => span.start < span.end);
+interface Candidate extends Span {
+  edits: number;
 }
 
-/** Long quotes: match the first and last EDGE characters and accept a span of plausible length. */
-function approximateLong(text: string, quote: string, lo: number, hi: number): Span[] {
+/**
+ * Approximate occurrences of `pattern` in text[lo, hi) with at most k edits: for each cluster of
+ * nearby ends the ones with the fewest edits, at most MAX_CANDIDATES (those nearest `hint`), each
+ * with every start that is equally good. Ends come from a forward Myers search, starts from a
+ * backward, start-anchored pass; the caller picks by edits and context.
+ */
+function approximate(text: string, pattern: string, k: number, lo: number, hi: number, hint: number | null): Candidate[] {
+  let ends: Array<{ end: number; edits: number }> = [];
+  let run: Array<{ end: number; edits: number }> = [];
+  const flush = (): void => {
+    const fewest = run.reduce((min, e) => Math.min(min, e.edits), Infinity);
+    for (const e of run) if (e.edits === fewest) ends.push(e);
+    run = [];
+  };
+  myers(pattern, text, lo, hi, false, false, k, (end, edits) => {
+    if (run.length && run[run.length - 1]!.end !== end - 1) flush();
+    run.push({ end, edits });
+  });
+  if (run.length) flush();
+  if (ends.length > MAX_CANDIDATES) {
+    const h = hint ?? 0;
+    ends = ends.sort((x, y) => Math.abs(x.end - h) - Math.abs(y.end - h)).slice(0, MAX_CANDIDATES);
+  }
+  const reversed = [...pattern].reverse().join('');
+  const found: Candidate[] = [];
+  for (const { end, edits } of ends) {
+    let starts: number[] = [];
+    let fewest = k;
+    myers(reversed, text, Math.max(lo, end - pattern.length - k), end, true, true, k, (start, e) => {
+      if (e < fewest) {
+        fewest = e;
+        starts = [];
+      }
+      if (e === fewest && start < end) starts.push(start);
+    });
+    for (const start of starts) found.push({ start, end, edits: Math.max(edits, fewest) });
+  }
+  return found;
+}
+
+/** The candidates with the fewest edits. */
+function fewestEdits(candidates: Candidate[]): Candidate[] {
+  const fewest = candidates.reduce((min, c) => Math.min(min, c.edits), Infinity);
+  return candidates.filter((c) => c.edits === fewest);
+}
+
+/**
+ * Long quotes: match the first and last EDGE characters and pair them into spans of plausible
+ * length, scored by the edits at both edges plus the difference in length.
+ */
+function approximateLong(text: string, quote: string, lo: number, hi: number, hint: number): Candidate[] {
   const k = Math.floor(EDGE * MAX_ERROR_RATE);
-  const heads = approximate(text, quote.slice(0, EDGE), k, lo, hi);
-  const tails = approximate(text, quote.slice(-EDGE), k, lo, hi);
-  const spans: Span[] = [];
+  const heads = approximate(text, quote.slice(0, EDGE), k, lo, hi, hint);
+  const tails = approximate(text, quote.slice(-EDGE), k, lo, hi, hint + quote.length);
+  const spans: Candidate[] = [];
   for (const h of heads) {
     for (const t of tails) {
-      const length = t.end - h.start;
-      if (Math.abs(length - quote.length) <= quote.length * MAX_ERROR_RATE) spans.push({ start: h.start, end: t.end });
+      const difference = Math.abs(t.end - h.start - quote.length);
+      if (difference <= quote.length * MAX_ERROR_RATE) {
+        spans.push({ start: h.start, end: t.end, edits: h.edits + t.edits + difference });
+      }
     }
   }
   return spans;

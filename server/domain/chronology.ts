@@ -144,13 +144,17 @@ export function detectEntries(text: string, opts: DetectOptions = {}): Entry[] {
   const entries: Entry[] = [];
   const n = text.length;
   let previous: Entry | undefined;
+  // Case files repeat the same headings ("Journalanteckning") thousands of times.
+  const kinds = new Map<string, EntryKind>();
   for (let lineStart = 0; lineStart < n; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     const line = parseLine(text, lineStart, lineEnd, todayIso);
     if (line) {
       if (previous) previous.end = lineStart;
-      previous = { start: lineStart, end: n, date: line.date, kind: entryKindFromHeading(line.title), title: line.title };
+      let kind = kinds.get(line.title);
+      if (kind === undefined) kinds.set(line.title, (kind = entryKindFromHeading(line.title)));
+      previous = { start: lineStart, end: n, date: line.date, kind, title: line.title };
       entries.push(previous);
     }
     lineStart = lineEnd + 1;

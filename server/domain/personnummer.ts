@@ -50,21 +50,23 @@ export function luhnValid(tenDigits: string): boolean {
   return (10 - (sum % 10)) % 10 === tenDigits.charCodeAt(9) - 48;
 }
 
+const num2 = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
 function interpret(date: string, separator: string, serial: string, todayIso: string): Personnummer | null {
-  const short = date.slice(-6);
+  const short = date.length === 8 ? date.slice(2) : date;
   if (!luhnValid(short + serial)) return null;
-  const month = Number(short.slice(2, 4));
-  let day = Number(short.slice(4, 6));
+  const month = num2(short, 2);
+  let day = num2(short, 4);
   const kind: PersonnummerKind = day > 60 ? 'samordningsnummer' : 'personnummer';
   if (kind === 'samordningsnummer') day -= 60;
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   let year: number;
   if (date.length === 8) {
-    year = Number(date.slice(0, 4));
+    year = num2(date, 0) * 100 + num2(date, 2);
     if (year < 1800 || year >= 2100) return null;
   } else {
     // The most recent year ending in YY whose date is not after today; '+' marks someone 100 or older.
-    const yy = Number(short.slice(0, 2));
+    const yy = num2(short, 0);
     const thisYear = Number(todayIso.slice(0, 4));
     year = thisYear - ((((thisYear - yy) % 100) + 100) % 100);
     if (isoDate(year, month, day) > todayIso) year -= 100;
@@ -95,8 +97,8 @@ export function findPersonnummer(text: string, opts: PersonnummerOptions = {}): 
   const found: PersonnummerMatch[] = [];
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
-    const number = interpret(m[1]!, m[2]!, m[3]!, todayIso);
-    if (number) found.push({ start: m.index, end: m.index + m[0].length, ...number });
+    const n = interpret(m[1]!, m[2]!, m[3]!, todayIso);
+    if (n) found.push({ start: m.index, end: m.index + m[0].length, canonical: n.canonical, kind: n.kind, birthDate: n.birthDate });
   }
   return found;
 }

@@ -30,6 +30,7 @@ export interface DetectorContext {
   today: Date;
 }
 
+/** Finds one kind of detail; must return its detections in text order. */
 export type Detector = (text: string, ctx: DetectorContext) => Detection[];
 
 export interface PseudonymiseOptions {
@@ -155,6 +156,34 @@ export function pseudonymFor(key: Uint8Array, kind: PseudonymKind, value: string
 }
 
 /**
+ * Merges the detectors' lists (each in text order, earlier lists take precedence) into one list
+ * in text order without overlaps: where two detections overlap, the higher-priority one stays.
+ */
+function mergeByPriority(lists: Detection[][]): Detection[] {
+  const next = lists.map(() => 0);
+  const kept: Detection[] = [];
+  let lastPriority = -1;
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < lists.length; i++) {
+      const d = lists[i]![next[i]!];
+      if (d && (pick < 0 || d.start < lists[pick]![next[pick]!]!.start)) pick = i;
+    }
+    if (pick < 0) return kept;
+    const d = lists[pick]![next[pick]!++]!;
+    const last = kept[kept.length - 1];
+    if (d.start >= d.end) continue;
+    if (!last || d.start >= last.end) {
+      kept.push(d);
+      lastPriority = pick;
+    } else if (pick < lastPriority) {
+      kept[kept.length - 1] = d;
+      lastPriority = pick;
+    }
+  }
+}
+
+/**
  * Replaces personal and coordination numbers, phone numbers and e-mail addresses with stable
  * pseudonyms. Returns the new text and the replacements (offsets into the input text, in order).
  * Run it on normalised text, and split into entries AFTER it: replacing changes lengths.
@@ -165,18 +194,8 @@ export function pseudonymise(
   opts: PseudonymiseOptions = {},
 ): { text: string; replacements: Replacement[] } {
   const ctx: DetectorContext = { today: opts.today ?? new Date() };
-  const detectors = opts.detectors ?? DETECTORS;
-  const all: Array<Detection & { priority: number }> = [];
-  detectors.forEach((detect, priority) => {
-    for (const d of detect(text, ctx)) if (d.start < d.end) all.push({ ...d, priority });
-  });
-  all.sort((a, b) => a.start - b.start || a.priority - b.priority);
-  const kept: Array<Detection & { priority: number }> = [];
-  for (const d of all) {
-    const last = kept[kept.length - 1];
-    if (!last || d.start >= last.end) kept.push(d);
-    else if (d.priority < last.priority) kept[kept.length - 1] = d;
-  }
+  const lists = (opts.detectors ?? DETECTORS).map((detect) => detect(text, ctx));
+  const kept = mergeByPriority(lists);
   const cache = new Map<string, string>();
   const parts: string[] = [];
   const replacements: Replacement[] = [];

@@ -5,5 +5,7 @@ export interface AppEnv {
   Variables: {
     /** The logged-in user; set by `requireUser` on every /api route except health and login. */
     user: User;
+    /** What a handler learnt about the object it touched, for the audit line (see http/audit.ts). */
+    audit: { object?: string; family?: string };
   };
 }

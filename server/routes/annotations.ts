@@ -7,6 +7,7 @@ import { annotationCreateSchema, annotationPatchSchema } from '../domain/schemas
 import type { Annotation, Study } from '../domain/types.ts';
 import { newId } from '../store/ids.ts';
 import { readJson, requireVersion } from '../http/body.ts';
+import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { documentAccess, familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
@@ -31,7 +32,8 @@ function assertAuthor(access: StudyAccess, annotation: Annotation): void {
   if (annotation.authorId !== access.user.id) throw new ForbiddenError('Du kan bara ändra dina egna markeringar.');
 }
 
-export function annotationRoutes({ store, clock }: Services) {
+export function annotationRoutes(services: Services) {
+  const { store, clock } = services;
   const users = () => store.app.data.users;
 
   return new Hono<AppEnv>()
@@ -44,7 +46,7 @@ export function annotationRoutes({ store, clock }: Services) {
         .filter((a) => (!document || a.documentId === document) && (!question || a.questionId === question));
       return c.json(await annotationViews(access.repo, found, users()));
     })
-    .post('/', async (c) => {
+    .post('/', audited(services, 'annotation.create'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const input = await readJson(c, annotationCreateSchema);
       const { meta, family } = documentAccess(access, input.documentId);
@@ -72,11 +74,13 @@ export function annotationRoutes({ store, clock }: Services) {
         version: 1,
       };
       await access.repo.mutateFamily(family.id, (d) => void d.annotations.push(annotation));
+      c.set('audit', { object: annotation.id, family: family.id });
       return c.json(annotationView(annotation, text, users()), 201);
     })
-    .patch('/:id', async (c) => {
+    .patch('/:id', audited(services, 'annotation.update', 'id'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const existing = findAnnotation(access, c.req.param('id'));
+      c.set('audit', { object: existing.id, family: existing.familyId });
       assertAuthor(access, existing);
       const version = requireVersion(c);
       const patch = await readJson(c, annotationPatchSchema);
@@ -93,9 +97,10 @@ export function annotationRoutes({ store, clock }: Services) {
       });
       return c.json(annotationView(updated, text, users()));
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', audited(services, 'annotation.delete', 'id'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const existing = findAnnotation(access, c.req.param('id'));
+      c.set('audit', { object: existing.id, family: existing.familyId });
       assertAuthor(access, existing);
       const version = requireVersion(c);
       const { text } = await access.repo.documents.read(existing.documentId);

@@ -8,6 +8,7 @@ import { documentImportJsonSchema } from '../domain/schemas.ts';
 import type { DocumentMeta, DocumentView } from '../domain/types.ts';
 import { newId } from '../store/ids.ts';
 import { readJson } from '../http/body.ts';
+import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import { IMPORT_BODY_LIMIT } from '../http/security.ts';
 import type { Services } from '../http/services.ts';
@@ -32,16 +33,18 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   return { title, raw: decodeTextFile(new Uint8Array(await file.arrayBuffer())) };
 }
 
-export function documentRoutes({ store, clock }: Services) {
+export function documentRoutes(services: Services) {
+  const { store, clock } = services;
   return new Hono<AppEnv>()
-    .get('/documents/:doc', async (c) => {
+    .get('/documents/:doc', audited(services, 'document.read', 'doc'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const { meta } = documentAccess(access, c.req.param('doc'));
+      c.set('audit', { object: meta.id, family: meta.familyId });
       const { text, entries } = await access.repo.documents.read(meta.id);
       const view: DocumentView = { id: meta.id, familyId: meta.familyId, title: meta.title, text, entries };
       return c.json(view);
     })
-    .post('/families/:family/documents', async (c) => {
+    .post('/families/:family/documents', audited(services, 'document.import'), async (c) => {
       const user = c.get('user');
       const access = studyAccess(store, user, c.req.param('study')!);
       const family = familyAccess(access, c.req.param('family'));
@@ -62,6 +65,7 @@ export function documentRoutes({ store, clock }: Services) {
         importedBy: user.id,
       };
       await access.repo.addDocument(meta, prepared.text, prepared.entries);
+      c.set('audit', { object: meta.id });
       return c.json({ document: meta, replacements: prepared.replacements }, 201);
     });
 }

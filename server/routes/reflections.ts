@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.t
 import { reflectionPutSchema } from '../domain/schemas.ts';
 import type { Study } from '../domain/types.ts';
 import { readJson, requireVersion } from '../http/body.ts';
+import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { familyAccess, studyAccess } from '../http/study-access.ts';
@@ -17,7 +18,8 @@ function assertKey(study: Study, key: string): void {
   if (!reflectionKeys(study).includes(key)) throw new NotFoundError('Det finns ingen sådan reflektion i studien.');
 }
 
-export function reflectionRoutes({ store, clock }: Services) {
+export function reflectionRoutes(services: Services) {
+  const { store, clock } = services;
   const users = () => store.app.data.users;
 
   return new Hono<AppEnv>()
@@ -34,7 +36,7 @@ export function reflectionRoutes({ store, clock }: Services) {
       assertKey(access.repo.study, key);
       return c.json(reflectionView(family.id, key, access.repo.familyData(family.id).reflections[key], users()));
     })
-    .put('/:key', async (c) => {
+    .put('/:key', audited(services, 'reflection.update', 'key'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const family = familyAccess(access, c.req.param('family')!);
       const key = c.req.param('key');

@@ -11,6 +11,7 @@ import type { SessionUser } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
+import { auditSession } from '../http/audit.ts';
 import { requireUser } from '../http/require-user.ts';
 import { sessionCookieName, type Services } from '../http/services.ts';
 
@@ -46,9 +47,11 @@ export function sessionRoutes(services: Services) {
       const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
       if (!user || !ok) {
         throttle.fail(name, address);
+        await auditSession(services, user?.id ?? name, 'session.login', 'failed');
         throw new UnauthenticatedError('Fel användarnamn eller lösenord.', 'invalid_credentials');
       }
       throttle.succeed(name);
+      await auditSession(services, user.id, 'session.login', 'ok');
       const token = await sessions.create(user, getCookie(c, cookieName));
       setCookie(c, cookieName, token, {
         httpOnly: true,
@@ -61,6 +64,8 @@ export function sessionRoutes(services: Services) {
     .get('/', requireUser(services), (c) => c.json({ user: toSessionUser(c.get('user')), idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000 }))
     .delete('/', async (c) => {
       const token = getCookie(c, cookieName);
+      const found = await sessions.lookup(token);
+      if (found.status === 'valid') await auditSession(services, found.user.id, 'session.logout', 'ok');
       if (token) await sessions.destroy(token);
       deleteCookie(c, cookieName, { path: '/', secure: services.secureCookies });
       return c.body(null, 204);

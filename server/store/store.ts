@@ -1,9 +1,10 @@
 // The data directory: app.json, one StudyRepo per study, and the pseudonymisation key.
-// Layout (DESIGN §4): app.json · studies/<study>/{study.json,families/,documents/} · secret.key
+// Layout (DESIGN §4): app.json · studies/<study>/{study.json,families/,documents/} · audit/ · secret.key
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Study } from '../domain/types.ts';
 import type { AppData } from './app-data.ts';
+import { AuditLog } from './audit-log.ts';
 import { DurableJSONFile } from './durable-file.ts';
 import { JsonRecord } from './json-record.ts';
 import { loadOrCreateSecret } from './secret.ts';
@@ -14,12 +15,14 @@ export class Store {
   readonly app: JsonRecord<AppData>;
   /** HMAC key for pseudonyms; never exported or logged. */
   readonly secretKey: Uint8Array;
+  readonly audit: AuditLog;
   #studies = new Map<string, StudyRepo>();
 
   private constructor(dataDir: string, app: JsonRecord<AppData>, secretKey: Uint8Array) {
     this.dataDir = dataDir;
     this.app = app;
     this.secretKey = secretKey;
+    this.audit = new AuditLog(dataDir);
   }
 
   /** Opens (or initialises) a data directory and loads every study it lists. */

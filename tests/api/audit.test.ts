@@ -1,0 +1,71 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTestApp, type TestApp } from '../setup/app.ts';
+
+const audit = suite<{ t: TestApp }>('The audit log through the API');
+
+audit.before.each(async (ctx) => {
+  ctx.t = await makeTestApp();
+});
+audit.after.each(async (ctx) => {
+  await ctx.t.cleanup();
+});
+
+audit('logins, document reads and changes are logged with who, what and outcome, never content', async ({ t }) => {
+  await t.anonymous().call('POST', '/api/session', { username: 'socsek1', password: 'fel-lösenord' });
+  const cw = await t.as('socsek1');
+  const [doc] = (await cw.call('GET', '/api/studies/mini/families/fam-1/documents')).json;
+  const { text } = (await cw.call('GET', `/api/studies/mini/documents/${doc.id}`)).json;
+  const quote = 'önskar stöd i vardagen';
+  const start = text.indexOf(quote);
+  const created = await cw.call('POST', '/api/studies/mini/annotations', {
+    documentId: doc.id, questionId: 'tidiga-tecken', target: { start, end: start + quote.length, exact: quote }, comment: 'HEMLIG KOMMENTAR',
+  });
+  await cw.call('PUT', '/api/studies/mini/families/fam-1/reflections/summary', { text: 'HEMLIG REFLEKTION' }, { 'if-match': '1' });
+
+  const lead = await t.as('projektledare');
+  const r = await lead.call('GET', '/api/studies/mini/audit');
+  assert.is(r.status, 200);
+  const actions = r.json.entries.map((e: any) => `${e.action}:${e.outcome}`);
+  for (const a of ['session.login:failed', 'session.login:ok', 'document.read:ok', 'annotation.create:ok', 'reflection.update:ok']) {
+    assert.ok(actions.includes(a), a);
+  }
+  const read = r.json.entries.find((e: any) => e.action === 'document.read');
+  assert.equal(
+    { user: read.userName, role: read.role, study: read.study, family: read.family, object: read.object },
+    { user: 'Socialsekreterare 1', role: 'caseworker', study: 'mini', family: 'fam-1', object: doc.id },
+  );
+  assert.ok(r.json.entries.some((e: any) => e.object === created.json.id));
+  const files = await readdir(join(t.dataDir, 'audit'));
+  for (const f of files) assert.not.match(await readFile(join(t.dataDir, 'audit', f), 'utf8'), /HEMLIG|fel-lösenord|stöd i vardagen/);
+  assert.is((await t.store.audit.verify()).ok, true);
+});
+
+audit('a refused read is logged as denied', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const [doc] = (await lead.call('GET', '/api/studies/mini/families/fam-3/documents')).json;
+  const cw = await t.as('socsek1');
+  assert.is((await cw.call('GET', `/api/studies/mini/documents/${doc.id}`)).status, 404);
+  const entries = (await lead.call('GET', '/api/studies/mini/audit?action=document.read')).json.entries;
+  assert.ok(entries.some((e: any) => e.object === doc.id && e.outcome === 'denied' && e.userName === 'Socialsekreterare 1'));
+});
+
+audit('only the lead reads the audit log, with filters by user, action, family and period', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  assert.is((await cw.call('GET', '/api/studies/mini/audit')).status, 403);
+  assert.is((await (await t.as('forskare1')).call('GET', '/api/studies/mini/audit')).status, 403);
+  const [doc] = (await cw.call('GET', '/api/studies/mini/families/fam-1/documents')).json;
+  await cw.call('GET', `/api/studies/mini/documents/${doc.id}`);
+  const lead = await t.as('projektledare');
+  const byUser = (await lead.call('GET', '/api/studies/mini/audit?user=socsek1')).json.entries;
+  assert.ok(byUser.length >= 2);
+  assert.ok(byUser.every((e: any) => e.userName === 'Socialsekreterare 1'));
+  const byFamily = (await lead.call('GET', '/api/studies/mini/audit?family=fam-1')).json.entries;
+  assert.ok(byFamily.length >= 1 && byFamily.every((e: any) => e.family === 'fam-1'));
+  assert.is((await lead.call('GET', '/api/studies/mini/audit?from=2999-01-01')).json.total, 0);
+  assert.is((await lead.call('GET', '/api/studies/mini/audit?from=igår')).status, 422);
+});
+
+audit.run();
