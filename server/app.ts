@@ -17,6 +17,7 @@ import { familyRoutes } from './routes/families.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { userRoutes } from './routes/users.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppDeps {
@@ -46,6 +47,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/session', sessionRoutes(services))
     .use('/api/studies', authed)
     .use('/api/studies/*', authed)
+    .use('/api/users', authed)
+    .use('/api/users/*', authed)
+    .route('/api/users', userRoutes(services))
     .route('/api/studies', studyRoutes(services))
     .route('/api/studies/:study/families', familyRoutes(services))
     .route('/api/studies/:study/families/:family/reflections', reflectionRoutes(services))

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
+import { addAccount, resetPassword, setDisabled } from './auth/accounts.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { Store } from './store/store.ts';
 
@@ -13,6 +14,10 @@ const USAGE = `Användning: backspegel <kommando> [flaggor]
 
 Kommandon:
   serve            starta webbservern (standard)
+  user add NAMN [--name "Visningsnamn"] [--admin]   skapa ett konto (ett engångslösenord skrivs ut)
+  user disable NAMN                                  stäng av ett konto och avsluta dess sessioner
+  user enable NAMN                                   aktivera ett avstängt konto igen
+  user reset NAMN                                    nytt engångslösenord, avslutar sessionerna
   audit verify     kontrollera att granskningsloggen är obruten (ingen rad ändrad eller borttagen)
 
 Flaggor:
@@ -54,17 +59,49 @@ async function runAuditVerify(values: { data?: string }) {
   process.exitCode = 1;
 }
 
+async function runUser(action: string | undefined, name: string | undefined, values: { data?: string; name?: string; admin?: boolean }) {
+  const store = await Store.open(values.data ?? process.env.BACKSPEGEL_DATA ?? './data');
+  if (!name) throw new Error('Ange ett användarnamn.');
+  if (action === 'add') {
+    const { user, password } = await addAccount(store, { username: name, displayName: values.name, admin: values.admin }, new Date());
+    console.log(`Kontot ${user.username} skapades${user.admin ? ' (administratör)' : ''}. Engångslösenord: ${password}`);
+  } else if (action === 'disable' || action === 'enable') {
+    const user = await setDisabled(store, name, action === 'disable');
+    console.log(`Kontot ${user.username} är ${user.disabled ? 'avstängt; dess sessioner är avslutade' : 'aktivt igen'}.`);
+  } else if (action === 'reset') {
+    const { user, password } = await resetPassword(store, name);
+    console.log(`Nytt engångslösenord för ${user.username}: ${password}`);
+  } else {
+    console.error(USAGE);
+    process.exitCode = 2;
+  }
+}
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { data: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean' },
+      name: { type: 'string' },
+      admin: { type: 'boolean' },
+    },
   });
   const command = positionals[0] ?? 'serve';
   if (values.help) return void console.log(USAGE);
   if (command === 'serve') return runServe(values);
   if (command === 'audit' && positionals[1] === 'verify') return runAuditVerify(values);
+  if (command === 'user') return runUser(positionals[1], positionals[2], values);
   console.error(`Okänt kommando: ${command}\n\n${USAGE}`);
   process.exitCode = 2;
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // Domain errors carry a Swedish message meant for the user; anything else is a bug.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

@@ -1,0 +1,86 @@
+// Account management (admin): add, disable, enable, reset password. Used by the CLI and /api/users.
+import { randomBytes } from 'node:crypto';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { SessionUser } from '../domain/types.ts';
+import type { User } from '../store/app-data.ts';
+import { newId } from '../store/ids.ts';
+import type { Store } from '../store/store.ts';
+import { hashPassword, PRODUCTION_COST, type PasswordCost } from './password.ts';
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+
+export interface AccountView extends SessionUser {
+  disabled: boolean;
+  createdAt: string;
+}
+
+export const accountView = ({ id, username, displayName, admin, disabled, createdAt }: User): AccountView => ({
+  id, username, displayName, admin, disabled, createdAt,
+});
+
+/** A one-time password for a new or reset account: 4 groups of 4 easy-to-read characters. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+function findUser(store: Store, idOrName: string): User {
+  const user = store.app.data.users.find((u) => u.id === idOrName || u.username === idOrName.toLowerCase());
+  if (!user) throw new NotFoundError('Kontot finns inte.');
+  return user;
+}
+
+export async function addAccount(
+  store: Store,
+  input: { username: string; displayName?: string; admin?: boolean; password?: string },
+  now: Date,
+  cost: PasswordCost = PRODUCTION_COST,
+): Promise<{ user: User; password: string }> {
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME.test(username)) {
+    throw new ValidationError('Användarnamnet ska vara 2–32 tecken: a–z, 0–9, punkt, bindestreck eller understreck.');
+  }
+  const password = input.password ?? generatePassword();
+  if (password.length < 12) throw new ValidationError('Lösenordet ska vara minst 12 tecken.');
+  const user: User = {
+    id: newId('u'),
+    username,
+    displayName: input.displayName?.trim() || username,
+    admin: input.admin ?? false,
+    passwordHash: await hashPassword(password, cost),
+    disabled: false,
+    createdAt: now.toISOString(),
+  };
+  await store.app.mutate((d) => {
+    if (d.users.some((u) => u.username === username)) throw new ConflictError('Det finns redan ett konto med det namnet.');
+    d.users.push(user);
+  });
+  return { user, password };
+}
+
+/** Disables (or re-enables) an account; disabling ends all of its sessions at once. */
+export async function setDisabled(store: Store, idOrName: string, disabled: boolean): Promise<User> {
+  const { id } = findUser(store, idOrName);
+  return store.app.mutate((d) => {
+    const user = d.users.find((u) => u.id === id)!;
+    user.disabled = disabled;
+    if (disabled) d.sessions = d.sessions.filter((s) => s.userId !== id);
+    return user;
+  });
+}
+
+/** Sets a new one-time password and ends the account's sessions. */
+export async function resetPassword(store: Store, idOrName: string, cost: PasswordCost = PRODUCTION_COST): Promise<{ user: User; password: string }> {
+  const { id } = findUser(store, idOrName);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password, cost);
+  const user = await store.app.mutate((d) => {
+    const u = d.users.find((x) => x.id === id)!;
+    u.passwordHash = passwordHash;
+    d.sessions = d.sessions.filter((s) => s.userId !== id);
+    return u;
+  });
+  return { user, password };
+}

@@ -1,0 +1,52 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { makeTestApp, type TestApp } from '../setup/app.ts';
+
+const users = suite<{ t: TestApp }>('Account management by an administrator');
+
+users.before.each(async (ctx) => {
+  ctx.t = await makeTestApp();
+});
+users.after.each(async (ctx) => {
+  await ctx.t.cleanup();
+});
+
+users('an admin adds an account, which logs in with the one-time password', async ({ t }) => {
+  const admin = await t.as('admin');
+  const r = await admin.call('POST', '/api/users', { username: 'Socsek3', displayName: 'Socialsekreterare 3' });
+  assert.is(r.status, 201);
+  assert.is(r.json.user.username, 'socsek3');
+  assert.not.ok('passwordHash' in r.json.user);
+  const login = await t.anonymous().call('POST', '/api/session', { username: 'socsek3', password: r.json.password });
+  assert.is(login.status, 200);
+  assert.is((await admin.call('POST', '/api/users', { username: 'socsek3' })).status, 409);
+  assert.is((await admin.call('POST', '/api/users', { username: 'ogiltigt namn!' })).status, 422);
+});
+
+users('disabling an account ends its sessions at once', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  const admin = await t.as('admin');
+  const id = (await cw.call('GET', '/api/session')).json.user.id;
+  const r = await admin.call('PATCH', `/api/users/${id}`, { disabled: true });
+  assert.is(r.json.disabled, true);
+  assert.is((await cw.call('GET', '/api/studies')).status, 401);
+  assert.is((await t.anonymous().call('POST', '/api/session', { username: 'socsek1', password: 'demo' })).status, 401);
+});
+
+users('a reset gives a new password and ends the old sessions', async ({ t }) => {
+  const cw = await t.as('socsek2');
+  const admin = await t.as('admin');
+  const id = (await cw.call('GET', '/api/session')).json.user.id;
+  const { password } = (await admin.call('POST', `/api/users/${id}/reset`)).json;
+  assert.is((await cw.call('GET', '/api/studies')).status, 401);
+  assert.is((await t.anonymous().call('POST', '/api/session', { username: 'socsek2', password: 'demo' })).status, 401);
+  assert.is((await t.anonymous().call('POST', '/api/session', { username: 'socsek2', password })).status, 200);
+});
+
+users('only administrators manage accounts', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  assert.is((await lead.call('GET', '/api/users')).status, 403);
+  assert.is((await lead.call('POST', '/api/users', { username: 'x1' })).status, 403);
+});
+
+users.run();
