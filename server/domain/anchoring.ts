@@ -123,7 +123,7 @@ function approximate(text: string, pattern: string, k: number, lo: number, hi: n
     for (const e of run) if (e.edits === fewest) ends.push(e);
     run = [];
   };
-  myers(pattern, text, lo, hi, false, false, k, (end, edits) => {
+  myers(compile(pattern), text, lo, hi, false, false, k, (end, edits) => {
     if (run.length && run[run.length - 1]!.end !== end - 1) flush();
     run.push({ end, edits });
   });
@@ -132,7 +132,7 @@ function approximate(text: string, pattern: string, k: number, lo: number, hi: n
     const h = hint ?? 0;
     ends = ends.sort((x, y) => Math.abs(x.end - h) - Math.abs(y.end - h)).slice(0, MAX_CANDIDATES);
   }
-  const reversed = [...pattern].reverse().join('');
+  const reversed = compile(pattern.split('').reverse().join(''));
   const found: Candidate[] = [];
   for (const { end, edits } of ends) {
     let starts: number[] = [];
@@ -175,6 +175,28 @@ function approximateLong(text: string, quote: string, lo: number, hi: number, hi
   return spans;
 }
 
+/** A pattern prepared for myers(): per-character match masks, 32 pattern positions per word. */
+interface Compiled {
+  length: number;
+  blocks: number;
+  /** UTF-16 code unit → row in `masks` (0: the character does not occur in the pattern). */
+  rows: Uint16Array;
+  masks: Int32Array;
+}
+
+function compile(pattern: string): Compiled {
+  const blocks = Math.ceil(pattern.length / 32);
+  const rows = new Uint16Array(65536);
+  let alphabet = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (rows[c] === 0) rows[c] = ++alphabet;
+  }
+  const masks = new Int32Array((alphabet + 1) * blocks);
+  for (let i = 0; i < pattern.length; i++) masks[rows[pattern.charCodeAt(i)]! * blocks + (i >> 5)]! |= 1 << (i & 31);
+  return { length: pattern.length, blocks, rows, masks };
+}
+
 /**
  * Myers' bit-parallel edit distance (Hyyrö's multi-word form), one column per text character.
  * Forward: reports (end, edits) for text[?, end) against the whole pattern, any start (search).
@@ -182,32 +204,23 @@ function approximateLong(text: string, quote: string, lo: number, hi: number, hi
  * Calls `hit` only when edits ≤ k. Work: (hi − lo) × ⌈m / 32⌉ word operations.
  */
 function myers(
-  pattern: string, text: string, lo: number, hi: number, reverse: boolean, anchored: boolean, k: number,
+  pattern: Compiled, text: string, lo: number, hi: number, reverse: boolean, anchored: boolean, k: number,
   hit: (boundary: number, edits: number) => void,
 ): void {
-  const m = pattern.length;
-  const blocks = Math.ceil(m / 32);
-  const peq = new Map<number, Int32Array>();
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(i);
-    let eq = peq.get(c);
-    if (!eq) peq.set(c, (eq = new Int32Array(blocks)));
-    eq[i >> 5]! |= 1 << (i & 31);
-  }
-  const none = new Int32Array(blocks);
+  const { blocks, rows, masks } = pattern;
   const P = new Int32Array(blocks).fill(-1);
   const M = new Int32Array(blocks);
-  const lastBit = (m - 1) & 31;
-  let edits = m;
+  const lastBit = (pattern.length - 1) & 31;
+  let edits = pattern.length;
   for (let step = 0; step < hi - lo; step++) {
     const pos = reverse ? hi - 1 - step : lo + step;
-    const eqs = peq.get(text.charCodeAt(pos)) ?? none;
+    const row = rows[text.charCodeAt(pos)]! * blocks;
     // Row 0 is 0 everywhere when searching, and j (one more per column) when the start is anchored.
     let hin = anchored ? 1 : 0;
     for (let b = 0; b < blocks; b++) {
       const pv = P[b]!;
       const mv = M[b]!;
-      let eq = eqs[b]!;
+      let eq = masks[row + b]!;
       const xv = eq | mv;
       if (hin < 0) eq |= 1;
       const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
