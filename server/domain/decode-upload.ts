@@ -1,15 +1,5 @@
 // Turns an uploaded file's bytes into text, refusing what is not a text file.
-import { UnsupportedTypeError, ValidationError } from './errors.ts';
-
-const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown'];
-
-/** Checks the file name's extension; .docx and .pdf arrive in a later version. */
-export function assertTextFileName(name: string): void {
-  const lower = name.toLowerCase();
-  if (!TEXT_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
-    throw new UnsupportedTypeError('Filtypen stöds inte. Importera en textfil (.txt) eller Markdown (.md).');
-  }
-}
+import { ValidationError } from './errors.ts';
 
 /**
  * Decodes UTF-8 (with or without BOM) or UTF-16 with BOM; older exports in Windows-1252 are accepted too.

@@ -1,11 +1,11 @@
 // /api/studies/:study/documents/:doc (read) and …/families/:family/documents (import, lead only).
 import { Hono, type Context } from 'hono';
 import { canImportDocuments } from '../domain/access.ts';
-import { assertTextFileName, decodeTextFile } from '../domain/decode-upload.ts';
 import { BadRequestError, ForbiddenError, TooLargeError, UnsupportedTypeError } from '../domain/errors.ts';
 import { documentDate, documentKind, prepareDocument } from '../domain/prepare-document.ts';
 import { documentImportJsonSchema } from '../domain/schemas.ts';
 import type { DocumentMeta, DocumentView } from '../domain/types.ts';
+import { extractText } from '../import/extract-text.ts';
 import { newId } from '../store/ids.ts';
 import { readJson } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
@@ -17,7 +17,10 @@ import { documentAccess, familyAccess, studyAccess } from '../http/study-access.
 /** The uploaded case file as title + raw text, from multipart (`file`, `title`) or JSON. */
 async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (type.startsWith('application/json')) return (({ title, text }) => ({ title, raw: text }))(await readJson(c, documentImportJsonSchema));
+  if (type.startsWith('application/json')) {
+    const { title, text } = await readJson(c, documentImportJsonSchema);
+    return { title, raw: text };
+  }
   if (!type.startsWith('multipart/form-data')) {
     throw new UnsupportedTypeError('Skicka dokumentet som fil (multipart/form-data) eller som JSON.');
   }
@@ -26,11 +29,10 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   });
   const file = form['file'];
   if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
-  assertTextFileName(file.name);
   if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
   const given = typeof form['title'] === 'string' ? form['title'].trim().slice(0, 200) : '';
   const title = given || file.name.replace(/\.[^.]+$/, '').slice(0, 200);
-  return { title, raw: decodeTextFile(new Uint8Array(await file.arrayBuffer())) };
+  return { title, raw: await extractText(file.name, new Uint8Array(await file.arrayBuffer())) };
 }
 
 export function documentRoutes(services: Services) {

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTestApp, type TestApp } from '../setup/app.ts';
+import { makeDocx, makePdf } from '../setup/office-files.ts';
 
 const imp = suite<{ t: TestApp }>('Importing a case file');
 
@@ -69,6 +70,17 @@ imp('a Markdown file and a JSON body import too; the title defaults to the file 
   assert.is(json.json.document.kind, 'uppfoljning');
 });
 
+imp('Word and PDF exports import with their dated entries', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const docx = await lead.call('POST', path, upload('utredning.docx', makeDocx(['2018-02-01 Utredning inleds', 'Pappa 19900101-2385 deltar.'])));
+  assert.is(docx.status, 201);
+  assert.is(docx.json.document.entryCount, 1);
+  assert.is(docx.json.replacements.personnummer, 1);
+  const pdf = await lead.call('POST', path, upload('journal.pdf', makePdf([['2019-04-01 Journalanteckning', 'Hembesök.'], ['2019-05-02 Uppföljning']])));
+  assert.is(pdf.status, 201);
+  assert.is(pdf.json.document.entryCount, 2);
+});
+
 imp('only the lead imports; a caseworker assigned to the family gets 403', async ({ t }) => {
   const cw = await t.as('socsek1');
   const r = await cw.call('POST', path, upload('a.txt', CASE_FILE));
@@ -78,9 +90,12 @@ imp('only the lead imports; a caseworker assigned to the family gets 403', async
 
 imp('a wrong type, a binary file, an empty file or a too large file get a clear error and store nothing', async ({ t }) => {
   const lead = await t.as('projektledare');
-  const pdf = await lead.call('POST', path, upload('akt.pdf', '%PDF-1.7'));
-  assert.is(pdf.status, 415);
-  assert.is(pdf.json.error.code, 'unsupported_type');
+  const exe = await lead.call('POST', path, upload('akt.exe', 'MZ'));
+  assert.is(exe.status, 415);
+  assert.is(exe.json.error.code, 'unsupported_type');
+  const fakePdf = await lead.call('POST', path, upload('akt.pdf', 'inte alls en pdf'));
+  assert.is(fakePdf.status, 422);
+  assert.is(fakePdf.json.error.code, 'invalid_pdf');
   const binary = await lead.call('POST', path, upload('akt.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1])));
   assert.is(binary.status, 422);
   assert.is(binary.json.error.code, 'invalid_text');
