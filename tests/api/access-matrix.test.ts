@@ -1,0 +1,136 @@
+// The role × route matrix, derived from the app's own route table: every /api route must be listed
+// in POLICY below (a new route fails this test until someone decides who may use it), and every
+// actor is tried on every route. Allowed actors must get past access control (no 401/403/404);
+// everyone else must be stopped by it.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { makeTestApp, type TestApp, type TestClient } from '../setup/app.ts';
+
+type Actor = 'anonymous' | 'admin' | 'assignedCaseworker' | 'otherCaseworker' | 'researcher' | 'lead';
+const ACTORS: Actor[] = ['anonymous', 'admin', 'assignedCaseworker', 'otherCaseworker', 'researcher', 'lead'];
+const LOGINS: Record<Exclude<Actor, 'anonymous'>, string> = {
+  admin: 'admin',
+  assignedCaseworker: 'socsek1',
+  otherCaseworker: 'socsek2',
+  researcher: 'forskare1',
+  lead: 'projektledare',
+};
+
+const everyone = ACTORS;
+const loggedIn = ACTORS.filter((a) => a !== 'anonymous');
+const members: Actor[] = ['assignedCaseworker', 'otherCaseworker', 'researcher', 'lead'];
+const familyReaders: Actor[] = ['assignedCaseworker', 'researcher', 'lead'];
+const familyWriters: Actor[] = ['assignedCaseworker', 'lead'];
+
+/** Who may use each route (family-scoped routes are tried on fam-1, assigned to socsek1). */
+const POLICY: Record<string, Actor[] | 'public'> = {
+  'GET /api/health': 'public',
+  'POST /api/session': 'public',
+  'DELETE /api/session': 'public',
+  'GET /api/session': loggedIn,
+  'GET /api/users': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/reset': ['admin'],
+  'GET /api/studies': loggedIn,
+  'GET /api/studies/:study': members,
+  'GET /api/studies/:study/families': members,
+  'GET /api/studies/:study/families/:family': familyReaders,
+  'GET /api/studies/:study/families/:family/documents': familyReaders,
+  'POST /api/studies/:study/families/:family/documents': ['lead'],
+  'GET /api/studies/:study/documents/:doc': familyReaders,
+  'GET /api/studies/:study/families/:family/reflections': familyReaders,
+  'GET /api/studies/:study/families/:family/reflections/:key': familyReaders,
+  'PUT /api/studies/:study/families/:family/reflections/:key': familyWriters,
+  'GET /api/studies/:study/annotations': members,
+  'POST /api/studies/:study/annotations': familyWriters,
+  // the annotation tried is socsek1's own: only its author edits it
+  'PATCH /api/studies/:study/annotations/:id': ['assignedCaseworker'],
+  'DELETE /api/studies/:study/annotations/:id': ['assignedCaseworker'],
+  'GET /api/studies/:study/audit': ['lead'],
+};
+
+interface Fixture {
+  t: TestApp;
+  clients: Map<Actor, TestClient>;
+  params: Record<string, string>;
+  text: string;
+}
+
+async function fixture(): Promise<Fixture> {
+  const t = await makeTestApp();
+  const clients = new Map<Actor, TestClient>([['anonymous', t.anonymous()]]);
+  for (const [actor, name] of Object.entries(LOGINS)) clients.set(actor as Actor, await t.as(name));
+  const lead = clients.get('lead')!;
+  const [doc] = (await lead.call('GET', '/api/studies/mini/families/fam-1/documents')).json;
+  const [annotation] = (await lead.call('GET', '/api/studies/mini/annotations?family=fam-1')).json;
+  const target = (await clients.get('admin')!.call('GET', '/api/users')).json.find((u: any) => u.username === 'forskare2');
+  const { text } = (await lead.call('GET', `/api/studies/mini/documents/${doc.id}`)).json;
+  return { t, clients, text, params: { study: 'mini', family: 'fam-1', doc: doc.id, key: 'summary', annotation: annotation.id, user: target.id } };
+}
+
+let counter = 0;
+/** A request body that passes validation, so only access control can stop it. */
+function bodyFor(route: string, f: Fixture): unknown {
+  const quote = 'önskar stöd i vardagen';
+  const start = f.text.indexOf(quote);
+  switch (route) {
+    case 'POST /api/users':
+      return { username: `konto${++counter}` };
+    case 'PATCH /api/users/:id':
+      return { disabled: false };
+    case 'POST /api/studies/:study/families/:family/documents':
+      return { title: 'Matris', text: '2020-01-01 Journalanteckning\nText.' };
+    case 'PUT /api/studies/:study/families/:family/reflections/:key':
+      return { text: 'Matris.' };
+    case 'POST /api/studies/:study/annotations':
+      return { documentId: f.params.doc, questionId: 'tidiga-tecken', target: { start, end: start + quote.length, exact: quote }, comment: '' };
+    case 'PATCH /api/studies/:study/annotations/:id':
+      return { comment: 'Matris.' };
+    default:
+      return undefined;
+  }
+}
+
+function concretePath(path: string, f: Fixture): string {
+  return path
+    .replace(':study', f.params.study!)
+    .replace(':family', f.params.family!)
+    .replace(':doc', f.params.doc!)
+    .replace(':key', f.params.key!)
+    .replace('/api/users/:id', `/api/users/${f.params.user}`)
+    .replace('/annotations/:id', `/annotations/${f.params.annotation}`);
+}
+
+const matrix = suite('Role × route access matrix');
+
+matrix('every /api route in the app is in the policy table, and every policy entry is a route', async () => {
+  const f = await fixture();
+  const routes = new Set(f.t.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`));
+  const unlisted = [...routes].filter((r) => !(r in POLICY));
+  assert.equal(unlisted, [], `routes without an access policy: ${unlisted.join(', ')}`);
+  const stale = Object.keys(POLICY).filter((r) => !routes.has(r));
+  assert.equal(stale, [], `policy entries without a route: ${stale.join(', ')}`);
+  await f.t.cleanup();
+});
+
+matrix('each actor gets exactly the access the policy gives it, on every route', async () => {
+  const f = await fixture();
+  const failures: string[] = [];
+  for (const [route, allowed] of Object.entries(POLICY)) {
+    if (allowed === 'public') continue;
+    const [method, path] = route.split(' ') as [string, string];
+    for (const actor of everyone) {
+      // Stale versions make writes by allowed actors end in 409, so the fixture stays unchanged.
+      const headers = ['PUT', 'PATCH', 'DELETE'].includes(method) ? { 'if-match': '999' } : undefined;
+      const r = await f.clients.get(actor)!.call(method, concretePath(path, f), bodyFor(route, f), headers);
+      const stopped = [401, 403, 404].includes(r.status);
+      if (r.status >= 500) failures.push(`${route} as ${actor}: ${r.status}`);
+      else if (allowed.includes(actor) === stopped) failures.push(`${route} as ${actor}: ${r.status}`);
+    }
+  }
+  assert.equal(failures, []);
+  await f.t.cleanup();
+});
+
+matrix.run();
