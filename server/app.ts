@@ -16,6 +16,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { familyRoutes } from './routes/families.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { studyAdminRoutes } from './routes/study-admin.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { userRoutes } from './routes/users.ts';
 import type { Store } from './store/store.ts';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study/families', familyRoutes(services))
     .route('/api/studies/:study/families/:family/reflections', reflectionRoutes(services))
     .route('/api/studies/:study', documentRoutes(services))
+    .route('/api/studies/:study', studyAdminRoutes(services))
     .route('/api/studies/:study/annotations', annotationRoutes(services))
     .route('/api/studies/:study/audit', auditRoutes(services));
 

@@ -2,8 +2,14 @@
 // and answer 404 for anything outside the user's reach.
 import type { Family, Study, StudyRole } from './types.ts';
 
+/**
+ * The user's effective role in the study. A research study without an ethics approval number
+ * keeps its researchers out entirely until the lead enters one.
+ */
 export function roleIn(study: Study, userId: string): StudyRole | null {
-  return study.members.find((m) => m.userId === userId)?.role ?? null;
+  const role = study.members.find((m) => m.userId === userId)?.role ?? null;
+  if (role === 'researcher' && study.legalBasis === 'research' && !study.ethicsApproval?.trim()) return null;
+  return role;
 }
 
 /** Caseworkers see the families assigned to them; researchers and leads see the whole study. */

@@ -51,3 +51,22 @@ export const documentImportJsonSchema = z.object({
 
 export type AnnotationCreateInput = z.infer<typeof annotationCreateSchema>;
 export type AnnotationPatchInput = z.infer<typeof annotationPatchSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
+
+export const studySettingsSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(5000),
+    legalBasis: z.enum(['follow-up', 'research']),
+    ethicsApproval: z.string().trim().max(100).nullable(),
+    endDate: isoDate.nullable(),
+  })
+  .partial()
+  .strict();
+
+export const membersSchema = z.object({
+  members: z.array(z.object({ userId: z.string().min(1).max(64), role: z.enum(['lead', 'researcher', 'caseworker']) })).max(500),
+});
+
+export const assignmentSchema = z.object({ assignedTo: z.array(z.string().min(1).max(64)).max(50) });

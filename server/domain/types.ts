@@ -158,6 +158,8 @@ export interface StudySummary {
 }
 
 export interface StudyView extends StudySummary {
+  /** For If-Match when the lead changes settings, members or assignments. */
+  version: number;
   legalBasis: LegalBasis;
   ethicsApproval: string | null;
   endDate: string | null;

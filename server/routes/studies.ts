@@ -25,6 +25,7 @@ export function studyRoutes({ store }: Services) {
         title: s.title,
         description: s.description,
         role,
+        version: s.version,
         legalBasis: s.legalBasis,
         ethicsApproval: s.ethicsApproval,
         endDate: s.endDate,

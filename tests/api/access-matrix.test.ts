@@ -48,6 +48,10 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'PATCH /api/studies/:study/annotations/:id': ['assignedCaseworker'],
   'DELETE /api/studies/:study/annotations/:id': ['assignedCaseworker'],
   'GET /api/studies/:study/audit': ['lead'],
+  'PATCH /api/studies/:study': ['lead'],
+  'GET /api/studies/:study/members': ['lead'],
+  'PUT /api/studies/:study/members': ['lead'],
+  'PUT /api/studies/:study/families/:family/assignment': ['lead'],
 };
 
 interface Fixture {
@@ -87,6 +91,12 @@ function bodyFor(route: string, f: Fixture): unknown {
       return { documentId: f.params.doc, questionId: 'tidiga-tecken', target: { start, end: start + quote.length, exact: quote }, comment: '' };
     case 'PATCH /api/studies/:study/annotations/:id':
       return { comment: 'Matris.' };
+    case 'PATCH /api/studies/:study':
+      return { endDate: '2027-12-31' };
+    case 'PUT /api/studies/:study/members':
+      return { members: [{ userId: 'u-0', role: 'lead' }] };
+    case 'PUT /api/studies/:study/families/:family/assignment':
+      return { assignedTo: [] };
     default:
       return undefined;
   }

@@ -1,0 +1,69 @@
+// The lead's study setup: settings (legal basis, ethics approval, end date), members and their
+// roles, and which caseworker has which family. Every write names the study version it saw.
+import { Hono, type Context } from 'hono';
+import { ConflictError, ForbiddenError } from '../domain/errors.ts';
+import { assignmentSchema, membersSchema, studySettingsSchema } from '../domain/schemas.ts';
+import { assignFamily, setMembers } from '../domain/study-admin.ts';
+import type { Study } from '../domain/types.ts';
+import { audited } from '../http/audit.ts';
+import { readJson, requireVersion } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../http/services.ts';
+import { familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
+
+function leadAccess(services: Services, c: Context<AppEnv>): StudyAccess {
+  const access = studyAccess(services.store, c.get('user'), c.req.param('study')!);
+  if (access.role !== 'lead') throw new ForbiddenError('Bara projektledaren ändrar studiens uppsättning.');
+  return access;
+}
+
+/** Applies `change` to the study if `version` is current; bumps the version. */
+function changeStudy(access: StudyAccess, version: number, change: (draft: Study) => void): Promise<Study> {
+  return access.repo.mutateStudy((draft) => {
+    if (draft.version !== version) throw new ConflictError('Studien har ändrats av någon annan. Ladda om sidan.', { version: draft.version });
+    change(draft);
+    draft.version += 1;
+    return draft;
+  });
+}
+
+function membersView(services: Services, study: Study) {
+  const users = services.store.app.data.users;
+  return {
+    version: study.version,
+    members: study.members.map((m) => {
+      const u = users.find((x) => x.id === m.userId);
+      return { userId: m.userId, username: u?.username ?? '?', displayName: u?.displayName ?? 'Okänd användare', role: m.role };
+    }),
+    accounts: users.filter((u) => !u.disabled).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })),
+    assignments: Object.fromEntries(study.families.map((f) => [f.id, f.assignedTo])),
+  };
+}
+
+export function studyAdminRoutes(services: Services) {
+  return new Hono<AppEnv>()
+    .patch('/', audited(services, 'study.update'), async (c) => {
+      const access = leadAccess(services, c);
+      const version = requireVersion(c);
+      const settings = await readJson(c, studySettingsSchema);
+      const study = await changeStudy(access, version, (d) => void Object.assign(d, settings));
+      return c.json({ version: study.version, legalBasis: study.legalBasis, ethicsApproval: study.ethicsApproval, endDate: study.endDate, title: study.title, description: study.description });
+    })
+    .get('/members', (c) => c.json(membersView(services, leadAccess(services, c).repo.study)))
+    .put('/members', audited(services, 'study.members'), async (c) => {
+      const access = leadAccess(services, c);
+      const version = requireVersion(c);
+      const { members } = await readJson(c, membersSchema);
+      const known = new Set(services.store.app.data.users.map((u) => u.id));
+      const study = await changeStudy(access, version, (d) => setMembers(d, members, known));
+      return c.json(membersView(services, study));
+    })
+    .put('/families/:family/assignment', audited(services, 'family.assign'), async (c) => {
+      const access = leadAccess(services, c);
+      const family = familyAccess(access, c.req.param('family'));
+      const version = requireVersion(c);
+      const { assignedTo } = await readJson(c, assignmentSchema);
+      const study = await changeStudy(access, version, (d) => assignFamily(d, family.id, assignedTo));
+      return c.json(membersView(services, study));
+    });
+}
