@@ -3,12 +3,21 @@
 // every document while the original cannot be recovered without the key.
 //
 // Each kind of detail is found by one detector, a function from text to detections. To add one
-// (names with their inflections, street addresses, case numbers), write the function, add its kind
-// and label below and put it in DETECTORS; earlier detectors win where detections overlap.
+// (case numbers, say), write the function, add its kind and label below and put it in DETECTORS;
+// earlier detectors win where detections overlap. Street addresses live in pseudonymise-addresses.ts;
+// the names the lead lists for a family (pseudonymise-names.ts) are replaced by the lead's labels
+// (`[Barn 1]`) rather than by hashes, and only when rules are passed in.
 import { createHmac } from 'node:crypto';
 import { findPersonnummer } from './personnummer.ts';
+import { detectAddresses } from './pseudonymise-addresses.ts';
+import { detectNames, type NameRule } from './pseudonymise-names.ts';
 
-export type PseudonymKind = 'personnummer' | 'samordningsnummer' | 'telefon' | 'epost';
+export type PseudonymKind = 'personnummer' | 'samordningsnummer' | 'telefon' | 'epost' | 'adress' | 'namn';
+
+/** Every kind, in the order a summary lists them. */
+export const PSEUDONYM_KINDS: readonly PseudonymKind[] = [
+  'personnummer', 'samordningsnummer', 'telefon', 'epost', 'adress', 'namn',
+];
 
 /** One replaced detail; offsets refer to the INPUT text. */
 export interface Replacement {
@@ -24,10 +33,14 @@ export interface Detection {
   start: number;
   end: number;
   value: string;
+  /** Set when the detector chooses the pseudonym itself (names: the lead's label); otherwise keyed hash. */
+  pseudonym?: string;
 }
 
 export interface DetectorContext {
   today: Date;
+  /** The secret key, for detectors that compare keyed hashes (listed names). */
+  key: Uint8Array;
 }
 
 /** Finds one kind of detail; must return its detections in text order. */
@@ -38,6 +51,8 @@ export interface PseudonymiseOptions {
   today?: Date;
   /** Detectors in priority order. Default: DETECTORS. */
   detectors?: readonly Detector[];
+  /** The names listed for the family; when given, a names detector runs after the others. */
+  names?: readonly NameRule[];
 }
 
 const LABELS: Record<PseudonymKind, string> = {
@@ -45,6 +60,8 @@ const LABELS: Record<PseudonymKind, string> = {
   samordningsnummer: 'SAMN',
   telefon: 'TEL',
   epost: 'E-POST',
+  adress: 'ADRESS',
+  namn: 'NAMN',
 };
 
 /** Personal and coordination numbers in every common form, canonical 12 digits. */
@@ -142,8 +159,12 @@ function readPhone(text: string, start: number, lead: string): Detection | null 
   return { kind: 'telefon', start, end, value: '+46' + (lead === '0' ? national.slice(1) : national) };
 }
 
-/** The detectors used by default, in priority order. */
-export const DETECTORS: readonly Detector[] = [detectPersonnummer, detectEmail, detectPhone];
+/**
+ * The detectors used by default, in priority order. Addresses come before names (added by
+ * `pseudonymise` when rules are given) so that a street named after a listed name ("Karl Johans väg 5")
+ * disappears whole.
+ */
+export const DETECTORS: readonly Detector[] = [detectPersonnummer, detectEmail, detectPhone, detectAddresses];
 
 /**
  * The stable pseudonym of a detail: `[LABEL-xxxx]` with the first 4 hex digits of
@@ -184,17 +205,20 @@ function mergeByPriority(lists: Detection[][]): Detection[] {
 }
 
 /**
- * Replaces personal and coordination numbers, phone numbers and e-mail addresses with stable
- * pseudonyms. Returns the new text and the replacements (offsets into the input text, in order).
- * Run it on normalised text, and split into entries AFTER it: replacing changes lengths.
+ * Replaces personal and coordination numbers, phone numbers, e-mail addresses, street addresses and
+ * the family's listed names with stable pseudonyms. Returns the new text and the replacements (offsets
+ * into the input text, in order). Run it on normalised text, and split into entries AFTER it:
+ * replacing changes lengths. Example: `pseudonymise('Elsas mamma ringde 070-123 45 67.', key,
+ * { names: [nameRule(key, 'Elsa', 'Barn 1')] }).text` → `'[Barn 1]s mamma ringde [TEL-…].'`.
  */
 export function pseudonymise(
   text: string,
   key: Uint8Array,
   opts: PseudonymiseOptions = {},
 ): { text: string; replacements: Replacement[] } {
-  const ctx: DetectorContext = { today: opts.today ?? new Date() };
-  const lists = (opts.detectors ?? DETECTORS).map((detect) => detect(text, ctx));
+  const ctx: DetectorContext = { today: opts.today ?? new Date(), key };
+  const detectors = opts.names?.length ? [...(opts.detectors ?? DETECTORS), detectNames(opts.names)] : opts.detectors ?? DETECTORS;
+  const lists = detectors.map((detect) => detect(text, ctx));
   const kept = mergeByPriority(lists);
   const cache = new Map<string, string>();
   const parts: string[] = [];
@@ -202,7 +226,7 @@ export function pseudonymise(
   let at = 0;
   for (const d of kept) {
     const id = `${d.kind}:${d.value}`;
-    let pseudonym = cache.get(id);
+    let pseudonym = d.pseudonym ?? cache.get(id);
     if (pseudonym === undefined) cache.set(id, (pseudonym = pseudonymFor(key, d.kind, d.value)));
     parts.push(text.slice(at, d.start), pseudonym);
     replacements.push({ kind: d.kind, start: d.start, end: d.end, pseudonym });

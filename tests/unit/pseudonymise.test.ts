@@ -1,7 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findPersonnummer } from '../../server/domain/personnummer.ts';
-import { detectEmail, pseudonymise, pseudonymFor } from '../../server/domain/pseudonymise.ts';
+import { DETECTORS, detectEmail, pseudonymise, pseudonymFor } from '../../server/domain/pseudonymise.ts';
+import { nameRule } from '../../server/domain/pseudonymise-names.ts';
 
 const today = new Date('2026-06-01T12:00:00Z');
 const key = new Uint8Array(32).fill(1);
@@ -140,3 +141,22 @@ detectors('keeps the earlier detector where detections overlap', () => {
 });
 
 detectors.run();
+
+const listed = suite('pseudonymise with listed names');
+
+listed('adds the names detector after a chosen list of detectors', () => {
+  const names = [nameRule(key, 'Elsa', 'Barn 1')];
+  const { text, replacements } = pseudonymise('Elsa, 900101-2385, anna@exempel.se', key, { today, detectors: [detectEmail], names });
+  assert.equal(replacements.map((r) => r.kind), ['namn', 'epost']);
+  assert.match(text, /^\[Barn 1\], 900101-2385, \[E-POST-[0-9a-f]{4}\]$/);
+});
+
+listed('replaces street addresses by default, names only when listed', () => {
+  assert.is(DETECTORS.length, 4);
+  const text = 'Elsa bor på Storgatan 12.';
+  assert.equal(run(text).replacements.map((r) => r.kind), ['adress']);
+  const withNames = pseudonymise(text, key, { today, names: [nameRule(key, 'Elsa', 'Barn 1')] });
+  assert.is(withNames.text, `[Barn 1] bor på ${pseudonymFor(key, 'adress', 'storgatan 12')}.`);
+});
+
+listed.run();

@@ -1,0 +1,179 @@
+// Names the lead lists for a family, replaced by the label the lead gives them (`Elsa` → `[Barn 1]`).
+//
+// A name is never kept in clear: what is stored is a NameRule, the keyed hash of the normalised name
+// (HMAC-SHA-256 with the data directory's secret key) and its label. Detection hashes the words of the
+// text the same way and compares hashes, so finding names needs the key, and rules made under one key
+// never match under another (a new key means listing the names again).
+//
+// - One rule per word: a name of several words ("Ali Hassan") is listed part by part ("Ali" → Pappa,
+//   "Hassan" → Efternamn). A hyphenated name ("Anna-Karin") is one word; when the whole word is not
+//   listed, each capitalised part is tried, so a listed "Berg" is also found in "Berg-Svensson".
+// - Only words that start with a capital letter are looked at: names in case files are capitalised, and
+//   it keeps the work small. All capitals ("ELSA") count as capitalised. Known limitation: a listed name
+//   that is also a common word (a family called "Hem") is replaced wherever it is capitalised, at the
+//   start of a sentence too ("Hem och skola …"), and never where it is written in lower case ("på väg
+//   hem", but also a name typed carelessly as "elsa").
+// - Inflection: Swedish names inflect only in the genitive: `Elsas`, `Elsa's`, `Elsa’s`, `Elsa:s`, and
+//   for names ending in s, x or z `Lars'` or `Lars`. The whole word is replaced by the label followed by
+//   `s` (`Elsas`, `Elsa:s`, `Lars'` → `[Barn 1]s`, `[Pappa]s`), so the sentence still reads naturally and
+//   the form of the genitive does not hint at how the name ends. A closing single quote after a name
+//   ending in s ('Lars') is read as a genitive too.
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { ValidationError } from './errors.ts';
+import type { Detection, Detector } from './pseudonymise.ts';
+
+/** A listed name as stored: the keyed hash of the normalised name and the lead's label. */
+export interface NameRule {
+  /** HMAC-SHA-256(key, 'name:' + normaliseName(name)), hex. */
+  hash: string;
+  /** What the name is replaced with, inside brackets: 'Barn 1' → `[Barn 1]`. */
+  label: string;
+}
+
+/** Longest label the lead may give; a label is shown inside brackets in running text. */
+export const NAME_LABEL_MAX = 40;
+
+// What the tokeniser below can produce as one word: letters (with combining marks), joined by inner
+// hyphens or apostrophes. A listed name of any other shape could never match.
+const NAME_SHAPE = /^[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*$/u;
+// Words that start with a capital letter, not inside another word.
+const WORD = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:[-'’\u2010\u2011][\p{L}\p{M}]+)*/gu;
+const LETTER = /[\p{L}\p{M}]/u;
+const UPPER_START = /^\p{Lu}/u;
+const HYPHENATED = /[-\u2010\u2011]/;
+
+/**
+ * The form of a name that is hashed: NFC, typographic apostrophes and hyphens made plain, trimmed,
+ * lower case (Swedish rules). Example: `normaliseName(' ANNA‐Karin ')` → `'anna-karin'`.
+ */
+export function normaliseName(name: string): string {
+  return name.normalize('NFC').replace(/’/g, "'").replace(/[\u2010\u2011]/g, '-').trim().toLocaleLowerCase('sv');
+}
+
+function hashName(key: KeyObject | Uint8Array, normalised: string): string {
+  return createHmac('sha256', key).update(`name:${normalised}`).digest('hex');
+}
+
+/**
+ * The stored rule for one listed name. Throws ValidationError for a name of more than one word (list
+ * "Ali Hassan" as "Ali" and "Hassan"), a name with digits or punctuation, and an empty or over-long
+ * label or one with brackets. Example: `nameRule(key, 'Elsa', 'Barn 1')` → `{ hash: '5c1e…', label: 'Barn 1' }`.
+ * The error messages never repeat the name.
+ */
+export function nameRule(key: Uint8Array, name: string, label: string): NameRule {
+  const normalised = normaliseName(name);
+  if (/\s/u.test(normalised)) {
+    throw new ValidationError('Ange ett ord i taget: lista för- och efternamn var för sig.', 'invalid_name');
+  }
+  if (!NAME_SHAPE.test(normalised)) {
+    throw new ValidationError('Ett namn får bara innehålla bokstäver, bindestreck och apostrof.', 'invalid_name');
+  }
+  const trimmed = label.normalize('NFC').trim();
+  if (trimmed.length === 0 || trimmed.length > NAME_LABEL_MAX || /[[\]\n\t]/.test(trimmed)) {
+    throw new ValidationError(`Etiketten ska ha 1–${NAME_LABEL_MAX} tecken och inga hakparenteser.`, 'invalid_label');
+  }
+  return { hash: hashName(key, normalised), label: trimmed };
+}
+
+interface Hit {
+  label: string;
+  /** The word was the name with a genitive s ('Elsas', "Elsa's"). */
+  genitive: boolean;
+  /** `[label]` and `[label]s`, made once per distinct word. */
+  plain: string;
+  possessive: string;
+}
+
+/** Detections of listed names in a text, and how many hashes finding them took. */
+export interface NameSearch {
+  detections: Detection[];
+  hashes: number;
+}
+
+/**
+ * Finds the listed names in a text: every capitalised word, with its genitive stripped, is hashed
+ * once per distinct spelling and looked up among the rules. Detections are in text order, kind
+ * 'namn', with the pseudonym `[label]` or `[label]s` set. Example, with rules for Elsa (Barn 1):
+ * `findNames('Elsas skola ringde.', key, rules).detections` → `[{ start: 0, end: 5, pseudonym: '[Barn 1]s', … }]`.
+ */
+export function findNames(text: string, key: Uint8Array, rules: readonly NameRule[]): NameSearch {
+  const labels = new Map<string, string>();
+  for (const r of rules) if (!labels.has(r.hash)) labels.set(r.hash, r.label);
+  const detections: Detection[] = [];
+  if (labels.size === 0) return { detections, hashes: 0 };
+  const secret = createSecretKey(key);
+  const words = new Map<string, Hit | null>();
+  let hashes = 0;
+
+  const match = (candidate: string): string | undefined => {
+    hashes++;
+    return labels.get(hashName(secret, normaliseName(candidate)));
+  };
+  const hitFor = (label: string, genitive: boolean): Hit => ({ label, genitive, plain: `[${label}]`, possessive: `[${label}]s` });
+  const lookup = (word: string): Hit | null => {
+    let hit = words.get(word);
+    if (hit !== undefined) return hit;
+    hit = null;
+    const label = match(word);
+    if (label !== undefined) hit = hitFor(label, false);
+    else {
+      const last = word[word.length - 1];
+      const apostrophe = word[word.length - 2];
+      const base =
+        (last === 's' || last === 'S') && (apostrophe === "'" || apostrophe === '’') ? word.slice(0, -2)
+        : (last === 's' || last === 'S') && word.length > 2 ? word.slice(0, -1)
+        : '';
+      const baseLabel = base.length > 0 ? match(base) : undefined;
+      if (baseLabel !== undefined) hit = hitFor(baseLabel, true);
+    }
+    words.set(word, hit);
+    return hit;
+  };
+  const push = (start: number, end: number, word: string, hit: Hit): void => {
+    let genitive = hit.genitive;
+    const next = text[end];
+    // A genitive written outside the word: "Elsa:s", and "Lars'" for names ending in s, x or z.
+    if (!genitive && next === ':' && (text[end + 1] === 's' || text[end + 1] === 'S') && !isLetter(text[end + 2])) {
+      genitive = true;
+      end += 2;
+    } else if (!genitive && (next === "'" || next === '’') && /[sxz]$/i.test(word) && !isLetter(text[end + 1])) {
+      genitive = true;
+      end += 1;
+    }
+    detections.push({ kind: 'namn', start, end, value: hit.label, pseudonym: genitive ? hit.possessive : hit.plain });
+  };
+
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    const hit = lookup(word);
+    if (hit) {
+      push(m.index, m.index + word.length, word, hit);
+      continue;
+    }
+    if (!HYPHENATED.test(word)) continue;
+    let at = m.index;
+    for (const part of word.split(/[-\u2010\u2011]/)) {
+      const partHit = UPPER_START.test(part) ? lookup(part) : null;
+      if (partHit) push(at, at + part.length, part, partHit);
+      at += part.length + 1;
+    }
+  }
+  return { detections, hashes };
+}
+
+// ASCII first: most characters in Swedish text are, and a regex test per character is slow.
+const isLetter = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0xc0) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xaa || c === 0xb5 || c === 0xba;
+  return LETTER.test(ch);
+};
+
+/**
+ * The detector for a family's listed names, to put in a detector list (it takes the key from the
+ * detector context). `pseudonymise(text, key, { names })` adds it for you.
+ */
+export function detectNames(rules: readonly NameRule[]): Detector {
+  return (text, ctx) => findNames(text, ctx.key, rules).detections;
+}
