@@ -2,6 +2,7 @@
 // Tests call `app.request()` on it directly (STYLE.md).
 import { Hono } from 'hono';
 import { LoginThrottle } from './auth/throttle.ts';
+import { PendingImports } from './import/pending-imports.ts';
 import { Sessions } from './auth/sessions.ts';
 import { NotFoundError } from './domain/errors.ts';
 import { mountClient } from './http/client-files.ts';
@@ -14,6 +15,7 @@ import { annotationRoutes } from './routes/annotations.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { familyRoutes } from './routes/families.ts';
+import { importRoutes } from './routes/imports.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { studyAdminRoutes } from './routes/study-admin.ts';
@@ -37,6 +39,7 @@ export function createApp(deps: AppDeps) {
     clock,
     sessions: new Sessions(deps.store.app, clock),
     throttle: new LoginThrottle(clock),
+    pendingImports: new PendingImports(clock),
     secureCookies: deps.secureCookies ?? false,
   };
   const authed = requireUser(services);
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies', studyRoutes(services))
     .route('/api/studies/:study/families', familyRoutes(services))
     .route('/api/studies/:study/families/:family/reflections', reflectionRoutes(services))
+    .route('/api/studies/:study/families/:family', importRoutes(services))
     .route('/api/studies/:study', documentRoutes(services))
     .route('/api/studies/:study', studyAdminRoutes(services))
     .route('/api/studies/:study/annotations', annotationRoutes(services))

@@ -1,5 +1,6 @@
 // The domain model of Backspegel: what is stored and what the HTTP API returns.
 // Pure types, shared by server and client (the client imports them with `import type`).
+import type { NameRule } from './pseudonymise-names.ts';
 
 /** A user's role within one study. Admin is an account-level flag, not a study role. */
 export type StudyRole = 'lead' | 'researcher' | 'caseworker';
@@ -53,6 +54,8 @@ export interface Family {
   activeTo: string | null;
   /** User ids of the caseworkers assigned to this family. */
   assignedTo: string[];
+  /** Names the lead listed for pseudonymisation, as keyed hashes with their labels (never in clear). */
+  nameRules?: NameRule[];
 }
 
 export interface DocumentMeta {

@@ -48,7 +48,7 @@ export const sameOriginOnly: MiddlewareHandler = async (c, next) => {
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 25 * 1024 * 1024;
-const IMPORT_PATH = /^\/api\/studies\/[^/]+\/families\/[^/]+\/documents$/;
+const IMPORT_PATH = /^\/api\/studies\/[^/]+\/families\/[^/]+\/(?:documents|imports)$/;
 
 /** 1 MiB for JSON bodies; imports of case files may be larger. Over the limit: 413. */
 export const limitBodySize: MiddlewareHandler = (c, next) => {

@@ -1,6 +1,7 @@
 // What route modules get from createApp: the store and the few stateful services around it.
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
+import type { PendingImports } from '../import/pending-imports.ts';
 import type { Store } from '../store/store.ts';
 
 export interface Services {
@@ -8,6 +9,8 @@ export interface Services {
   clock: () => Date;
   sessions: Sessions;
   throttle: LoginThrottle;
+  /** Uploads awaiting the lead's preview and commit; memory only. */
+  pendingImports: PendingImports;
   /** Set cookies with Secure and the __Host- prefix (behind HTTPS). */
   secureCookies: boolean;
 }

@@ -2,9 +2,9 @@
 import { Hono, type Context } from 'hono';
 import { canImportDocuments } from '../domain/access.ts';
 import { BadRequestError, ForbiddenError, TooLargeError, UnsupportedTypeError } from '../domain/errors.ts';
-import { documentDate, documentKind, prepareDocument } from '../domain/prepare-document.ts';
+import { describeDocument, prepareDocument } from '../domain/prepare-document.ts';
 import { documentImportJsonSchema } from '../domain/schemas.ts';
-import type { DocumentMeta, DocumentView } from '../domain/types.ts';
+import type { DocumentView } from '../domain/types.ts';
 import { extractText } from '../import/extract-text.ts';
 import { newId } from '../store/ids.ts';
 import { readJson } from '../http/body.ts';
@@ -53,19 +53,8 @@ export function documentRoutes(services: Services) {
       if (!canImportDocuments(access.repo.study, user.id)) throw new ForbiddenError('Bara projektledaren kan importera dokument.');
       const { title, raw } = await readUpload(c);
       const now = clock();
-      const prepared = prepareDocument(raw, store.secretKey, now);
-      const meta: DocumentMeta = {
-        id: newId('d'),
-        familyId: family.id,
-        title,
-        kind: documentKind(prepared.entries),
-        date: documentDate(prepared.entries, now),
-        length: prepared.text.length,
-        entryCount: prepared.entries.length,
-        sha256: prepared.sha256,
-        importedAt: now.toISOString(),
-        importedBy: user.id,
-      };
+      const prepared = prepareDocument(raw, store.secretKey, now, family.nameRules);
+      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: user.id, now });
       await access.repo.addDocument(meta, prepared.text, prepared.entries);
       c.set('audit', { object: meta.id });
       return c.json({ document: meta, replacements: prepared.replacements }, 201);

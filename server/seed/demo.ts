@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashPassword, PRODUCTION_COST, type PasswordCost } from '../auth/password.ts';
 import { findQuote, makeTarget } from '../domain/anchoring.ts';
-import { documentDate, documentKind, prepareDocument } from '../domain/prepare-document.ts';
-import type { Annotation, DocumentMeta, Study } from '../domain/types.ts';
+import { describeDocument, prepareDocument } from '../domain/prepare-document.ts';
+import { nameRule } from '../domain/pseudonymise-names.ts';
+import type { Annotation, Study } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
@@ -46,19 +47,9 @@ function userId(ids: Map<string, string>, username: string): string {
 async function importFamilyDocuments(store: Store, repo: StudyRepo, template: StudyTemplate, dir: string, leadId: string, now: Date) {
   for (const family of template.families) {
     for (const doc of family.documents) {
-      const prepared = prepareDocument(await readFile(join(dir, doc.file), 'utf8'), store.secretKey, now);
-      const meta: DocumentMeta = {
-        id: newId('d'),
-        familyId: family.id,
-        title: doc.title,
-        kind: documentKind(prepared.entries),
-        date: documentDate(prepared.entries, now),
-        length: prepared.text.length,
-        entryCount: prepared.entries.length,
-        sha256: prepared.sha256,
-        importedAt: now.toISOString(),
-        importedBy: leadId,
-      };
+      const rules = repo.study.families.find((f) => f.id === family.id)?.nameRules ?? [];
+      const prepared = prepareDocument(await readFile(join(dir, doc.file), 'utf8'), store.secretKey, now, rules);
+      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: doc.title, importedBy: leadId, now });
       await repo.addDocument(meta, prepared.text, prepared.entries);
     }
   }
@@ -118,6 +109,8 @@ export async function seedDemo(store: Store, options: { passwordCost?: PasswordC
       activeFrom: f.activeFrom,
       activeTo: f.activeTo,
       assignedTo: f.assignedTo.map((u) => userId(ids, u)),
+      // Listed names are kept only as keyed hashes.
+      nameRules: (f.names ?? []).map((n) => nameRule(store.secretKey, n.name, n.label)),
     })),
     documents: [],
     version: 1,

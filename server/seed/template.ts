@@ -20,6 +20,8 @@ export const studyTemplateSchema = z.object({
       activeFrom: isoDate,
       activeTo: isoDate.nullable(),
       assignedTo: z.array(z.string()),
+      /** Names to pseudonymise at import, each with the label it is replaced by. */
+      names: z.array(z.object({ name: z.string(), label: z.string() })).optional(),
       documents: z.array(z.object({ file: z.string().regex(/^[a-z0-9/_.-]+$/).refine((f) => !f.includes('..')), title: z.string() })),
       examples: z.string().regex(/^[a-z0-9/_.-]+$/).refine((f) => !f.includes('..')).optional(),
     }),

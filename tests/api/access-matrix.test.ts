@@ -52,6 +52,12 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'GET /api/studies/:study/members': ['lead'],
   'PUT /api/studies/:study/members': ['lead'],
   'PUT /api/studies/:study/families/:family/assignment': ['lead'],
+  'POST /api/studies/:study/families/:family/imports': ['lead'],
+  'GET /api/studies/:study/families/:family/imports/:id': ['lead'],
+  'POST /api/studies/:study/families/:family/imports/:id/commit': ['lead'],
+  'DELETE /api/studies/:study/families/:family/imports/:id': ['lead'],
+  'GET /api/studies/:study/families/:family/names': ['lead'],
+  'POST /api/studies/:study/families/:family/names': ['lead'],
 };
 
 interface Fixture {
@@ -70,7 +76,18 @@ async function fixture(): Promise<Fixture> {
   const [annotation] = (await lead.call('GET', '/api/studies/mini/annotations?family=fam-1')).json;
   const target = (await clients.get('admin')!.call('GET', '/api/users')).json.find((u: any) => u.username === 'forskare2');
   const { text } = (await lead.call('GET', `/api/studies/mini/documents/${doc.id}`)).json;
-  return { t, clients, text, params: { study: 'mini', family: 'fam-1', doc: doc.id, key: 'summary', annotation: annotation.id, user: target.id } };
+  // A pending import is the lead's own: other actors cannot reach it whatever their role.
+  // Two of them: the lead's commit uses one up, so the discard is tried on the other.
+  const upload = async () => {
+    const form = new FormData();
+    form.append('file', new File(['2020-01-01 Journalanteckning\nText.'], 'matris.txt'));
+    return (await lead.call('POST', '/api/studies/mini/families/fam-1/imports', form)).json.id as string;
+  };
+  const params = {
+    study: 'mini', family: 'fam-1', doc: doc.id, key: 'summary', annotation: annotation.id, user: target.id,
+    pendingImport: await upload(), discardedImport: await upload(),
+  };
+  return { t, clients, text, params };
 }
 
 let counter = 0;
@@ -97,19 +114,28 @@ function bodyFor(route: string, f: Fixture): unknown {
       return { members: [{ userId: 'u-0', role: 'lead' }] };
     case 'PUT /api/studies/:study/families/:family/assignment':
       return { assignedTo: [] };
+    case 'POST /api/studies/:study/families/:family/imports': {
+      const form = new FormData();
+      form.append('file', new File(['2020-01-01 Journalanteckning\nText.'], 'matris.txt'));
+      return form;
+    }
+    case 'POST /api/studies/:study/families/:family/names':
+      return { names: [{ name: 'Matrisa', label: 'Barn 9' }] };
     default:
       return undefined;
   }
 }
 
-function concretePath(path: string, f: Fixture): string {
+function concretePath(method: string, path: string, f: Fixture): string {
+  const pending = method === 'DELETE' ? f.params.discardedImport : f.params.pendingImport;
   return path
     .replace(':study', f.params.study!)
     .replace(':family', f.params.family!)
     .replace(':doc', f.params.doc!)
     .replace(':key', f.params.key!)
     .replace('/api/users/:id', `/api/users/${f.params.user}`)
-    .replace('/annotations/:id', `/annotations/${f.params.annotation}`);
+    .replace('/annotations/:id', `/annotations/${f.params.annotation}`)
+    .replace('/imports/:id', `/imports/${pending}`);
 }
 
 const matrix = suite('Role × route access matrix');
@@ -133,7 +159,7 @@ matrix('each actor gets exactly the access the policy gives it, on every route',
     for (const actor of everyone) {
       // Stale versions make writes by allowed actors end in 409, so the fixture stays unchanged.
       const headers = ['PUT', 'PATCH', 'DELETE'].includes(method) ? { 'if-match': '999' } : undefined;
-      const r = await f.clients.get(actor)!.call(method, concretePath(path, f), bodyFor(route, f), headers);
+      const r = await f.clients.get(actor)!.call(method, concretePath(method, path, f), bodyFor(route, f), headers);
       const stopped = [401, 403, 404].includes(r.status);
       if (r.status >= 500) failures.push(`${route} as ${actor}: ${r.status}`);
       else if (allowed.includes(actor) === stopped) failures.push(`${route} as ${actor}: ${r.status}`);

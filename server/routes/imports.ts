@@ -1,0 +1,109 @@
+// /api/studies/:study/families/:family/imports — the lead's import with a preview: upload (202,
+// text extracted in the background with progress), look at what will be replaced, list missed
+// names (…/names), then commit or discard. Also /names: the family's listed names, as labels only.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { canImportDocuments } from '../domain/access.ts';
+import { BadRequestError, ConflictError, ForbiddenError, TooLargeError } from '../domain/errors.ts';
+import { describeDocument, prepareDocument } from '../domain/prepare-document.ts';
+import { nameRule } from '../domain/pseudonymise-names.ts';
+import { previewReplacements } from '../domain/pseudonymise-preview.ts';
+import type { Family } from '../domain/types.ts';
+import { newId } from '../store/ids.ts';
+import { audited } from '../http/audit.ts';
+import { readJson } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import { IMPORT_BODY_LIMIT } from '../http/security.ts';
+import type { Services } from '../http/services.ts';
+import { familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
+import { fileKindOf } from '../import/extract-text.ts';
+import type { PendingImport } from '../import/pending-imports.ts';
+
+const namesSchema = z.object({
+  names: z.array(z.object({ name: z.string().min(1).max(100), label: z.string().min(1).max(40) })).min(1).max(100),
+});
+
+function leadOnFamily(services: Services, c: Context<AppEnv>): { access: StudyAccess; family: Family } {
+  const access = studyAccess(services.store, c.get('user'), c.req.param('study')!);
+  const family = familyAccess(access, c.req.param('family')!);
+  if (!canImportDocuments(access.repo.study, access.user.id)) throw new ForbiddenError('Bara projektledaren kan importera dokument.');
+  return { access, family };
+}
+
+/** The labels of the family's listed names (the names themselves are not stored). */
+const nameLabels = (family: Family) => ({ labels: (family.nameRules ?? []).map((r) => r.label) });
+
+function statusView(services: Services, item: PendingImport, family: Family) {
+  const base = { id: item.id, title: item.title, fileName: item.fileName, status: item.status, progress: item.progress };
+  if (item.status === 'failed') {
+    const e = item.error as { code?: string; message: string } | undefined;
+    return { ...base, error: { code: e?.code ?? 'import_failed', message: e?.message ?? 'Importen misslyckades.' } };
+  }
+  if (item.status !== 'ready') return base;
+  const prepared = prepareDocument(item.raw!, services.store.secretKey, services.clock(), family.nameRules);
+  const preview = previewReplacements(prepared.original, { replacements: prepared.replaced });
+  return { ...base, length: prepared.text.length, entryCount: prepared.entries.length, preview };
+}
+
+export function importRoutes(services: Services) {
+  const { store, clock, pendingImports } = services;
+  const pendingOf = (c: Context<AppEnv>, access: StudyAccess, family: Family) =>
+    pendingImports.get(c.req.param('id')!, access.user.id, access.repo.id, family.id);
+
+  return new Hono<AppEnv>()
+    .post('/imports', audited(services, 'import.upload'), async (c) => {
+      const { access, family } = leadOnFamily(services, c);
+      const form = await c.req.parseBody().catch(() => {
+        throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
+      });
+      const file = form['file'];
+      if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
+      if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
+      fileKindOf(file.name);
+      const given = typeof form['title'] === 'string' ? form['title'].trim().slice(0, 200) : '';
+      const item = pendingImports.start({
+        ownerId: access.user.id,
+        studyId: access.repo.id,
+        familyId: family.id,
+        title: given || file.name.replace(/\.[^.]+$/, '').slice(0, 200),
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+      c.set('audit', { object: item.id });
+      return c.json(statusView(services, item, family), 202);
+    })
+    .get('/imports/:id', (c) => {
+      const { access, family } = leadOnFamily(services, c);
+      return c.json(statusView(services, pendingOf(c, access, family), family));
+    })
+    .post('/imports/:id/commit', audited(services, 'document.import'), async (c) => {
+      const { access, family } = leadOnFamily(services, c);
+      const item = pendingOf(c, access, family);
+      if (item.status !== 'ready') throw new ConflictError('Filen läses fortfarande in, eller kunde inte läsas.');
+      const now = clock();
+      const prepared = prepareDocument(item.raw!, store.secretKey, now, family.nameRules);
+      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: item.title, importedBy: access.user.id, now });
+      await access.repo.addDocument(meta, prepared.text, prepared.entries);
+      pendingImports.forget(item.id);
+      c.set('audit', { object: meta.id });
+      return c.json({ document: meta, replacements: prepared.replacements }, 201);
+    })
+    .delete('/imports/:id', (c) => {
+      const { access, family } = leadOnFamily(services, c);
+      pendingImports.forget(pendingOf(c, access, family).id);
+      return c.body(null, 204);
+    })
+    .get('/names', (c) => c.json(nameLabels(leadOnFamily(services, c).family)))
+    .post('/names', audited(services, 'family.names'), async (c) => {
+      const { access, family } = leadOnFamily(services, c);
+      const { names } = await readJson(c, namesSchema);
+      const rules = names.map((n) => nameRule(store.secretKey, n.name, n.label));
+      const study = await access.repo.mutateStudy((d) => {
+        const f = d.families.find((x) => x.id === family.id)!;
+        const kept = (f.nameRules ?? []).filter((r) => !rules.some((n) => n.hash === r.hash));
+        f.nameRules = [...kept, ...rules];
+        return d;
+      });
+      return c.json(nameLabels(study.families.find((f) => f.id === family.id)!));
+    });
+}
