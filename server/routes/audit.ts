@@ -7,10 +7,12 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { studyAccess } from '../http/study-access.ts';
 import { displayName } from '../http/views.ts';
+import { toCsv } from '../export/csv.ts';
 
 const MAX_ENTRIES = 1000;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const filterSchema = z.object({
+  format: z.enum(['json', 'csv']).optional(),
   user: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
   family: z.string().max(64).optional(),
@@ -38,10 +40,14 @@ export function auditRoutes(services: Services) {
         (!f.from || l.time.slice(0, 10) >= f.from) &&
         (!f.to || l.time.slice(0, 10) <= f.to),
     );
-    const entries = lines
-      .reverse()
-      .slice(0, MAX_ENTRIES)
-      .map(({ prev: _prev, ...l }) => ({ ...l, userName: displayName(users, l.user) }));
-    return c.json({ entries, total: lines.length });
+    const all = lines.reverse().map(({ prev: _prev, ...l }) => ({ ...l, userName: displayName(users, l.user) }));
+    if (f.format === 'csv') {
+      const header = ['tid', 'användare', 'namn', 'roll', 'händelse', 'studie', 'familj', 'objekt', 'utfall'];
+      const rows = all.map((e) => [e.time, e.user, e.userName, e.role, e.action, e.study, e.family, e.object, e.outcome]);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="granskningslogg-${access.repo.id}.csv"`);
+      return c.body(toCsv(header, rows));
+    }
+    return c.json({ entries: all.slice(0, MAX_ENTRIES), total: all.length });
   });
 }

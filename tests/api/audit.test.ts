@@ -68,4 +68,15 @@ audit('only the lead reads the audit log, with filters by user, action, family a
   assert.is((await lead.call('GET', '/api/studies/mini/audit?from=igår')).status, 422);
 });
 
+audit('the lead exports the audit log as CSV', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const r = await lead.call('GET', '/api/studies/mini/audit?format=csv&action=session');
+  assert.is(r.status, 200);
+  assert.match(r.headers.get('content-type')!, /text\/csv/);
+  assert.match(r.headers.get('content-disposition')!, /granskningslogg-mini\.csv/);
+  const lines = r.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.is(lines[0], 'tid,användare,namn,roll,händelse,studie,familj,objekt,utfall');
+  assert.ok(lines.slice(1).every((l) => l.includes('session.login')));
+});
+
 audit.run();
