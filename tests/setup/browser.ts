@@ -1,6 +1,6 @@
 // Launches Debian's Chromium through playwright-core for the browser tests (one browser per test file).
 // Example: const browser = await launchBrowser(); const page = await browser.newPage(); … await browser.close();
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,5 +18,43 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-quic',
     ],
+  });
+}
+
+/** The demo study the browser tests work in. */
+export const DEMO_STUDY = 'demo-komplexa-familjer';
+
+/** Opens the app and logs in through the login form (as a user would). */
+export async function logIn(page: Page, baseUrl: string, username: string, password = 'demo'): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  // The start page (the study itself, when there is only one): the app has settled on its route.
+  await page.locator('bs-study-view h1, bs-studies-view h1').first().waitFor();
+}
+
+/** Describes the focused element, looking through shadow roots: tag, text and a few attributes. */
+export function deepActiveElement(page: Page): Promise<{ tag: string; text: string; block: string | null } | null> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      block: el.getAttribute('data-block'),
+    };
+  });
+}
+
+/** Sends a state-changing API request with the page's session, as the app itself would (same Origin). */
+export function apiRequest(page: Page, baseUrl: string, method: 'PUT' | 'POST' | 'PATCH' | 'DELETE', path: string,
+  options: { data?: unknown; headers?: Record<string, string> } = {}) {
+  return page.request.fetch(`${baseUrl}${path}`, {
+    method,
+    data: options.data,
+    headers: { Origin: baseUrl, 'Content-Type': 'application/json', ...options.headers },
   });
 }

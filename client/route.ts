@@ -1,0 +1,40 @@
+// Hash routes of the app. Pure: parseRoute('#/studier/s1/familjer/f1') and hrefFor(route) round-trip.
+export type Route =
+  | { name: 'home' }
+  | { name: 'study'; studyId: string }
+  | { name: 'family'; studyId: string; familyId: string; tab: 'akt' | 'reflektioner' }
+  | { name: 'not-found' };
+
+/** Reads a location hash ('#/…') into a Route. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  if (parts.length === 0) return { name: 'home' };
+  if (parts[0] !== 'studier' || !parts[1]) return { name: 'not-found' };
+  const studyId = parts[1];
+  if (parts.length === 2) return { name: 'study', studyId };
+  if (parts[2] === 'familjer' && parts[3] && parts.length <= 5) {
+    if (parts.length === 4) return { name: 'family', studyId, familyId: parts[3], tab: 'akt' };
+    if (parts[4] === 'reflektioner') return { name: 'family', studyId, familyId: parts[3], tab: 'reflektioner' };
+  }
+  return { name: 'not-found' };
+}
+
+/** The hash for a route: hrefFor({ name: 'study', studyId: 'x' }) → '#/studier/x'. */
+export function hrefFor(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'home':
+    case 'not-found':
+      return '#/';
+    case 'study':
+      return `#/studier/${e(route.studyId)}`;
+    case 'family':
+      return `#/studier/${e(route.studyId)}/familjer/${e(route.familyId)}${route.tab === 'reflektioner' ? '/reflektioner' : ''}`;
+  }
+}

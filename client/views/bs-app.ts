@@ -1,0 +1,206 @@
+// <bs-app>: the shell: header with the app name, the user's name and "Logga ut"; the login view when no one
+// is signed in; otherwise the view for the route. When the session expires ("Du har loggats ut …") the
+// current view stays mounted but hidden, so text that was not yet saved survives and is saved after the
+// same user logs in again; a different user gets fresh views.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { SessionUser } from '../../server/domain/types.ts';
+import { errorMessage, type Api } from '../data/api.ts';
+import { fetchSession, logout } from '../data/session.ts';
+import type { LoginDetail } from '../events.ts';
+import { t } from '../i18n/sv.ts';
+import { sharedStyles } from '../components/shared-styles.ts';
+import type { Route } from '../route.ts';
+import './bs-login-view.ts';
+import './bs-studies-view.ts';
+import './bs-study-view.ts';
+import './bs-family-view.ts';
+
+@customElement('bs-app')
+export class BsApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      header {
+        background: var(--bs-accent);
+        color: var(--bs-on-accent);
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        padding: 0.55rem 1.25rem;
+        max-width: 110rem;
+        margin: 0 auto;
+      }
+      .brand {
+        color: inherit;
+        font-weight: 700;
+        font-size: 1.2rem;
+        text-decoration: none;
+        letter-spacing: 0.01em;
+      }
+      .user {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.9rem;
+      }
+      header button {
+        background: transparent;
+        color: inherit;
+        border-color: rgb(255 255 255 / 0.8);
+      }
+      header button:hover:not(:disabled) {
+        background: rgb(255 255 255 / 0.15);
+      }
+      header :focus-visible {
+        outline-color: #ffffff;
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -3rem;
+        z-index: 20;
+        background: var(--bs-surface);
+        color: var(--bs-link);
+        padding: 0.5rem 0.8rem;
+        border-radius: 0.35rem;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      main {
+        display: block;
+        padding: 1rem 1.25rem 3rem;
+        max-width: 110rem;
+        margin: 0 auto;
+      }
+      main:focus {
+        outline: none;
+      }
+    `,
+  ];
+
+  @state() private _user: SessionUser | null = null;
+  @state() private _signedIn = false;
+  @state() private _checked = false;
+  @state() private _session = 0;
+  @state() private _notice = '';
+  @state() private _error = '';
+
+  /** The API client. */
+  @property({ attribute: false }) api?: Api;
+
+  /** The current route, from the location hash. */
+  @property({ attribute: false }) route: Route = { name: 'home' };
+
+  override firstUpdated(): void {
+    void this._checkSession();
+  }
+
+  private async _checkSession(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this._user = await fetchSession(this.api);
+      this._signedIn = this._user !== null;
+    } catch (err) {
+      this._error = errorMessage(err);
+    } finally {
+      this._checked = true;
+    }
+  }
+
+  private _onLogin(e: CustomEvent<LoginDetail>): void {
+    this._user = e.detail.user;
+    this._session++;
+    this._signedIn = true;
+    this._notice = '';
+  }
+
+  private async _logout(): Promise<void> {
+    if (!this.api) return;
+    try {
+      await logout(this.api);
+    } catch {
+      // The session may already be gone; signing out locally is what matters.
+    }
+    this._user = null;
+    this._signedIn = false;
+    this._notice = t('login.loggedOut');
+    location.hash = '#/';
+  }
+
+  private _skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  private _renderView() {
+    const api = this.api;
+    const user = this._user;
+    if (!api || !user) return nothing;
+    const r = this.route;
+    switch (r.name) {
+      case 'home':
+        return html`<bs-studies-view .api=${api} session=${this._session}></bs-studies-view>`;
+      case 'study':
+        return keyed(r.studyId, html`<bs-study-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-view>`);
+      case 'family':
+        // A fresh element per family: the old one saves what is pending as it goes, and no text of one
+        // family can end up in another's page.
+        return keyed(`${r.studyId}/${r.familyId}`, html`<bs-family-view .api=${api} .user=${user} study-id=${r.studyId}
+          family-id=${r.familyId} tab=${r.tab} session=${this._session}></bs-family-view>`);
+      case 'not-found':
+        return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
+    }
+  }
+
+  /** Called by the API client when a call answers 401: show the login form with an explanation. */
+  sessionExpired(): void {
+    if (!this._signedIn) return;
+    this._signedIn = false;
+    this._notice = t('login.expired');
+  }
+
+  override render() {
+    const user = this._user;
+    return html`
+      <a class="skip" href="#/" @click=${this._skip}>${t('app.skipToMain')}</a>
+      <header>
+        <div class="bar">
+          <a class="brand" href="#/">${t('app.name')}</a>
+          ${user && this._signedIn
+            ? html`<div class="user">
+                <span>${t('app.signedInAs', { name: user.displayName })}</span>
+                <button type="button" @click=${this._logout}>${t('app.logout')}</button>
+              </div>`
+            : nothing}
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+        ${!this._checked ? html`<p role="status">${t('app.loading')}</p>` : nothing}
+        ${this._checked && !this._signedIn
+          ? html`<bs-login-view .api=${this.api} notice=${this._notice} @bs-login=${this._onLogin}></bs-login-view>`
+          : nothing}
+        ${user
+          ? html`<div ?hidden=${!this._signedIn} ?inert=${!this._signedIn}>${keyed(user.id, this._renderView())}</div>`
+          : nothing}
+      </main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bs-app': BsApp;
+  }
+}
