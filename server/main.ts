@@ -62,14 +62,20 @@ async function runAuditVerify(values: { data?: string }) {
 async function runUser(action: string | undefined, name: string | undefined, values: { data?: string; name?: string; admin?: boolean }) {
   const store = await Store.open(values.data ?? process.env.BACKSPEGEL_DATA ?? './data');
   if (!name) throw new Error('Ange ett användarnamn.');
+  // Changes made from the command line are audited like those made in the app, by the user "cli".
+  const audit = (act: string, object: string) =>
+    store.audit.append({ time: new Date().toISOString(), user: 'cli', role: null, action: act, study: null, family: null, object, outcome: 'ok' });
   if (action === 'add') {
     const { user, password } = await addAccount(store, { username: name, displayName: values.name, admin: values.admin }, new Date());
+    await audit('user.add', user.id);
     console.log(`Kontot ${user.username} skapades${user.admin ? ' (administratör)' : ''}. Engångslösenord: ${password}`);
   } else if (action === 'disable' || action === 'enable') {
     const user = await setDisabled(store, name, action === 'disable');
+    await audit('user.update', user.id);
     console.log(`Kontot ${user.username} är ${user.disabled ? 'avstängt; dess sessioner är avslutade' : 'aktivt igen'}.`);
   } else if (action === 'reset') {
     const { user, password } = await resetPassword(store, name);
+    await audit('user.reset', user.id);
     console.log(`Nytt engångslösenord för ${user.username}: ${password}`);
   } else {
     console.error(USAGE);
