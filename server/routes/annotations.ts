@@ -32,19 +32,48 @@ function assertAuthor(access: StudyAccess, annotation: Annotation): void {
   if (annotation.authorId !== access.user.id) throw new ForbiddenError('Du kan bara ändra dina egna markeringar.');
 }
 
+/** The reader asks for a document's annotations over and over: keep the serialised answer per family revision. */
+class AnnotationListCache {
+  #entries = new Map<string, { revision: number; json: string }>();
+  get(key: string, revision: number): string | undefined {
+    const hit = this.#entries.get(key);
+    return hit?.revision === revision ? hit.json : undefined;
+  }
+  set(key: string, revision: number, json: string): void {
+    if (this.#entries.size >= 1000) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, { revision, json });
+  }
+}
+
 export function annotationRoutes(services: Services) {
   const { store, clock } = services;
   const users = () => store.app.data.users;
+  const cache = new AnnotationListCache();
 
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const { family, document, question } = c.req.query();
-      const families = family ? [familyAccess(access, family)] : visibleFamilies(access.repo.study, access.user.id);
-      const found = families
-        .flatMap((f) => access.repo.familyData(f.id).annotations)
-        .filter((a) => (!document || a.documentId === document) && (!question || a.questionId === question));
-      return c.json(await annotationViews(access.repo, found, users()));
+      const families = family
+        ? [familyAccess(access, family)]
+        : document
+          ? [documentAccess(access, document).family]
+          : visibleFamilies(access.repo.study, access.user.id);
+      // Only one family's list is cached (a document or family filter): its revision says when it is stale.
+      const key = families.length === 1 ? `${access.repo.id}|${families[0]!.id}|${document ?? ''}|${question ?? ''}` : undefined;
+      const revision = key ? access.repo.familyRevision(families[0]!.id) : 0;
+      const cached = key && cache.get(key, revision);
+      c.header('Content-Type', 'application/json; charset=UTF-8');
+      if (cached) return c.body(cached);
+      const found: Annotation[] = [];
+      for (const f of families) {
+        for (const a of access.repo.familyData(f.id).annotations) {
+          if ((!document || a.documentId === document) && (!question || a.questionId === question)) found.push(a);
+        }
+      }
+      const json = JSON.stringify(await annotationViews(access.repo, found, users()));
+      if (key) cache.set(key, revision, json);
+      return c.body(json);
     })
     .post('/', audited(services, 'annotation.create'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);

@@ -55,7 +55,7 @@ export function documentRoutes(services: Services) {
       const now = clock();
       const prepared = prepareDocument(raw, store.secretKey, now, family.nameRules);
       const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: user.id, now });
-      await access.repo.addDocument(meta, prepared.text, prepared.entries);
+      await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
       c.set('audit', { object: meta.id });
       return c.json({ document: meta, replacements: prepared.replacements }, 201);
     });

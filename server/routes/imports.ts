@@ -83,7 +83,7 @@ export function importRoutes(services: Services) {
       const now = clock();
       const prepared = prepareDocument(item.raw!, store.secretKey, now, family.nameRules);
       const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: item.title, importedBy: access.user.id, now });
-      await access.repo.addDocument(meta, prepared.text, prepared.entries);
+      await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
       pendingImports.forget(item.id);
       c.set('audit', { object: meta.id });
       return c.json({ document: meta, replacements: prepared.replacements }, 201);

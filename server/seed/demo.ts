@@ -46,12 +46,14 @@ function userId(ids: Map<string, string>, username: string): string {
 
 async function importFamilyDocuments(store: Store, repo: StudyRepo, template: StudyTemplate, dir: string, leadId: string, now: Date) {
   for (const family of template.families) {
+    const rules = repo.study.families.find((f) => f.id === family.id)?.nameRules ?? [];
+    const docs = [];
     for (const doc of family.documents) {
-      const rules = repo.study.families.find((f) => f.id === family.id)?.nameRules ?? [];
       const prepared = prepareDocument(await readFile(join(dir, doc.file), 'utf8'), store.secretKey, now, rules);
       const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: doc.title, importedBy: leadId, now });
-      await repo.addDocument(meta, prepared.text, prepared.entries);
+      docs.push({ meta, text: prepared.text, entries: prepared.entries });
     }
+    await repo.addDocuments(docs);
   }
 }
 

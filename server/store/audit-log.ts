@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { syncDirectory, writeFileDurably } from './durable-file.ts';
+import { syncDirectory, writeFileAtomically } from './durable-file.ts';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
@@ -75,8 +75,9 @@ export class AuditLog {
     if (isNew) await syncDirectory(this.#dir);
     this.#lastHash = sha256(line);
     this.#lineCount += 1;
-    // The head records the chain's end, so removing the newest lines is caught too.
-    await writeFileDurably(join(this.#dir, 'head.json'), JSON.stringify({ lines: this.#lineCount, hash: this.#lastHash }));
+    // The head is a checkpoint of the chain's end, so removing the newest lines is caught too. It is
+    // replaced atomically but not fsync'd: after a power cut it may lag the log, never lead it.
+    await writeFileAtomically(join(this.#dir, 'head.json'), JSON.stringify({ lines: this.#lineCount, hash: this.#lastHash }));
   }
 
   async #files(): Promise<string[]> {
@@ -105,6 +106,12 @@ export class AuditLog {
   /** Walks the whole chain and reports the first line that was edited, removed or inserted. */
   async verify(): Promise<AuditVerification> {
     await this.#queue;
+    const head: { lines: number; hash: string } | null = await readFile(join(this.#dir, 'head.json'), 'utf8').then(JSON.parse, () => null);
+    const removedAtEnd = (count: number): AuditVerification => ({
+      ok: false,
+      lines: count,
+      problem: { file: 'head.json', line: count, reason: 'loggen slutar inte där den senast skrevs: rader i slutet saknas' },
+    });
     let prev = GENESIS;
     let count = 0;
     for (const f of await this.#files()) {
@@ -123,12 +130,10 @@ export class AuditLog {
         }
         prev = sha256(text);
         count++;
+        if (head && count === head.lines && head.hash !== prev) return removedAtEnd(count);
       }
     }
-    const head = await readFile(join(this.#dir, 'head.json'), 'utf8').then(JSON.parse, () => null);
-    if (count > 0 && (!head || head.lines !== count || head.hash !== prev)) {
-      return { ok: false, lines: count, problem: { file: 'head.json', line: count, reason: 'loggen slutar inte där den senast skrevs: rader i slutet saknas' } };
-    }
+    if (count > 0 && (!head || count < head.lines)) return removedAtEnd(count);
     return { ok: true, lines: count };
   }
 }

@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Entry } from '../domain/types.ts';
-import { writeFileDurably } from './durable-file.ts';
+import { writeFilesDurably } from './durable-file.ts';
 import { assertSafeId } from './ids.ts';
 
 const CACHE_SIZE = 8;
@@ -21,8 +21,10 @@ export class DocumentFiles {
   async write(id: string, text: string, entries: Entry[]): Promise<void> {
     assertSafeId(id);
     await mkdir(this.#dir, { recursive: true });
-    await writeFileDurably(join(this.#dir, `${id}.entries.json`), JSON.stringify(entries));
-    await writeFileDurably(join(this.#dir, `${id}.txt`), text);
+    await writeFilesDurably(this.#dir, [
+      { name: `${id}.entries.json`, data: JSON.stringify(entries) },
+      { name: `${id}.txt`, data: text },
+    ]);
     this.#remember(id, { text, entries });
   }
 

@@ -1,31 +1,47 @@
 // A lowdb adapter that makes an acknowledged write survive kill -9 and power loss:
 // write a temp file, fsync it, rename it over the target, fsync the directory, then resolve.
 // lowdb's stock JSONFile (steno) renames without fsync and merges in-flight writes.
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
 /** Writes `data` to `path` atomically and durably (file mode 600). */
-export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+export function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
+  return writeFilesDurably(dirname(path), [{ name: basename(path), data }]);
+}
+
+/**
+ * Writes several files into one directory, each atomically (temp file, fsync, rename), and then
+ * fsyncs the directory once for all the renames.
+ */
+export async function writeFilesDurably(dir: string, files: { name: string; data: string | Uint8Array }[]): Promise<void> {
+  const temps: string[] = [];
+  try {
+    for (const { name, data } of files) {
+      const tmp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+      temps.push(tmp);
+      const file = await open(tmp, 'wx', 0o600);
+      try {
+        await file.writeFile(data);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    }
+    for (const [i, { name }] of files.entries()) await rename(temps[i]!, join(dir, name));
+  } catch (error) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+/** Replaces `path` atomically (temp file + rename) without waiting for the disk: for checkpoints only. */
+export async function writeFileAtomically(path: string, data: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const file = await open(tmp, 'wx', 0o600);
-  try {
-    await file.writeFile(data);
-    await file.sync();
-  } catch (error) {
-    await file.close();
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  await file.close();
-  try {
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  await syncDirectory(dirname(path));
+  await writeFile(tmp, data, { mode: 0o600 });
+  await rename(tmp, path);
 }
 
 /** Flushes a directory entry (a rename or a new file) to disk. */

@@ -2,18 +2,21 @@
 import { Low, type Adapter } from 'lowdb';
 
 /**
- * A lowdb document whose changes go through `mutate()`: the change is applied to a copy, written
- * durably, and only then becomes visible. A throwing change or a failed write leaves both the
- * file and the in-memory data untouched — there are no partial writes.
+ * A lowdb document whose changes go through `mutate()`, one at a time: the change is applied to the
+ * data, written durably, and only then acknowledged. A throwing change or a failed write is undone by
+ * reading the file back, so neither the file nor the data keeps a partial change. (Copying the data
+ * before each change instead cost more than the write itself on a family with 2,500 annotations.)
  */
 export class JsonRecord<T> {
   #db: Low<T>;
   #adapter: Adapter<T>;
+  #defaults: T;
   #lock: Promise<unknown> = Promise.resolve();
 
   private constructor(adapter: Adapter<T>, defaults: T) {
     this.#adapter = adapter;
-    this.#db = new Low(adapter, defaults);
+    this.#defaults = defaults;
+    this.#db = new Low(adapter, structuredClone(defaults));
   }
 
   /** Reads the file (a missing file yields `defaults`). */
@@ -28,14 +31,17 @@ export class JsonRecord<T> {
     return this.#db.data;
   }
 
-  /** Applies `change` to a copy, persists it durably, then publishes it. Changes run one at a time. */
+  /** Applies `change`, persists the result durably, then resolves. Changes run one at a time. */
   mutate<R>(change: (draft: T) => R): Promise<R> {
     const run = this.#lock.then(async () => {
-      const draft = structuredClone(this.#db.data);
-      const result = change(draft);
-      await this.#adapter.write(draft);
-      this.#db.data = draft;
-      return result;
+      try {
+        const result = change(this.#db.data);
+        await this.#adapter.write(this.#db.data);
+        return result;
+      } catch (error) {
+        this.#db.data = (await this.#adapter.read()) ?? structuredClone(this.#defaults);
+        throw error;
+      }
     });
     this.#lock = run.catch(() => undefined);
     return run;

@@ -32,6 +32,8 @@ export class StudyRepo {
   #families = new Map<string, JsonRecord<FamilyData>>();
   // Annotation id → family id, so PATCH/DELETE by id find the right file without a scan.
   #annotationFamily = new Map<string, string>();
+  // Bumped on every committed change to a family: lets readers cache what they derive from it.
+  #familyRevision = new Map<string, number>();
 
   private constructor(dir: string, id: string, study: JsonRecord<Study>) {
     this.id = id;
@@ -74,10 +76,10 @@ export class StudyRepo {
     return this.#study.mutate(change);
   }
 
-  /** Stores a new immutable document, then lists it in study.json. */
-  async addDocument(meta: DocumentMeta, text: string, entries: Entry[]): Promise<void> {
-    await this.documents.write(meta.id, text, entries);
-    await this.mutateStudy((s) => void s.documents.push(meta));
+  /** Stores new immutable documents, then lists them in study.json in one write. */
+  async addDocuments(docs: { meta: DocumentMeta; text: string; entries: Entry[] }[]): Promise<void> {
+    for (const d of docs) await this.documents.write(d.meta.id, d.text, d.entries);
+    await this.mutateStudy((s) => void s.documents.push(...docs.map((d) => d.meta)));
   }
 
   /** The family's data; an unknown family reads as empty (callers check the family exists). */
@@ -96,7 +98,13 @@ export class StudyRepo {
     const result = await record.mutate(change);
     for (const a of before) this.#annotationFamily.delete(a.id);
     for (const a of record.data.annotations) this.#annotationFamily.set(a.id, familyId);
+    this.#familyRevision.set(familyId, this.familyRevision(familyId) + 1);
     return result;
+  }
+
+  /** Changes whenever the family's annotations or reflections change (in this process). */
+  familyRevision(familyId: string): number {
+    return this.#familyRevision.get(familyId) ?? 0;
   }
 
   async #openFamily(familyId: string): Promise<JsonRecord<FamilyData>> {

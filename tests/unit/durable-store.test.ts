@@ -93,7 +93,7 @@ class FlakyMemory<T> implements Adapter<T> {
   stored: T | null = null;
   failNext = false;
   async read() {
-    return this.stored;
+    return structuredClone(this.stored);
   }
   async write(data: T) {
     if (this.failNext) {
@@ -106,7 +106,7 @@ class FlakyMemory<T> implements Adapter<T> {
 
 const record = suite('A JSON record\'s mutations');
 
-record('a mutation is visible only after its write succeeded', async () => {
+record('a mutation whose write fails is undone in memory as on disk', async () => {
   const mem = new FlakyMemory<{ items: number[] }>();
   const r = await JsonRecord.open(mem, { items: [] as number[] });
   await r.mutate((d) => void d.items.push(1));

@@ -1,0 +1,88 @@
+// The bench study of DESIGN §7, generated with a seed: 8 families × 3,000 entries (≈ 5 MB of text
+// each) written as a study template, plus 20,000 annotations added after import.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ENTRY_START, generateCaseFile } from '../../studies/demo-komplexa-familjer/generator/case-file.ts';
+import { familyIds, loadStoryline } from '../../studies/demo-komplexa-familjer/generator/storyline.ts';
+import { DEMO_STUDY_DIR } from '../../server/seed/demo.ts';
+import { makeTarget } from '../../server/domain/anchoring.ts';
+import type { Annotation } from '../../server/domain/types.ts';
+import type { Store } from '../../server/store/store.ts';
+
+export const BENCH_STUDY = 'bench';
+export const ENTRIES_PER_FAMILY = 3000;
+export const ANNOTATIONS = 20_000;
+/** Family A keeps its case file whole (the 5 MB reader row); the others come as 30 documents each. */
+export const WHOLE_FAMILY = 'familj-a';
+const ENTRIES_PER_DOCUMENT = 100;
+
+/** Splits a case file into documents of `n` entries each, at entry lines. */
+function splitByEntries(text: string, n: number): string[] {
+  const lines = text.split('\n');
+  const docs: string[] = [];
+  let current: string[] = [];
+  let entries = 0;
+  for (const line of lines) {
+    if (ENTRY_START.test(line) && entries++ % n === 0 && current.length) {
+      docs.push(current.join('\n'));
+      current = [];
+    }
+    current.push(line);
+  }
+  docs.push(current.join('\n'));
+  return docs;
+}
+
+/** Writes the bench template (study.json + case files) into `dir`; returns the total text size in bytes. */
+export async function writeBenchTemplate(dir: string): Promise<number> {
+  const demo = JSON.parse(await readFile(join(DEMO_STUDY_DIR, 'study.json'), 'utf8'));
+  let bytes = 0;
+  const families = [];
+  for (const [i, id] of familyIds().entries()) {
+    const text = generateCaseFile(loadStoryline(id), { seed: 1000 + i, entryCount: ENTRIES_PER_FAMILY, detail: 80 });
+    await mkdir(join(dir, 'families'), { recursive: true });
+    const parts = id === WHOLE_FAMILY ? [text] : splitByEntries(text, ENTRIES_PER_DOCUMENT);
+    const documents = [];
+    for (const [n, part] of parts.entries()) {
+      await writeFile(join(dir, 'families', `${id}-${n}.txt`), part);
+      documents.push({ file: `families/${id}-${n}.txt`, title: `Akt ${id} del ${n + 1}` });
+    }
+    bytes += Buffer.byteLength(text);
+    const template = demo.families.find((f: { id: string }) => f.id === id);
+    families.push({ ...template, examples: undefined, documents });
+  }
+  await writeFile(join(dir, 'study.json'), JSON.stringify({ ...demo, id: BENCH_STUDY, title: 'Benchstudie', families }));
+  return bytes;
+}
+
+/** Adds 2,500 annotations per family, spread evenly over each family's documents. */
+export async function addBenchAnnotations(store: Store): Promise<void> {
+  const repo = store.study(BENCH_STUDY)!;
+  const author = repo.study.members.find((m) => m.role === 'caseworker')!.userId;
+  const perFamily = ANNOTATIONS / repo.study.families.length;
+  const now = new Date().toISOString();
+  for (const family of repo.study.families) {
+    const docs = repo.study.documents.filter((d) => d.familyId === family.id);
+    const texts = await Promise.all(docs.map(async (d) => (await repo.documents.read(d.id)).text));
+    const perDoc = Math.ceil(perFamily / docs.length);
+    const annotations = Array.from({ length: perFamily }, (_, i): Annotation => {
+      const d = Math.floor(i / perDoc);
+      const text = texts[d]!;
+      const at = 10 + (i % perDoc) * Math.floor((text.length - 100) / perDoc);
+      return {
+        id: `a-bench${family.id.slice(-1)}${String(i).padStart(6, '0')}`,
+        documentId: docs[d]!.id,
+        familyId: family.id,
+        questionId: repo.study.questions[i % 3]!.id,
+        target: makeTarget(text, at, at + 60),
+        comment: 'Ett tecken som borde ha uppmärksammats *tidigare*.',
+        knownAtTheTime: i % 2 === 0,
+        authorId: author,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+    });
+    await repo.mutateFamily(family.id, (d) => void d.annotations.push(...annotations));
+  }
+}

@@ -1,0 +1,137 @@
+// `npm run bench`: the performance targets of DESIGN §7, each measured in one run beside a baseline,
+// printed as a table. Generates the bench study (8 families × 3,000 entries, 20,000 annotations)
+// in a temp directory. Takes a couple of minutes; never part of `npm test`.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, open, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import net from 'node:net';
+import { createApp } from '../../server/app.ts';
+import { FAST_COST } from '../../server/auth/password.ts';
+import { detectEntries } from '../../server/domain/chronology.ts';
+import { normaliseText } from '../../server/domain/normalise.ts';
+import { seedDemo } from '../../server/seed/demo.ts';
+import { Store } from '../../server/store/store.ts';
+import { TestClient } from '../setup/app.ts';
+import { addBenchAnnotations, ANNOTATIONS, BENCH_STUDY, writeBenchTemplate } from './bench-study.ts';
+import { measureReader } from './reader.ts';
+import { percentile, printTable, timeEach, type Row } from './stats.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const tmp = await mkdtemp(join(tmpdir(), 'backspegel-bench-'));
+const templateDir = join(tmp, 'template');
+const dataDir = join(tmp, 'data');
+const rows: Row[] = [];
+const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+
+console.log('Genererar benchstudien …');
+const bytes = await writeBenchTemplate(templateDir);
+const files = (await readdir(join(templateDir, 'families'))).map((f) => join(templateDir, 'families', f));
+
+// 1. Import: read, normalise, pseudonymise, split into entries, store durably — vs read and split.
+let t = performance.now();
+for (const f of files) detectEntries(normaliseText(await readFile(f, 'utf8')));
+const baselineMs = performance.now() - t;
+const store = await Store.open(dataDir);
+t = performance.now();
+await seedDemo(store, { dir: templateDir, passwordCost: FAST_COST });
+const importMs = performance.now() - t;
+rows.push({
+  what: `import + pseudonymise + store (${(bytes / 1e6).toFixed(0)} MB, ${files.length} files; no search index yet)`,
+  measured: `${mbps(bytes, importMs).toFixed(1)} MB/s`,
+  target: '≥ 20 MB/s',
+  baseline: `read + split ${mbps(bytes, baselineMs).toFixed(1)} MB/s`,
+  ok: mbps(bytes, importMs) >= 20,
+});
+rows.push({ what: 'search, 2-word query, prefix + fuzzy', measured: '—', target: 'p95 ≤ 10 ms', baseline: 'search is not built yet', ok: null });
+
+// 2. Annotation save through the app, durable and acknowledged — vs one fsync'd 1 KB append.
+await addBenchAnnotations(store);
+const app = createApp({ store });
+const cw = new TestClient(app);
+await cw.login('socsek1');
+const repo = store.study(BENCH_STUDY)!;
+const doc = repo.study.documents.find((d) => d.familyId === 'familj-b')!;
+const { text } = await repo.documents.read(doc.id);
+const saves = await timeEach(200, async (i) => {
+  const start = 100 + ((i * 397) % (text.length - 200));
+  const r = await cw.call('POST', `/api/studies/${BENCH_STUDY}/annotations`, {
+    documentId: doc.id, questionId: 'tidiga-tecken', target: { start, end: start + 40, exact: text.slice(start, start + 40) }, comment: 'Bench.',
+  });
+  if (r.status !== 201) throw new Error(`save failed: ${r.status} ${r.text}`);
+});
+const appendFile = await open(join(tmp, 'append.log'), 'a');
+const kb = 'x'.repeat(1023) + '\n';
+const appends = await timeEach(200, async () => {
+  await appendFile.appendFile(kb);
+  await appendFile.sync();
+});
+await appendFile.close();
+const saveP95 = percentile(saves, 95);
+const appendP95 = percentile(appends, 95);
+rows.push({
+  what: `annotation save (family file with ${ANNOTATIONS / 8} annotations)`,
+  measured: `p95 ${saveP95.toFixed(1)} ms`,
+  target: `p95 ≤ 20 ms, ≤ 5× baseline`,
+  baseline: `fsync'd 1 KB append p95 ${appendP95.toFixed(2)} ms (${(saveP95 / appendP95).toFixed(1)}×)`,
+  ok: saveP95 <= 20 && saveP95 <= 5 * Math.max(appendP95, 1),
+});
+
+// 3. Cold start of the real server on the bench data, then load from a separate process.
+const port = await new Promise<number>((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as net.AddressInfo;
+    s.close(() => resolve(port));
+  });
+});
+t = performance.now();
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--data', dataDir, '--port', String(port)], {
+  cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' },
+});
+const base = `http://127.0.0.1:${port}`;
+for (;;) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const coldMs = performance.now() - t;
+const rssMb = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024;
+rows.push({ what: 'cold start with the bench study', measured: `${(coldMs / 1000).toFixed(2)} s, RSS ${rssMb.toFixed(0)} MB`, target: '≤ 3 s, RSS ≤ 500 MB', baseline: '', ok: coldMs <= 3000 && rssMb <= 500 });
+
+const login = await fetch(`${base}/api/session`, {
+  method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: 'socsek1', password: 'demo' }),
+});
+const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+const url = `${base}/api/studies/${BENCH_STUDY}/annotations?document=${doc.id}`;
+const perDoc = JSON.parse(await (await fetch(url, { headers: { cookie } })).text()).length;
+const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/bench/load.ts', url, cookie, '50', '5'], { cwd: root });
+const result = JSON.parse(stdout);
+rows.push({
+  what: `API under load: 50 connections, GET a document's annotations (${perDoc})`,
+  measured: `${Math.round(result.rps)} req/s, p99 ${result.p99.toFixed(1)} ms${result.errors ? `, ${result.errors} errors` : ''}`,
+  target: '≥ 3,000 req/s, p99 ≤ 50 ms',
+  baseline: `p50 ${result.p50.toFixed(1)} ms`,
+  ok: result.rps >= 3000 && result.p99 <= 50,
+});
+
+// 4. The reader in Chromium on family A's 5 MB case file.
+try {
+  const reader = await measureReader(base, BENCH_STUDY, 'familj-a');
+  rows.push({
+    what: `reader, ${(reader.bytes / 1e6).toFixed(1)} MB case file (${reader.blocks} blocks) in Chromium`,
+    measured: `first screen ${Math.round(reader.firstScreenMs)} ms, end ${Math.round(reader.scrollToEndMs)} ms`,
+    target: 'first screen ≤ 500 ms, scroll to end ≤ 1 s',
+    baseline: `document fetch ${Math.round(reader.fetchMs)} ms`,
+    ok: reader.firstScreenMs <= 500 && reader.scrollToEndMs <= 1000,
+  });
+} catch (error) {
+  rows.push({ what: 'reader in Chromium', measured: `failed: ${(error as Error).message}`, target: '', baseline: '', ok: false });
+}
+
+server.kill('SIGTERM');
+await rm(tmp, { recursive: true, force: true });
+console.log();
+printTable(rows);
