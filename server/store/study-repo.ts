@@ -2,34 +2,21 @@
 // and the immutable document texts. The only code that writes a study's files.
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Annotation, DocumentMeta, Entry, Study } from '../domain/types.ts';
+import type { DocumentMeta, Entry, Study } from '../domain/types.ts';
 import { DocumentFiles } from './document-files.ts';
 import { DurableJSONFile } from './durable-file.ts';
 import { assertSafeId } from './ids.ts';
 import { JsonRecord } from './json-record.ts';
+import { emptyFamily, FamilyRecord, type FamilyData } from './family-record.ts';
 
-/** A caseworker's stored reflection; the key ('summary' or a question id) is the map key. */
-export interface StoredReflection {
-  text: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-/** The unit of work: one family's annotations and reflections, in one small file. */
-export interface FamilyData {
-  annotations: Annotation[];
-  reflections: Record<string, StoredReflection>;
-}
-
-const emptyFamily = (): FamilyData => ({ annotations: [], reflections: {} });
+export type { FamilyData, StoredReflection } from './family-record.ts';
 
 export class StudyRepo {
   readonly id: string;
   readonly documents: DocumentFiles;
   #dir: string;
   #study: JsonRecord<Study>;
-  #families = new Map<string, JsonRecord<FamilyData>>();
+  #families = new Map<string, FamilyRecord>();
   // Annotation id → family id, so PATCH/DELETE by id find the right file without a scan.
   #annotationFamily = new Map<string, string>();
   // Bumped on every committed change to a family: lets readers cache what they derive from it.
@@ -53,7 +40,9 @@ export class StudyRepo {
       if (e.code === 'ENOENT') return [] as string[];
       throw e;
     });
-    for (const file of files.filter((f) => f.endsWith('.json'))) await repo.#openFamily(file.slice(0, -5));
+    // A family is a snapshot (.json), a journal (.log), or both.
+    const ids = new Set(files.filter((f) => /\.(json|log)$/.test(f)).map((f) => f.replace(/\.(json|log)$/, '')));
+    for (const familyId of ids) await repo.#openFamily(familyId);
     return repo;
   }
 
@@ -107,10 +96,10 @@ export class StudyRepo {
     return this.#familyRevision.get(familyId) ?? 0;
   }
 
-  async #openFamily(familyId: string): Promise<JsonRecord<FamilyData>> {
+  async #openFamily(familyId: string): Promise<FamilyRecord> {
     assertSafeId(familyId);
     const path = join(this.#dir, 'families', `${familyId}.json`);
-    const record = await JsonRecord.open<FamilyData>(new DurableJSONFile(path), emptyFamily());
+    const record = await FamilyRecord.open(path);
     this.#families.set(familyId, record);
     for (const a of record.data.annotations) this.#annotationFamily.set(a.id, familyId);
     return record;
