@@ -3,7 +3,6 @@
 // (`data-block`, `data-start`, `data-end`); everything else in a block (heading, badges, margin cards) is
 // decoration and counts as zero-width. Pure functions over a minimal node interface, so they can be tested
 // without a browser.
-import type { TextTarget } from '../../server/domain/types.ts';
 
 /** The part of a DOM node these functions read. */
 export interface NodeLike {
@@ -156,13 +155,5 @@ export function trimRange(text: string, start: number, end: number): { start: nu
   return e > s ? { start: s, end: e } : null;
 }
 
-/** The annotation target for [start, end) of `text`, with up to 32 characters of context each side. */
-export function makeTarget(text: string, start: number, end: number): TextTarget {
-  return {
-    start,
-    end,
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - 32), start),
-    suffix: text.slice(end, end + 32),
-  };
-}
+/** The annotation target for [start, end): the same function the server uses. */
+export { makeTarget } from '../../server/domain/anchoring.ts';
