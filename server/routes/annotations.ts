@@ -9,6 +9,7 @@ import { newId } from '../store/ids.ts';
 import { readJson, requireVersion } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
+import { Lru } from '../store/lru.ts';
 import type { Services } from '../http/services.ts';
 import { documentAccess, familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
 import { annotationView, annotationViews } from '../http/views.ts';
@@ -32,23 +33,11 @@ function assertAuthor(access: StudyAccess, annotation: Annotation): void {
   if (annotation.authorId !== access.user.id) throw new ForbiddenError('Du kan bara ändra dina egna markeringar.');
 }
 
-/** The reader asks for a document's annotations over and over: keep the serialised answer per family revision. */
-class AnnotationListCache {
-  #entries = new Map<string, { revision: number; json: string }>();
-  get(key: string, revision: number): string | undefined {
-    const hit = this.#entries.get(key);
-    return hit?.revision === revision ? hit.json : undefined;
-  }
-  set(key: string, revision: number, json: string): void {
-    if (this.#entries.size >= 1000) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(key, { revision, json });
-  }
-}
-
 export function annotationRoutes(services: Services) {
   const { store, clock } = services;
   const users = () => store.app.data.users;
-  const cache = new AnnotationListCache();
+  // The reader asks for a document's annotations over and over: keep the serialised answer per family revision.
+  const cache = new Lru<string, { revision: number; json: string }>(1000);
 
   return new Hono<AppEnv>()
     .get('/', async (c) => {
@@ -62,7 +51,8 @@ export function annotationRoutes(services: Services) {
       // Only one family's list is cached (a document or family filter): its revision says when it is stale.
       const key = families.length === 1 ? `${access.repo.id}|${families[0]!.id}|${document ?? ''}|${question ?? ''}` : undefined;
       const revision = key ? access.repo.familyRevision(families[0]!.id) : 0;
-      const cached = key && cache.get(key, revision);
+      const hit = key ? cache.get(key) : undefined;
+      const cached = hit?.revision === revision ? hit.json : undefined;
       c.header('Content-Type', 'application/json; charset=UTF-8');
       if (cached) return c.body(cached);
       const found: Annotation[] = [];
@@ -72,7 +62,7 @@ export function annotationRoutes(services: Services) {
         }
       }
       const json = JSON.stringify(await annotationViews(access.repo, found, users()));
-      if (key) cache.set(key, revision, json);
+      if (key) cache.set(key, { revision, json });
       return c.body(json);
     })
     .post('/', audited(services, 'annotation.create'), async (c) => {

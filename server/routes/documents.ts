@@ -10,6 +10,7 @@ import { newId } from '../store/ids.ts';
 import { readJson } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
+import { Lru } from '../store/lru.ts';
 import { IMPORT_BODY_LIMIT } from '../http/security.ts';
 import type { Services } from '../http/services.ts';
 import { documentAccess, familyAccess, studyAccess } from '../http/study-access.ts';
@@ -37,14 +38,23 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
 
 export function documentRoutes(services: Services) {
   const { store, clock } = services;
+  // Documents never change once stored, so their serialised form (up to several MB) is kept for reuse.
+  const serialised = new Lru<string, string>(8);
   return new Hono<AppEnv>()
     .get('/documents/:doc', audited(services, 'document.read', 'doc'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const { meta } = documentAccess(access, c.req.param('doc'));
       c.set('audit', { object: meta.id, family: meta.familyId });
-      const { text, entries } = await access.repo.documents.read(meta.id);
-      const view: DocumentView = { id: meta.id, familyId: meta.familyId, title: meta.title, text, entries };
-      return c.json(view);
+      const key = `${access.repo.id}/${meta.id}`;
+      let json = serialised.get(key);
+      if (!json) {
+        const { text, entries } = await access.repo.documents.read(meta.id);
+        const view: DocumentView = { id: meta.id, familyId: meta.familyId, title: meta.title, text, entries };
+        json = JSON.stringify(view);
+        serialised.set(key, json);
+      }
+      c.header('Content-Type', 'application/json; charset=UTF-8');
+      return c.body(json);
     })
     .post('/families/:family/documents', audited(services, 'document.import'), async (c) => {
       const user = c.get('user');
