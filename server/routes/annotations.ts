@@ -1,5 +1,5 @@
 // /api/studies/:study/annotations — list, create, edit and delete annotations (markeringar).
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { makeTarget } from '../domain/anchoring.ts';
 import { canWriteCaseworkerMaterial, visibleFamilies } from '../domain/access.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -38,6 +38,25 @@ export function annotationRoutes(services: Services) {
   const users = () => store.app.data.users;
   // The reader asks for a document's annotations over and over: keep the serialised answer per family revision.
   const cache = new Lru<string, { revision: number; json: string }>(1000);
+
+  /** An edit or delete: the annotation must be reachable and the user's own, with If-Match given. */
+  const authorsChange = async (c: Context<AppEnv>) => {
+    const access = studyAccess(store, c.get('user'), c.req.param('study')!);
+    const existing = findAnnotation(access, c.req.param('id')!);
+    c.set('audit', { object: existing.id, family: existing.familyId });
+    assertAuthor(access, existing);
+    const version = requireVersion(c);
+    const { text } = await access.repo.documents.read(existing.documentId);
+    return { access, existing, version, text };
+  };
+
+  /** The stored annotation, if the client's version is still current; else 409 with what is stored. */
+  const currentAt = (annotations: Annotation[], id: string, version: number, text: string): Annotation => {
+    const a = annotations.find((x) => x.id === id);
+    if (!a) throw new NotFoundError('Markeringen finns inte.');
+    if (a.version !== version) throw new ConflictError('Markeringen har ändrats sedan du öppnade den.', annotationView(a, text, users()));
+    return a;
+  };
 
   return new Hono<AppEnv>()
     .get('/', async (c) => {
@@ -97,38 +116,20 @@ export function annotationRoutes(services: Services) {
       return c.json(annotationView(annotation, text, users()), 201);
     })
     .patch('/:id', audited(services, 'annotation.update', 'id'), async (c) => {
-      const access = studyAccess(store, c.get('user'), c.req.param('study')!);
-      const existing = findAnnotation(access, c.req.param('id'));
-      c.set('audit', { object: existing.id, family: existing.familyId });
-      assertAuthor(access, existing);
-      const version = requireVersion(c);
+      const { access, existing, version, text } = await authorsChange(c);
       const patch = await readJson(c, annotationPatchSchema);
       if (patch.questionId) assertQuestion(access.repo.study, patch.questionId);
-      const { text } = await access.repo.documents.read(existing.documentId);
       const updated = await access.repo.mutateFamily(existing.familyId, (d) => {
-        const a = d.annotations.find((x) => x.id === existing.id);
-        if (!a) throw new NotFoundError('Markeringen finns inte.');
-        if (a.version !== version) {
-          throw new ConflictError('Markeringen har ändrats sedan du öppnade den.', annotationView(a, text, users()));
-        }
+        const a = currentAt(d.annotations, existing.id, version, text);
         Object.assign(a, patch, { version: a.version + 1, updatedAt: clock().toISOString() });
         return a;
       });
       return c.json(annotationView(updated, text, users()));
     })
     .delete('/:id', audited(services, 'annotation.delete', 'id'), async (c) => {
-      const access = studyAccess(store, c.get('user'), c.req.param('study')!);
-      const existing = findAnnotation(access, c.req.param('id'));
-      c.set('audit', { object: existing.id, family: existing.familyId });
-      assertAuthor(access, existing);
-      const version = requireVersion(c);
-      const { text } = await access.repo.documents.read(existing.documentId);
+      const { access, existing, version, text } = await authorsChange(c);
       await access.repo.mutateFamily(existing.familyId, (d) => {
-        const a = d.annotations.find((x) => x.id === existing.id);
-        if (!a) throw new NotFoundError('Markeringen finns inte.');
-        if (a.version !== version) {
-          throw new ConflictError('Markeringen har ändrats sedan du öppnade den.', annotationView(a, text, users()));
-        }
+        currentAt(d.annotations, existing.id, version, text);
         d.annotations = d.annotations.filter((x) => x.id !== existing.id);
       });
       return c.body(null, 204);
