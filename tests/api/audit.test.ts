@@ -1,17 +1,9 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTestApp, type TestApp } from '../setup/app.ts';
+import { appSuite } from '../setup/app.ts';
 
-const audit = suite<{ t: TestApp }>('The audit log through the API');
-
-audit.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-audit.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const audit = appSuite('The audit log through the API');
 
 audit('logins, document reads and changes are logged with who, what and outcome, never content', async ({ t }) => {
   await t.anonymous().call('POST', '/api/session', { username: 'socsek1', password: 'fel-lösenord' });

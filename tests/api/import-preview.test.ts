@@ -1,18 +1,10 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTestApp, type TestApp, type TestClient } from '../setup/app.ts';
+import { appSuite, makeTestApp, type TestClient } from '../setup/app.ts';
 import { makePdf } from '../setup/office-files.ts';
 
-const preview = suite<{ t: TestApp }>('Import with a preview before commit');
-
-preview.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-preview.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const preview = appSuite('Import with a preview before commit');
 
 const base = '/api/studies/mini/families/fam-2';
 const FILE = [

@@ -1,18 +1,10 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTestApp, type TestApp } from '../setup/app.ts';
+import { appSuite } from '../setup/app.ts';
 import { makeDocx, makePdf } from '../setup/office-files.ts';
 
-const imp = suite<{ t: TestApp }>('Importing a case file');
-
-imp.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-imp.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const imp = appSuite('Importing a case file');
 
 const path = '/api/studies/mini/families/fam-2/documents';
 

@@ -1,15 +1,7 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { makeTestApp, type TestApp } from '../setup/app.ts';
+import { appSuite } from '../setup/app.ts';
 
-const refl = suite<{ t: TestApp }>('Reflections');
-
-refl.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-refl.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const refl = appSuite('Reflections');
 
 const base = '/api/studies/mini/families/fam-1/reflections';
 

@@ -1,15 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { makeTestApp, TestClient, type TestApp } from '../setup/app.ts';
+import { appSuite, makeTestApp, TestClient } from '../setup/app.ts';
 
-const session = suite<{ t: TestApp }>('Logging in and out');
-
-session.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-session.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const session = appSuite('Logging in and out');
 
 session('health answers without a session', async ({ t }) => {
   const r = await t.anonymous().call('GET', '/api/health');

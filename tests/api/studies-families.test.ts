@@ -1,15 +1,7 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { makeTestApp, type TestApp } from '../setup/app.ts';
+import { appSuite } from '../setup/app.ts';
 
-const reach = suite<{ t: TestApp }>('Studies and families within the user\'s reach');
-
-reach.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-reach.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const reach = appSuite("Studies and families within the user's reach");
 
 reach('a member sees the study with its reflection questions and their role', async ({ t }) => {
   const cw = await t.as('socsek1');

@@ -1,15 +1,7 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { makeTestApp, type TestApp } from '../setup/app.ts';
+import { appSuite } from '../setup/app.ts';
 
-const admin = suite<{ t: TestApp }>('The lead sets up the study');
-
-admin.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-admin.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const admin = appSuite('The lead sets up the study');
 
 admin('a research study without an ethics approval number keeps researchers out until one is entered', async ({ t }) => {
   const lead = await t.as('projektledare');

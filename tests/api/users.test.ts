@@ -1,15 +1,7 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { makeTestApp, type TestApp } from '../setup/app.ts';
+import { appSuite } from '../setup/app.ts';
 
-const users = suite<{ t: TestApp }>('Account management by an administrator');
-
-users.before.each(async (ctx) => {
-  ctx.t = await makeTestApp();
-});
-users.after.each(async (ctx) => {
-  await ctx.t.cleanup();
-});
+const users = appSuite('Account management by an administrator');
 
 users('an admin adds an account, which logs in with the one-time password', async ({ t }) => {
   const admin = await t.as('admin');

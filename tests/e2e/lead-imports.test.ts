@@ -1,5 +1,6 @@
-// The project lead imports a text file on a family's page: the upload shows its result, and the new
-// dated entries appear in the reader and on the timeline. Caseworkers do not get the import form.
+// The project lead imports a text file on a family's page: after the upload's preview is confirmed the
+// result is shown, and the new dated entries appear in the reader and on the timeline. Caseworkers do not
+// get the import form.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
@@ -46,8 +47,11 @@ test('an uploaded .txt file becomes dated entries in the reader and timeline', a
     await page.locator('bs-import-panel summary').click();
     await page.getByLabel('Fil').setInputFiles({ name: 'komplettering.txt', mimeType: 'text/plain', buffer: Buffer.from(FILE) });
     await page.getByLabel('Titel (valfri)').fill('Komplettering 2031');
-    await page.getByRole('button', { name: 'Importera' }).click();
-    const done = page.locator('bs-import-form [role="status"] .ok');
+    await page.getByRole('button', { name: 'Ladda upp och förhandsgranska' }).click();
+    const preview = page.locator('bs-import-preview');
+    await preview.getByRole('heading', { name: 'Förhandsgranskning: Komplettering 2031' }).waitFor();
+    await preview.getByRole('button', { name: 'Importera dokumentet' }).click();
+    const done = page.locator('bs-import-panel .result .ok');
     await done.waitFor();
     assert.is((await done.textContent())?.trim(), 'Dokumentet importerades: 2 daterade händelser.');
 

@@ -1,6 +1,7 @@
 // Test fixtures for the HTTP API: a fresh data directory seeded with a study, the real app,
 // and a small client that keeps the session cookie and sends a same-origin Origin header.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { suite } from 'uvu';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
@@ -98,4 +99,16 @@ export async function makeTestApp(options: { study?: 'mini' | 'demo'; clock?: ()
     dir: options.study === 'demo' ? DEMO_STUDY_DIR : MINI_STUDY_DIR,
   });
   return build(dataDir, options.clock);
+}
+
+/** A uvu suite whose every test gets a fresh app over its own data directory (`ctx.t`), removed afterwards. */
+export function appSuite(name: string, options: Parameters<typeof makeTestApp>[0] = {}) {
+  const s = suite<{ t: TestApp }>(name);
+  s.before.each(async (ctx) => {
+    ctx.t = await makeTestApp(options);
+  });
+  s.after.each(async (ctx) => {
+    await ctx.t.cleanup();
+  });
+  return s;
 }

@@ -58,3 +58,31 @@ export function apiRequest(page: Page, baseUrl: string, method: 'PUT' | 'POST' |
     headers: { Origin: baseUrl, 'Content-Type': 'application/json', ...options.headers },
   });
 }
+
+/** A fresh browser context (its own cookies) with `username` logged in; close it with page.context().close(). */
+export async function openAs(browser: Browser, baseUrl: string, username: string, password = 'demo'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await logIn(page, baseUrl, username, password);
+  return page;
+}
+
+/** All text on the page, including inside shadow roots (and form field values), for "never shows X" checks. */
+export function deepText(page: Page): Promise<string> {
+  // A string, not a function: tsx would wrap an inner function in a __name() call the page does not know.
+  return page.evaluate<string>(`(() => {
+    const parts = [];
+    const walk = (root) => {
+      for (let n = root.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === Node.TEXT_NODE) parts.push(n.data);
+        else if (n.nodeType === Node.ELEMENT_NODE) {
+          if (n instanceof HTMLInputElement || n instanceof HTMLTextAreaElement) parts.push(n.value);
+          if (n.shadowRoot) walk(n.shadowRoot);
+          walk(n);
+        }
+      }
+    };
+    walk(document.body);
+    return parts.join(' ');
+  })()`);
+}

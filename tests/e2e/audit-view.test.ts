@@ -1,0 +1,101 @@
+// The lead's audit log: after a caseworker reads a family's case file, the log lists "Läste dokument" by
+// Socialsekreterare 1 with the family; filtering by user and action narrows the table; the CSV link
+// carries the same filter and downloads the same entries.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Browser } from 'playwright-core';
+import { DEMO_STUDY, launchBrowser, openAs } from '../setup/browser.ts';
+import { startTestServer } from '../setup/server.ts';
+
+interface Ctx {
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  browser: Browser;
+}
+
+const test = suite<Ctx>('the lead reads the audit log');
+
+test.before(async (ctx) => {
+  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
+  ctx.browser = await launchBrowser();
+});
+
+test.after(async (ctx) => {
+  await ctx.browser?.close();
+  await ctx.server?.stop();
+});
+
+test('lists a caseworker reading a family, filters by user and action, and exports the same as CSV', async ({ server, browser }) => {
+  const caseworker = await openAs(browser, server.url, 'socsek1');
+  const lead = await openAs(browser, server.url, 'projektledare');
+  try {
+    await caseworker.getByRole('link', { name: 'Familj A' }).click();
+    await caseworker.locator('bs-reader section.block').first().waitFor();
+
+    await lead.getByRole('link', { name: 'Granskningslogg' }).click();
+    await lead.getByRole('heading', { name: 'Granskningslogg', level: 1 }).waitFor();
+    const rows = lead.locator('bs-audit-table tbody tr');
+    await rows.first().waitFor();
+    const read = rows.filter({ has: lead.locator('td.action', { hasText: 'Läste dokument' }) })
+      .filter({ has: lead.locator('td.user', { hasText: 'Socialsekreterare 1' }) });
+    assert.ok(await read.count() >= 1, 'the read is listed');
+    const cells = (await read.first().locator('td').allTextContents()).map((c) => c.trim());
+    assert.match(cells[0]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'local time');
+    assert.equal(cells.slice(1, 5), ['Socialsekreterare 1', 'Socialsekreterare', 'Läste dokument', 'Familj A']);
+    assert.is(cells[6], 'Genomförd');
+    const everything = await rows.count();
+    assert.ok(await rows.filter({ hasText: 'Loggade in' }).count() >= 2, 'logins are listed too');
+
+    // Filter: socsek1's document reads only.
+    const filters = lead.locator('bs-audit-filters');
+    await filters.getByLabel('Användare').selectOption({ label: 'Socialsekreterare 1' });
+    await filters.getByLabel('Händelse').selectOption({ label: 'Läste dokument' });
+    await filters.getByRole('button', { name: 'Visa' }).click();
+    await lead.waitForFunction((n) => {
+      const view = document.querySelector('bs-app')?.shadowRoot?.querySelector('bs-audit-view');
+      const table = view?.shadowRoot?.querySelector('bs-audit-table');
+      return (table?.shadowRoot?.querySelectorAll('tbody tr').length ?? n) < n;
+    }, everything);
+    const users = (await rows.locator('td.user').allTextContents()).map((s) => s.trim());
+    const actions = (await rows.locator('td.action').allTextContents()).map((s) => s.trim());
+    assert.ok(users.length >= 1);
+    assert.equal([...new Set(users)], ['Socialsekreterare 1']);
+    assert.equal([...new Set(actions)], ['Läste dokument']);
+    const total = ((await lead.locator('bs-audit-view .total').textContent()) ?? '').trim();
+    assert.is(total, users.length === 1 ? '1 händelse' : `${users.length} händelser`);
+
+    const link = lead.getByRole('link', { name: /Exportera CSV/ });
+    const href = (await link.getAttribute('href'))!;
+    const url = new URL(href, server.url);
+    assert.is(url.pathname, `/api/studies/${DEMO_STUDY}/audit`);
+    assert.is(url.searchParams.get('format'), 'csv');
+    assert.is(url.searchParams.get('action'), 'document.read');
+    assert.ok(url.searchParams.get('user'), 'the user filter is in the link');
+    const csv = await lead.request.get(url.toString());
+    assert.match(csv.headers()['content-type'] ?? '', 'text/csv');
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    assert.is(lines.length - 1, users.length, 'the CSV holds the same entries');
+    assert.ok(lines.slice(1).every((l) => l.includes('document.read') && l.includes('Socialsekreterare 1')));
+
+    // Clearing the filter shows everything again.
+    await filters.getByRole('button', { name: 'Rensa filter' }).click();
+    await lead.locator('bs-audit-table td.action', { hasText: 'Loggade in' }).first().waitFor();
+    assert.is(await filters.getByLabel('Användare').inputValue(), '');
+  } finally {
+    await caseworker.context().close();
+    await lead.context().close();
+  }
+});
+
+test('a caseworker is refused the audit log', async ({ server, browser }) => {
+  const page = await openAs(browser, server.url, 'socsek1');
+  try {
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/logg`);
+    const alert = page.locator('bs-audit-view [role="alert"]');
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', 'behörighet');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test.run();
