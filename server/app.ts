@@ -17,6 +17,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { familyRoutes } from './routes/families.ts';
 import { importRoutes } from './routes/imports.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { studyAdminRoutes } from './routes/study-admin.ts';
 import { studyRoutes } from './routes/studies.ts';
@@ -61,7 +62,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study', documentRoutes(services))
     .route('/api/studies/:study', studyAdminRoutes(services))
     .route('/api/studies/:study/annotations', annotationRoutes(services))
-    .route('/api/studies/:study/audit', auditRoutes(services));
+    .route('/api/studies/:study/audit', auditRoutes(services))
+    .route('/api/studies/:study/search', searchRoutes(services));
 
   app.all('/api/*', () => {
     throw new NotFoundError('Det finns ingen sådan adress i API:t.');

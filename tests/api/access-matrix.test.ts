@@ -48,6 +48,7 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'PATCH /api/studies/:study/annotations/:id': ['assignedCaseworker'],
   'DELETE /api/studies/:study/annotations/:id': ['assignedCaseworker'],
   'GET /api/studies/:study/audit': ['lead'],
+  'GET /api/studies/:study/search': members,
   'PATCH /api/studies/:study': ['lead'],
   'GET /api/studies/:study/members': ['lead'],
   'PUT /api/studies/:study/members': ['lead'],

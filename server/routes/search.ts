@@ -1,0 +1,33 @@
+// /api/studies/:study/search — full-text search within what the user may see. The query is never
+// written to the audit log (it may contain names), only that a search was made.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { visibleFamilies } from '../domain/access.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { audited } from '../http/audit.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../http/services.ts';
+import { studyAccess } from '../http/study-access.ts';
+import { StudySearch } from '../search/study-search.ts';
+
+const querySchema = z.object({
+  q: z.string().trim().min(1).max(200),
+  type: z.enum(['entry', 'annotation', 'reflection']).optional(),
+  family: z.string().max(64).optional(),
+  question: z.string().max(64).optional(),
+  code: z.string().max(64).optional(),
+});
+
+export function searchRoutes(services: Services) {
+  const indexes = new Map<string, StudySearch>();
+  return new Hono<AppEnv>().get('/', audited(services, 'search'), async (c) => {
+    const access = studyAccess(services.store, c.get('user'), c.req.param('study')!);
+    const parsed = querySchema.safeParse(c.req.query());
+    if (!parsed.success) throw new ValidationError('Skriv något att söka efter (högst 200 tecken).');
+    const { q, type, family, question } = parsed.data;
+    let index = indexes.get(access.repo.id);
+    if (!index) indexes.set(access.repo.id, (index = new StudySearch(access.repo)));
+    const families = new Set(visibleFamilies(access.repo.study, access.user.id).map((f) => f.id));
+    return c.json(await index.search(q, { families, type, family, question }));
+  });
+}

@@ -1,0 +1,139 @@
+// Full-text search over one study (DESIGN §3): the dated entries of every document, annotations and
+// caseworker reflections, in one minisearch index. Built on the first search, then kept in step
+// incrementally: new documents are added, and a family whose revision changed has its annotations
+// and reflections indexed again. Results are filtered to the families the user may see.
+import MiniSearch from 'minisearch';
+import type { StudyRepo } from '../store/study-repo.ts';
+
+export type HitType = 'entry' | 'annotation' | 'reflection';
+
+export interface SearchHit {
+  type: HitType;
+  id: string;
+  title: string;
+  snippet: string;
+  score: number;
+  familyId: string;
+  documentId: string | null;
+  /** Offset in the document: where an entry or an annotation starts. */
+  start: number | null;
+  questionId: string | null;
+}
+
+export interface SearchFilter {
+  families: Set<string>;
+  type?: HitType;
+  family?: string;
+  question?: string;
+}
+
+interface Indexed {
+  id: string;
+  type: HitType;
+  title: string;
+  text: string;
+  familyId: string;
+  documentId: string | null;
+  start: number | null;
+  questionId: string | null;
+}
+
+const MAX_HITS = 50;
+
+/** Lower case, NFC, and Swedish letters kept whole: "12-åring" → "12", "åring". */
+export function tokenise(text: string): string[] {
+  return text.normalize('NFC').toLocaleLowerCase('sv').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** About 60 characters either side of the first query term found in `text`. */
+function snippet(text: string, terms: string[]): string {
+  const lower = text.toLocaleLowerCase('sv');
+  const at = terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const from = Math.max(0, at - 60);
+  const to = Math.min(text.length, at + 100);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+export class StudySearch {
+  #repo: StudyRepo;
+  #index = new MiniSearch<Indexed>({
+    fields: ['title', 'text'],
+    storeFields: ['type', 'title', 'text', 'familyId', 'documentId', 'start', 'questionId'],
+    tokenize: tokenise,
+    processTerm: (term) => term,
+  });
+  #documents = new Set<string>();
+  #familyRevisions = new Map<string, number>();
+  #familyIds = new Map<string, string[]>();
+
+  constructor(repo: StudyRepo) {
+    this.#repo = repo;
+  }
+
+  /** Brings the index up to date with the store: new documents, changed families. */
+  async sync(): Promise<void> {
+    for (const meta of this.#repo.study.documents) {
+      if (this.#documents.has(meta.id)) continue;
+      const { text, entries } = await this.#repo.documents.read(meta.id);
+      this.#index.addAll(
+        entries.map((e) => ({
+          id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: `${e.date} ${e.title}`.trim(), text: text.slice(e.start, e.end),
+          familyId: meta.familyId, documentId: meta.id, start: e.start, questionId: null,
+        })),
+      );
+      this.#documents.add(meta.id);
+    }
+    for (const family of this.#repo.study.families) {
+      const revision = this.#repo.familyRevision(family.id);
+      if (this.#familyRevisions.get(family.id) === revision && this.#familyIds.has(family.id)) continue;
+      const old = this.#familyIds.get(family.id) ?? [];
+      if (old.length) this.#index.discardAll(old);
+      const data = this.#repo.familyData(family.id);
+      const questions = new Map(this.#repo.study.questions.map((q) => [q.id, q.label]));
+      const docs: Indexed[] = [
+        ...data.annotations.map((a) => ({
+          id: `a:${a.id}`, type: 'annotation' as const, title: questions.get(a.questionId) ?? a.questionId, text: `${a.comment}\n${a.target.exact}`,
+          familyId: family.id, documentId: a.documentId, start: a.target.start, questionId: a.questionId,
+        })),
+        ...Object.entries(data.reflections).filter(([, r]) => r.text.trim()).map(([key, r]) => ({
+          id: `r:${family.id}:${key}`, type: 'reflection' as const, title: key === 'summary' ? 'Sammanfattning' : questions.get(key) ?? key, text: r.text,
+          familyId: family.id, documentId: null, start: null, questionId: key === 'summary' ? null : key,
+        })),
+      ];
+      this.#index.addAll(docs);
+      this.#familyIds.set(family.id, docs.map((d) => d.id));
+      this.#familyRevisions.set(family.id, revision);
+    }
+  }
+
+  /** Ranked hits for `query` among the families in `filter.families`. */
+  async search(query: string, filter: SearchFilter): Promise<{ hits: SearchHit[]; total: number }> {
+    await this.sync();
+    const terms = tokenise(query);
+    if (!terms.length) return { hits: [], total: 0 };
+    const results = this.#index.search(terms.join(' '), {
+      combineWith: 'AND',
+      // Prefix and fuzzy matching only for longer terms: on short ones they match half the language.
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      boost: { title: 2 },
+      filter: (r) =>
+        filter.families.has(r.familyId) &&
+        (!filter.family || r.familyId === filter.family) &&
+        (!filter.type || r.type === filter.type) &&
+        (!filter.question || r.questionId === filter.question),
+    });
+    const hits = results.slice(0, MAX_HITS).map((r) => ({
+      type: r.type as HitType,
+      id: String(r.id),
+      title: r.title as string,
+      snippet: snippet(r.text as string, terms),
+      score: Math.round(r.score * 100) / 100,
+      familyId: r.familyId as string,
+      documentId: (r.documentId as string | null) ?? null,
+      start: (r.start as number | null) ?? null,
+      questionId: (r.questionId as string | null) ?? null,
+    }));
+    return { hits, total: results.length };
+  }
+}

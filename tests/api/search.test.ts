@@ -1,0 +1,62 @@
+import * as assert from 'uvu/assert';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appSuite } from '../setup/app.ts';
+
+const search = appSuite('Searching a study');
+const path = (q: string, extra = '') => `/api/studies/mini/search?q=${encodeURIComponent(q)}${extra}`;
+
+search('finds entries by word, with a snippet around the match and where it is', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  const r = await cw.call('GET', path('kontaktfamilj'));
+  assert.is(r.status, 200);
+  const entry = r.json.hits.find((h: any) => h.type === 'entry');
+  assert.ok(entry, 'an entry hit');
+  assert.is(entry.familyId, 'fam-1');
+  assert.match(entry.snippet.toLowerCase(), /kontaktfamilj/);
+  assert.ok(typeof entry.documentId === 'string' && typeof entry.start === 'number');
+  assert.is(r.json.total, r.json.hits.length);
+});
+
+search('prefix and fuzzy matching help with long words; two words must both match', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  assert.ok((await cw.call('GET', path('hungr'))).json.total >= 1, 'prefix');
+  assert.ok((await cw.call('GET', path('kontaktfamlij'))).json.total >= 1, 'one typo');
+  assert.ok((await cw.call('GET', path('Alva trivs'))).json.total >= 1);
+  assert.is((await cw.call('GET', path('Alva polisen'))).json.total, 0);
+});
+
+search('a caseworker finds nothing in families not assigned to them; the lead does', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  const lead = await t.as('projektledare');
+  assert.is((await cw.call('GET', path('BUP'))).json.total, 0);
+  const hits = (await lead.call('GET', path('BUP'))).json.hits;
+  assert.ok(hits.length >= 1 && hits.every((h: any) => h.familyId === 'fam-3'));
+});
+
+search('annotations and reflections are searchable and follow their edits', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  const [a] = (await cw.call('GET', '/api/studies/mini/annotations?family=fam-1')).json;
+  assert.ok((await cw.call('GET', path('försummelse', '&type=annotation'))).json.total >= 1, 'the example comment');
+  await cw.call('PATCH', `/api/studies/mini/annotations/${a.id}`, { comment: 'Tecken på vanvård.' }, { 'if-match': String(a.version) });
+  assert.is((await cw.call('GET', path('försummelse', '&type=annotation'))).json.total, 0);
+  assert.is((await cw.call('GET', path('vanvård', '&type=annotation'))).json.hits[0].id, `a:${a.id}`);
+  await cw.call('PUT', '/api/studies/mini/families/fam-1/reflections/lyckade-insatser', { text: 'Kontaktfamiljen var en vändpunkt.' }, { 'if-match': '0' });
+  const refl = (await cw.call('GET', path('vändpunkt', '&type=reflection&family=fam-1'))).json.hits;
+  assert.equal(refl.map((h: any) => [h.type, h.title, h.questionId]), [['reflection', 'Lyckade insatser', 'lyckade-insatser']]);
+});
+
+search('a search is audited, but the query itself is never written down', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  await cw.call('GET', path('hemligtsökord'));
+  const entries = (await (await t.as('projektledare')).call('GET', '/api/studies/mini/audit?action=search')).json.entries;
+  assert.is(entries.length, 1);
+  for (const f of await readdir(join(t.dataDir, 'audit'))) assert.not.match(await readFile(join(t.dataDir, 'audit', f), 'utf8'), /hemligtsökord/);
+});
+
+search('an empty query is refused with a clear message', async ({ t }) => {
+  const r = await (await t.as('socsek1')).call('GET', path('  '));
+  assert.is(r.status, 422);
+});
+
+search.run();
