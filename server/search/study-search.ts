@@ -75,11 +75,15 @@ export class StudySearch {
     for (const meta of this.#repo.study.documents) {
       if (this.#documents.has(meta.id)) continue;
       const { text, entries } = await this.#repo.documents.read(meta.id);
+      // The text before the first dated entry (a file's header, or an undated document) is searchable too.
+      const sections = [{ start: 0, end: entries[0]?.start ?? text.length, title: meta.title }, ...entries.map((e) => ({ ...e, title: `${e.date} ${e.title}`.trim() }))];
       this.#index.addAll(
-        entries.map((e) => ({
-          id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: `${e.date} ${e.title}`.trim(), text: text.slice(e.start, e.end),
-          familyId: meta.familyId, documentId: meta.id, start: e.start, questionId: null,
-        })),
+        sections
+          .filter((e) => e.end > e.start && text.slice(e.start, e.end).trim())
+          .map((e) => ({
+            id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: e.title, text: text.slice(e.start, e.end),
+            familyId: meta.familyId, documentId: meta.id, start: e.start, questionId: null,
+          })),
       );
       this.#documents.add(meta.id);
     }

@@ -18,6 +18,11 @@ search('finds entries by word, with a snippet around the match and where it is',
   assert.is(r.json.total, r.json.hits.length);
 });
 
+search('the text before the first dated entry is found too', async ({ t }) => {
+  const hits = (await (await t.as('socsek1')).call('GET', path('testakt'))).json.hits;
+  assert.ok(hits.some((h: any) => h.type === 'entry' && h.start === 0 && h.title === 'Akt, familj 1'));
+});
+
 search('prefix and fuzzy matching help with long words; two words must both match', async ({ t }) => {
   const cw = await t.as('socsek1');
   assert.ok((await cw.call('GET', path('hungr'))).json.total >= 1, 'prefix');
