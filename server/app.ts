@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { LoginThrottle } from './auth/throttle.ts';
 import { PendingImports } from './import/pending-imports.ts';
+import { SearchIndexes } from './search/study-search.ts';
 import { Sessions } from './auth/sessions.ts';
 import { NotFoundError } from './domain/errors.ts';
 import { mountClient } from './http/client-files.ts';
@@ -26,6 +27,8 @@ import type { Store } from './store/store.ts';
 
 export interface AppDeps {
   store: Store;
+  /** Search indexes; main.ts passes its own so it can build them at start-up. */
+  search?: SearchIndexes;
   clock?: () => Date;
   /** Directory of the built client; omitted in API-only tests. */
   clientDir?: string;
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps) {
     sessions: new Sessions(deps.store.app, clock),
     throttle: new LoginThrottle(clock),
     pendingImports: new PendingImports(clock),
+    search: deps.search ?? new SearchIndexes(),
     secureCookies: deps.secureCookies ?? false,
   };
   const authed = requireUser(services);

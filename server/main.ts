@@ -7,6 +7,7 @@ import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
 import { addAccount, resetPassword, setDisabled } from './auth/accounts.ts';
 import { AuditLog } from './store/audit-log.ts';
 import { Store } from './store/store.ts';
+import { SearchIndexes } from './search/study-search.ts';
 
 const CLIENT_DIR = new URL('../client/dist/', import.meta.url).pathname;
 
@@ -37,10 +38,15 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
     await seedDemo(store);
     console.log(`Demokonton (lösenord "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   }
-  const app = createApp({ store, clientDir: CLIENT_DIR, secureCookies: process.env.BACKSPEGEL_SECURE_COOKIES === '1' });
+  const search = new SearchIndexes();
+  const app = createApp({ store, search, clientDir: CLIENT_DIR, secureCookies: process.env.BACKSPEGEL_SECURE_COOKIES === '1' });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     console.log(`Backspegel kör på http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${info.port} (data: ${dataDir}, start ${Date.now() - started} ms)`);
     if (values.demo) console.log('Logga in som socsek1 / demo (socialsekreterare) eller projektledare / demo.');
+    // Build the search indexes in the background, so the first search does not wait for them.
+    for (const repo of store.allStudies()) {
+      search.for(repo).sync().catch((e: Error) => console.error(`[backspegel] search index for ${repo.id} failed: ${e.name}`));
+    }
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -2,6 +2,7 @@
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { PendingImports } from '../import/pending-imports.ts';
+import type { SearchIndexes } from '../search/study-search.ts';
 import type { Store } from '../store/store.ts';
 
 export interface Services {
@@ -11,6 +12,7 @@ export interface Services {
   throttle: LoginThrottle;
   /** Uploads awaiting the lead's preview and commit; memory only. */
   pendingImports: PendingImports;
+  search: SearchIndexes;
   /** Set cookies with Secure and the __Host- prefix (behind HTTPS). */
   secureCookies: boolean;
 }

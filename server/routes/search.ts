@@ -8,7 +8,6 @@ import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { studyAccess } from '../http/study-access.ts';
-import { StudySearch } from '../search/study-search.ts';
 
 const querySchema = z.object({
   q: z.string().trim().min(1).max(200),
@@ -19,14 +18,12 @@ const querySchema = z.object({
 });
 
 export function searchRoutes(services: Services) {
-  const indexes = new Map<string, StudySearch>();
   return new Hono<AppEnv>().get('/', audited(services, 'search'), async (c) => {
     const access = studyAccess(services.store, c.get('user'), c.req.param('study')!);
     const parsed = querySchema.safeParse(c.req.query());
     if (!parsed.success) throw new ValidationError('Skriv något att söka efter (högst 200 tecken).');
     const { q, type, family, question } = parsed.data;
-    let index = indexes.get(access.repo.id);
-    if (!index) indexes.set(access.repo.id, (index = new StudySearch(access.repo)));
+    const index = services.search.for(access.repo);
     const families = new Set(visibleFamilies(access.repo.study, access.user.id).map((f) => f.id));
     return c.json(await index.search(q, { families, type, family, question }));
   });
