@@ -1,6 +1,9 @@
 // Detail types of Backspegel's custom events. Every event is kebab-case, prefixed `bs-`, bubbles and is
 // composed; components fire them on user action only. Use fire() to send one with the right detail type.
 import type { AnnotationView, DocumentMeta, SessionUser, TextTarget } from '../server/domain/types.ts';
+import type { NewAccount } from './data/accounts.ts';
+import type { AuditFilter } from './data/audit.ts';
+import type { MemberInput, StudySettings } from './data/study-admin.ts';
 
 export interface AnnotationStartDetail {
   documentId: string;
@@ -40,6 +43,38 @@ export interface LoginDetail {
   user: SessionUser;
 }
 
+export interface SettingsSubmitDetail {
+  /** Only the settings that differ from the stored ones. */
+  changes: Partial<StudySettings>;
+}
+
+export interface MembersSubmitDetail {
+  members: MemberInput[];
+}
+
+export interface AssignmentsSubmitDetail {
+  /** family id → the caseworkers it should have, for the families that changed. */
+  changes: Record<string, string[]>;
+}
+
+export interface AccountAddDetail {
+  account: NewAccount;
+}
+
+export interface AccountActionDetail {
+  id: string;
+  action: 'disable' | 'enable' | 'reset';
+}
+
+export interface AuditFilterDetail {
+  filter: AuditFilter;
+}
+
+export interface NameAddDetail {
+  name: string;
+  label: string;
+}
+
 /** Every custom event of the app and the type of its detail. */
 export interface BsEventMap {
   /** Reader: the user picked a question for the selected text. */
@@ -64,6 +99,30 @@ export interface BsEventMap {
   'bs-document-imported': DocumentImportedDetail;
   /** Login view: the user signed in. */
   'bs-login': LoginDetail;
+  /** Study settings form: save these changes. */
+  'bs-settings-submit': SettingsSubmitDetail;
+  /** Members table: save this member list. */
+  'bs-members-submit': MembersSubmitDetail;
+  /** Family assignments: save these assignments. */
+  'bs-assignments-submit': AssignmentsSubmitDetail;
+  /** Account form: create this account. */
+  'bs-account-add': AccountAddDetail;
+  /** Accounts table: disable, enable or reset an account (already confirmed). */
+  'bs-account-action': AccountActionDetail;
+  /** Audit filters: show the log with this filter. */
+  'bs-audit-filter': AuditFilterDetail;
+  /** Import preview: list a missed name. */
+  'bs-name-add': NameAddDetail;
+  /** Import preview: store the document. */
+  'bs-import-commit': Record<string, never>;
+  /** Import preview: discard the upload. */
+  'bs-import-discard': Record<string, never>;
+  /** One-time password: the admin has noted it; hide it. */
+  'bs-otp-hide': Record<string, never>;
+  /** Idle warning: stay signed in. */
+  'bs-idle-continue': Record<string, never>;
+  /** Idle warning: sign out now. */
+  'bs-idle-logout': Record<string, never>;
 }
 
 /** Dispatches a bubbling, composed custom event from `target`. */
@@ -84,5 +143,17 @@ declare global {
     'bs-import-submit': CustomEvent<ImportSubmitDetail>;
     'bs-document-imported': CustomEvent<DocumentImportedDetail>;
     'bs-login': CustomEvent<LoginDetail>;
+    'bs-settings-submit': CustomEvent<SettingsSubmitDetail>;
+    'bs-members-submit': CustomEvent<MembersSubmitDetail>;
+    'bs-assignments-submit': CustomEvent<AssignmentsSubmitDetail>;
+    'bs-account-add': CustomEvent<AccountAddDetail>;
+    'bs-account-action': CustomEvent<AccountActionDetail>;
+    'bs-audit-filter': CustomEvent<AuditFilterDetail>;
+    'bs-name-add': CustomEvent<NameAddDetail>;
+    'bs-import-commit': CustomEvent<Record<string, never>>;
+    'bs-import-discard': CustomEvent<Record<string, never>>;
+    'bs-otp-hide': CustomEvent<Record<string, never>>;
+    'bs-idle-continue': CustomEvent<Record<string, never>>;
+    'bs-idle-logout': CustomEvent<Record<string, never>>;
   }
 }

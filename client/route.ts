@@ -3,6 +3,9 @@ export type Route =
   | { name: 'home' }
   | { name: 'study'; studyId: string }
   | { name: 'family'; studyId: string; familyId: string; tab: 'akt' | 'reflektioner' }
+  | { name: 'settings'; studyId: string }
+  | { name: 'audit'; studyId: string }
+  | { name: 'accounts' }
   | { name: 'not-found' };
 
 /** Reads a location hash ('#/…') into a Route. */
@@ -15,9 +18,12 @@ export function parseRoute(hash: string): Route {
     }
   });
   if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'konton' && parts.length === 1) return { name: 'accounts' };
   if (parts[0] !== 'studier' || !parts[1]) return { name: 'not-found' };
   const studyId = parts[1];
   if (parts.length === 2) return { name: 'study', studyId };
+  if (parts.length === 3 && parts[2] === 'installningar') return { name: 'settings', studyId };
+  if (parts.length === 3 && parts[2] === 'logg') return { name: 'audit', studyId };
   if (parts[2] === 'familjer' && parts[3] && parts.length <= 5) {
     if (parts.length === 4) return { name: 'family', studyId, familyId: parts[3], tab: 'akt' };
     if (parts[4] === 'reflektioner') return { name: 'family', studyId, familyId: parts[3], tab: 'reflektioner' };
@@ -36,5 +42,11 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}`;
     case 'family':
       return `#/studier/${e(route.studyId)}/familjer/${e(route.familyId)}${route.tab === 'reflektioner' ? '/reflektioner' : ''}`;
+    case 'settings':
+      return `#/studier/${e(route.studyId)}/installningar`;
+    case 'audit':
+      return `#/studier/${e(route.studyId)}/logg`;
+    case 'accounts':
+      return '#/konton';
   }
 }

@@ -1,14 +1,14 @@
 // <bs-import-form .progress=${0.4} busy>: the lead's "Importera dokument" form (the parent gives the
-// heading): a .txt/.md file, an
-// optional title, a progress bar while uploading, and the result or error given by the parent view.
-// Fires bs-import-submit with the file and title; never uploads by itself.
+// heading): a .txt/.md/.docx/.pdf file, an optional title, a progress bar while uploading, and the result
+// or error given by the parent view. Fires bs-import-submit with the file and title; never uploads by itself.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { fire } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { sharedStyles } from './shared-styles.ts';
+import './bs-progress-bar.ts';
 
-const ACCEPTED = /\.(txt|md|markdown)$/i;
+const ACCEPTED = /\.(txt|md|markdown|docx|pdf)$/i;
 
 @customElement('bs-import-form')
 export class BsImportForm extends LitElement {
@@ -29,10 +29,6 @@ export class BsImportForm extends LitElement {
       .row {
         display: grid;
         gap: 0.25rem;
-      }
-      progress {
-        width: 100%;
-        height: 1rem;
       }
       .ok {
         color: var(--bs-ok);
@@ -86,7 +82,7 @@ export class BsImportForm extends LitElement {
         <p class="muted" id="import-intro">${t('import.intro')}</p>
         <div class="row">
           <label for="import-file">${t('import.file')}</label>
-          <input id="import-file" type="file" accept=".txt,.md,text/plain,text/markdown" aria-describedby="import-intro"
+          <input id="import-file" type="file" accept=".txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby="import-intro"
             ?disabled=${this.busy} />
         </div>
         <div class="row">
@@ -99,12 +95,7 @@ export class BsImportForm extends LitElement {
             ${this.busy ? t('import.busy') : t('import.submit')}
           </button>
         </div>
-        ${this.busy
-          ? html`<div class="row">
-              <label for="import-progress">${t('import.progress')}</label>
-              <progress id="import-progress" max="1" value=${this.progress ?? nothing}></progress>
-            </div>`
-          : nothing}
+        ${this.busy ? html`<bs-progress-bar label=${t('import.progress')} .value=${this.progress}></bs-progress-bar>` : nothing}
         <div role="status">${this.message ? html`<p class="ok">${this.message}</p>` : nothing}</div>
         ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
       </form>

@@ -6,10 +6,12 @@ export const sharedStyles = css`
   :host {
     box-sizing: border-box;
   }
+  /* Explicit, not inherit: an element slotted into <details> would inherit content-box from the details'
+     built-in shadow tree. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;
@@ -67,6 +69,8 @@ export const sharedStyles = css`
   input[type='text'],
   input[type='password'],
   input[type='file'],
+  input[type='date'],
+  select,
   textarea {
     font: inherit;
     color: var(--bs-text);

@@ -1,7 +1,8 @@
-// <bs-app>: the shell: header with the app name, the user's name and "Logga ut"; the login view when no one
-// is signed in; otherwise the view for the route. When the session expires ("Du har loggats ut …") the
-// current view stays mounted but hidden, so text that was not yet saved survives and is saved after the
-// same user logs in again; a different user gets fresh views.
+// <bs-app>: the shell: header with the app name, "Konton" for administrators, the user's name and
+// "Logga ut"; the login view when no one is signed in; otherwise the view for the route. When the session
+// expires ("Du har loggats ut …") — on the server, or after the idle-timeout warning ran out — the current
+// view stays mounted but hidden, so text that was not yet saved survives and is saved after the same user
+// logs in again; a different user gets fresh views.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -11,11 +12,15 @@ import { fetchSession, logout } from '../data/session.ts';
 import type { LoginDetail } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
-import type { Route } from '../route.ts';
+import { hrefFor, type Route } from '../route.ts';
 import './bs-login-view.ts';
 import './bs-studies-view.ts';
 import './bs-study-view.ts';
 import './bs-family-view.ts';
+import './bs-study-settings-view.ts';
+import './bs-audit-view.ts';
+import './bs-accounts-view.ts';
+import { IdleController } from './idle-controller.ts';
 
 @customElement('bs-app')
 export class BsApp extends LitElement {
@@ -46,6 +51,13 @@ export class BsApp extends LitElement {
         font-size: 1.2rem;
         text-decoration: none;
         letter-spacing: 0.01em;
+      }
+      nav.main a {
+        color: inherit;
+        font-weight: 600;
+      }
+      nav.main a[aria-current='page'] {
+        text-decoration-thickness: 0.2em;
       }
       .user {
         display: flex;
@@ -96,6 +108,14 @@ export class BsApp extends LitElement {
   @state() private _notice = '';
   @state() private _error = '';
 
+  private _expiring = false;
+  private readonly _idle = new IdleController(this, {
+    api: () => this.api,
+    active: () => this._signedIn,
+    expire: () => void this._idleExpired(),
+    logout: () => void this._logout(),
+  });
+
   /** The API client. */
   @property({ attribute: false }) api?: Api;
 
@@ -138,6 +158,22 @@ export class BsApp extends LitElement {
     location.hash = '#/';
   }
 
+  /** The idle warning ran out: end the session on the server, then show the login form (unsaved text is kept
+   * for the same user's next login). The login form appears only once the server has answered, so the
+   * message never claims a sign-out that has not happened. */
+  private async _idleExpired(): Promise<void> {
+    if (!this.api || this._expiring) return;
+    this._expiring = true;
+    try {
+      await logout(this.api);
+    } catch {
+      // Already gone on the server (or unreachable): sign out here all the same.
+    } finally {
+      this._expiring = false;
+      this.sessionExpired();
+    }
+  }
+
   private _skip(e: Event): void {
     e.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
@@ -158,6 +194,12 @@ export class BsApp extends LitElement {
         // family can end up in another's page.
         return keyed(`${r.studyId}/${r.familyId}`, html`<bs-family-view .api=${api} .user=${user} study-id=${r.studyId}
           family-id=${r.familyId} tab=${r.tab} session=${this._session}></bs-family-view>`);
+      case 'settings':
+        return keyed(r.studyId, html`<bs-study-settings-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-settings-view>`);
+      case 'audit':
+        return keyed(r.studyId, html`<bs-audit-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-audit-view>`);
+      case 'accounts':
+        return html`<bs-accounts-view .api=${api} .user=${user} session=${this._session}></bs-accounts-view>`;
       case 'not-found':
         return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
     }
@@ -177,6 +219,11 @@ export class BsApp extends LitElement {
       <header>
         <div class="bar">
           <a class="brand" href="#/">${t('app.name')}</a>
+          ${user?.admin && this._signedIn
+            ? html`<nav class="main" aria-label=${t('app.nav')}>
+                <a href=${hrefFor({ name: 'accounts' })} aria-current=${this.route.name === 'accounts' ? 'page' : 'false'}>${t('app.accounts')}</a>
+              </nav>`
+            : nothing}
           ${user && this._signedIn
             ? html`<div class="user">
                 <span>${t('app.signedInAs', { name: user.displayName })}</span>
@@ -195,6 +242,7 @@ export class BsApp extends LitElement {
           ? html`<div ?hidden=${!this._signedIn} ?inert=${!this._signedIn}>${keyed(user.id, this._renderView())}</div>`
           : nothing}
       </main>
+      ${this._idle.render()}
     `;
   }
 }

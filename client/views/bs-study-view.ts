@@ -1,6 +1,7 @@
-// <bs-study-view .api=${api} study-id="…">: a study's title and description, its reflection questions
-// (numbered, label and full text), and the families the user may see as a table: pseudonym, years,
-// documents, the user's annotations per question and how many of the reflection texts are written.
+// <bs-study-view .api=${api} study-id="…">: a study's title and description, the lead's links to the
+// study settings and the audit log, its reflection questions (numbered, label and full text), and the
+// families the user may see as a table: pseudonym, years, documents, the user's annotations per question
+// and how many of the reflection texts are written.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../server/domain/types.ts';
@@ -66,6 +67,14 @@ export class BsStudyView extends LitElement {
       }
       td.num {
         text-align: right;
+      }
+      nav.tools ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        list-style: none;
+        padding: 0;
+        margin: 0.6rem 0 0;
       }
       ul.progress {
         list-style: none;
@@ -150,6 +159,12 @@ export class BsStudyView extends LitElement {
         ${study.endDate ? html`<li>${t('study.endDate', { date: formatDateLong(study.endDate) })}</li>` : nothing}
         <li>${t('studies.role', { role: t(`role.${study.role}`) })}</li>
       </ul>
+      ${study.role === 'lead'
+        ? html`<nav class="tools" aria-label=${t('study.tools')}><ul>
+            <li><a class="button" href=${hrefFor({ name: 'settings', studyId: study.id })}>${t('study.settingsLink')}</a></li>
+            <li><a class="button" href=${hrefFor({ name: 'audit', studyId: study.id })}>${t('study.auditLink')}</a></li>
+          </ul></nav>`
+        : nothing}
       <h2>${t('study.questions')}</h2>
       <ol class="questions">
         ${study.questions.map((q) => html`<li><strong>${q.label}</strong> – ${q.text}</li>`)}

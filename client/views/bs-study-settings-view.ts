@@ -1,0 +1,169 @@
+// <bs-study-settings-view .api=${api} study-id="…">: the lead's study setup: the settings form, the
+// members table and the family assignments. Every save sends the study version it was based on; a
+// stale one (409) reloads the page's data and says so ("Någon annan har ändrat studien. Sidan har
+// laddats om."), an invalid one (422) shows the server's message and keeps what the user entered.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { FamilyView, StudyView } from '../../server/domain/types.ts';
+import { ApiError, errorMessage, type Api } from '../data/api.ts';
+import { fetchFamilies, fetchStudy } from '../data/studies.ts';
+import { assignFamily, fetchMembers, saveMembers, updateStudySettings, type MembersView } from '../data/study-admin.ts';
+import type { AssignmentsSubmitDetail, MembersSubmitDetail, SettingsSubmitDetail } from '../events.ts';
+import { t } from '../i18n/sv.ts';
+import { hrefFor } from '../route.ts';
+import { adminStyles } from '../components/admin-styles.ts';
+import { sharedStyles } from '../components/shared-styles.ts';
+import '../components/bs-study-settings-form.ts';
+import '../components/bs-members-table.ts';
+import '../components/bs-family-assignments.ts';
+
+type Section = 'settings' | 'members' | 'assign';
+
+@customElement('bs-study-settings-view')
+export class BsStudySettingsView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    adminStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 64rem;
+      }
+      h1 {
+        font-size: 1.6rem;
+      }
+      .crumbs {
+        margin-bottom: 0.6rem;
+      }
+    `,
+  ];
+
+  @state() private _study: StudyView | null = null;
+  @state() private _members: MembersView | null = null;
+  @state() private _families: FamilyView[] = [];
+  @state() private _error = '';
+  @state() private _busy: Section | null = null;
+  @state() private _errors: Partial<Record<Section, string>> = {};
+  @state() private _messages: Partial<Record<Section, string>> = {};
+
+  /** The version every save is based on (the study's, shared by settings, members and assignments). */
+  private _version = 0;
+
+  /** The API client. */
+  @property({ attribute: false }) api?: Api;
+
+  /** Id of the study. */
+  @property({ attribute: 'study-id' }) studyId = '';
+
+  /** Incremented by the app when the user logs in again after the session expired: reload. */
+  @property({ type: Number }) session = 0;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('studyId') || changed.has('api') || changed.has('session')) void this._load();
+  }
+
+  private async _load(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.studyId) return;
+    this._error = '';
+    try {
+      const [study, members, families] = await Promise.all([
+        fetchStudy(api, this.studyId), fetchMembers(api, this.studyId), fetchFamilies(api, this.studyId),
+      ]);
+      this._study = study;
+      this._members = members;
+      this._families = families;
+      this._version = Math.max(study.version, members.version);
+      document.title = `${t('settings.title')}: ${study.title} – ${t('app.name')}`;
+    } catch (err) {
+      this._error = errorMessage(err);
+    }
+  }
+
+  /** Runs one save of a section: busy state, messages, and the 409/422 rules. */
+  private async _save(section: Section, run: (api: Api) => Promise<void>, done: string): Promise<void> {
+    const api = this.api;
+    if (!api || this._busy) return;
+    this._busy = section;
+    this._errors = {};
+    this._messages = {};
+    try {
+      await run(api);
+      this._messages = { [section]: done };
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        await this._load();
+        this._errors = { [section]: t('settings.conflict') };
+      } else {
+        this._errors = { [section]: errorMessage(err) };
+      }
+    } finally {
+      this._busy = null;
+    }
+  }
+
+  private _onSettings(e: CustomEvent<SettingsSubmitDetail>): void {
+    void this._save('settings', async (api) => {
+      const saved = await updateStudySettings(api, this.studyId, this._version, e.detail.changes);
+      this._version = saved.version;
+      if (this._study) this._study = { ...this._study, ...saved };
+    }, t('settings.saved'));
+  }
+
+  private _onMembers(e: CustomEvent<MembersSubmitDetail>): void {
+    void this._save('members', async (api) => {
+      this._members = await saveMembers(api, this.studyId, this._version, e.detail.members);
+      this._version = this._members.version;
+    }, t('members.saved'));
+  }
+
+  private _onAssignments(e: CustomEvent<AssignmentsSubmitDetail>): void {
+    void this._save('assign', async (api) => {
+      // One family at a time, each over the version the previous answer gave.
+      for (const [familyId, assignedTo] of Object.entries(e.detail.changes)) {
+        this._members = await assignFamily(api, this.studyId, familyId, this._version, assignedTo);
+        this._version = this._members.version;
+      }
+    }, t('assign.saved'));
+  }
+
+  override render() {
+    if (this._error && !this._study) return html`<p class="alert" role="alert">${this._error}</p>`;
+    const study = this._study;
+    const members = this._members;
+    if (!study || !members) return html`<p role="status">${t('app.loading')}</p>`;
+    const caseworkers = members.members.filter((m) => m.role === 'caseworker');
+    return html`
+      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
+        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> › <span>${t('settings.title')}</span>
+      </nav>
+      <h1>${t('settings.title')}</h1>
+      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+      <section class="panel" aria-labelledby="about-title">
+        <h2 id="about-title">${t('settings.about')}</h2>
+        <bs-study-settings-form .settings=${study} ?busy=${this._busy === 'settings'} error=${this._errors.settings ?? ''}
+          message=${this._messages.settings ?? ''} @bs-settings-submit=${this._onSettings}></bs-study-settings-form>
+      </section>
+      <section class="panel" aria-labelledby="members-title">
+        <h2 id="members-title">${t('members.title')}</h2>
+        <p>${t('members.intro')}</p>
+        <bs-members-table .members=${members.members} .accounts=${members.accounts} ?busy=${this._busy === 'members'}
+          error=${this._errors.members ?? ''} message=${this._messages.members ?? ''}
+          @bs-members-submit=${this._onMembers}></bs-members-table>
+      </section>
+      <section class="panel" aria-labelledby="assign-title">
+        <h2 id="assign-title">${t('assign.title')}</h2>
+        <p>${t('assign.intro')}</p>
+        <bs-family-assignments .families=${this._families} .caseworkers=${caseworkers} .assignments=${members.assignments}
+          ?busy=${this._busy === 'assign'} error=${this._errors.assign ?? ''} message=${this._messages.assign ?? ''}
+          @bs-assignments-submit=${this._onAssignments}></bs-family-assignments>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bs-study-settings-view': BsStudySettingsView;
+  }
+}
