@@ -60,11 +60,18 @@ export async function addAccount(
   return { user, password };
 }
 
-/** Disables (or re-enables) an account; disabling ends all of its sessions at once. */
-export async function setDisabled(store: Store, idOrName: string, disabled: boolean): Promise<User> {
+/**
+ * Disables (or re-enables) an account; disabling ends all of its sessions at once. An admin cannot
+ * disable themselves, and the last active admin cannot be disabled: someone must manage accounts.
+ */
+export async function setDisabled(store: Store, idOrName: string, disabled: boolean, actingUserId?: string): Promise<User> {
   const { id } = findUser(store, idOrName);
+  if (disabled && id === actingUserId) throw new ValidationError('Du kan inte stänga av ditt eget konto.');
   return store.app.mutate((d) => {
     const user = d.users.find((u) => u.id === id)!;
+    if (disabled && user.admin && !d.users.some((u) => u.admin && !u.disabled && u.id !== id)) {
+      throw new ValidationError('Det sista aktiva administratörskontot kan inte stängas av.');
+    }
     user.disabled = disabled;
     if (disabled) d.sessions = d.sessions.filter((s) => s.userId !== id);
     return user;

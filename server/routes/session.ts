@@ -47,7 +47,8 @@ export function sessionRoutes(services: Services) {
       const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
       if (!user || !ok) {
         throttle.fail(name, address);
-        await auditSession(services, user?.id ?? name, 'session.login', 'failed');
+        // An unknown name is not written down: people type passwords into the name field.
+        await auditSession(services, user?.id ?? '(okänt konto)', 'session.login', 'failed');
         throw new UnauthenticatedError('Fel användarnamn eller lösenord.', 'invalid_credentials');
       }
       throttle.succeed(name);

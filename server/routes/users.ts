@@ -40,7 +40,7 @@ export function userRoutes(services: Services) {
     .patch('/:id', audited(services, 'user.update', 'id'), async (c) => {
       const id = known(c.req.param('id'));
       const { disabled } = await readJson(c, patchSchema);
-      return c.json(accountView(await setDisabled(store, id, disabled)));
+      return c.json(accountView(await setDisabled(store, id, disabled, c.get('user').id)));
     })
     .post('/:id/reset', audited(services, 'user.reset', 'id'), async (c) => {
       const { user, password } = await resetPassword(store, known(c.req.param('id')));

@@ -1,5 +1,7 @@
 import * as assert from 'uvu/assert';
 import { appSuite } from '../setup/app.ts';
+import { rejects } from '../setup/rejects.ts';
+import { setDisabled } from '../../server/auth/accounts.ts';
 
 const users = appSuite('Account management by an administrator');
 
@@ -33,6 +35,18 @@ users('a reset gives a new password and ends the old sessions', async ({ t }) =>
   assert.is((await cw.call('GET', '/api/studies')).status, 401);
   assert.is((await t.anonymous().call('POST', '/api/session', { username: 'socsek2', password: 'demo' })).status, 401);
   assert.is((await t.anonymous().call('POST', '/api/session', { username: 'socsek2', password })).status, 200);
+});
+
+users('an admin cannot disable their own account or the last admin', async ({ t }) => {
+  const admin = await t.as('admin');
+  const me = (await admin.call('GET', '/api/session')).json.user.id;
+  const own = await admin.call('PATCH', `/api/users/${me}`, { disabled: true });
+  assert.is(own.status, 422);
+  const second = (await admin.call('POST', '/api/users', { username: 'admin2', admin: true })).json.user;
+  assert.is((await admin.call('PATCH', `/api/users/${second.id}`, { disabled: true })).status, 200);
+  assert.is((await admin.call('GET', '/api/studies')).status, 200, 'still logged in');
+  const last = (await rejects(() => setDisabled(t.store, 'admin', true))) as Error;
+  assert.match(last.message, /sista aktiva administratörskontot/);
 });
 
 users('only administrators manage accounts', async ({ t }) => {
