@@ -39,6 +39,7 @@ interface Indexed {
 }
 
 const MAX_HITS = 50;
+const INDEX_SLICE = 200;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -105,18 +106,20 @@ export class StudySearch {
   async #sync(): Promise<void> {
     for (const meta of this.#repo.study.documents) {
       if (this.#documents.has(meta.id)) continue;
-      await new Promise((resolve) => setImmediate(resolve));
       const { text, entries } = await this.#repo.documents.read(meta.id);
       // The text before the first dated entry (a file's header, or an undated document) is searchable too.
       const sections = [{ start: 0, end: entries[0]?.start ?? text.length, title: meta.title }, ...entries.map((e) => ({ ...e, title: `${e.date} ${e.title}`.trim() }))];
-      this.#index.addAll(
-        sections
-          .filter((e) => e.end > e.start && text.slice(e.start, e.end).trim())
-          .map((e) => ({
-            id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: e.title, text: text.slice(e.start, e.end),
-            familyId: meta.familyId, documentId: meta.id, start: e.start, questionId: null,
-          })),
-      );
+      const docs = sections
+        .filter((e) => e.end > e.start && text.slice(e.start, e.end).trim())
+        .map((e) => ({
+          id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: e.title, text: text.slice(e.start, e.end),
+          familyId: meta.familyId, documentId: meta.id, start: e.start, questionId: null,
+        }));
+      // In slices, so that a 5 MB case file does not hold up requests for seconds.
+      for (let i = 0; i < docs.length; i += INDEX_SLICE) {
+        this.#index.addAll(docs.slice(i, i + INDEX_SLICE));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       this.#documents.add(meta.id);
     }
     for (const family of this.#repo.study.families) {
