@@ -39,7 +39,7 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
 export function documentRoutes(services: Services) {
   const { store, clock } = services;
   // Documents never change once stored, so their serialised form (up to several MB) is kept for reuse.
-  const serialised = new Lru<string, string>(8);
+  const serialised = new Lru<string, Uint8Array<ArrayBuffer>>(8);
   return new Hono<AppEnv>()
     .get('/documents/:doc', audited(services, 'document.read', 'doc'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
@@ -50,7 +50,7 @@ export function documentRoutes(services: Services) {
       if (!json) {
         const { text, entries } = await access.repo.documents.read(meta.id);
         const view: DocumentView = { id: meta.id, familyId: meta.familyId, title: meta.title, text, entries };
-        json = JSON.stringify(view);
+        json = new TextEncoder().encode(JSON.stringify(view));
         serialised.set(key, json);
       }
       c.header('Content-Type', 'application/json; charset=UTF-8');
