@@ -4,6 +4,7 @@
 // Example: const saved = await updateStudySettings(api, 'demo', study.version, { ethicsApproval: 'Dnr 1' });
 import type { LegalBasis, StudyRole } from '../../server/domain/types.ts';
 import { seg, type Api } from './api.ts';
+import { fetchFamilies, fetchStudy } from './studies.ts';
 
 /** The settings a lead may change; any subset is sent. */
 export interface StudySettings {
@@ -75,4 +76,10 @@ export function assignFamily(
     body: { assignedTo },
     headers: { 'If-Match': String(version) },
   });
+}
+
+/** What the lead's pages about a study need at once: the study, its members and its families. */
+export async function fetchStudySetup(api: Api, studyId: string) {
+  const [study, members, families] = await Promise.all([fetchStudy(api, studyId), fetchMembers(api, studyId), fetchFamilies(api, studyId)]);
+  return { study, members, families };
 }

@@ -5,8 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { StudyView } from '../../server/domain/types.ts';
 import { errorMessage, type Api } from '../data/api.ts';
 import { auditCsvHref, fetchAudit, type AuditEntry, type AuditFilter } from '../data/audit.ts';
-import { fetchFamilies, fetchStudy } from '../data/studies.ts';
-import { fetchMembers } from '../data/study-admin.ts';
+import { fetchStudySetup } from '../data/study-admin.ts';
 import type { AuditFilterDetail } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { hrefFor } from '../route.ts';
@@ -69,9 +68,7 @@ export class BsAuditView extends LitElement {
     if (!api || !this.studyId) return;
     this._error = '';
     try {
-      const [study, members, families] = await Promise.all([
-        fetchStudy(api, this.studyId), fetchMembers(api, this.studyId), fetchFamilies(api, this.studyId),
-      ]);
+      const { study, members, families } = await fetchStudySetup(api, this.studyId);
       this._study = study;
       this._users = members.members.map((m) => ({ value: m.userId, label: m.displayName }));
       this._families = families.map((f) => ({ value: f.id, label: f.pseudonym }));

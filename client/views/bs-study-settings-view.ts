@@ -6,8 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../server/domain/types.ts';
 import { ApiError, errorMessage, type Api } from '../data/api.ts';
-import { fetchFamilies, fetchStudy } from '../data/studies.ts';
-import { assignFamily, fetchMembers, saveMembers, updateStudySettings, type MembersView } from '../data/study-admin.ts';
+import { assignFamily, fetchStudySetup, saveMembers, updateStudySettings, type MembersView } from '../data/study-admin.ts';
 import type { AssignmentsSubmitDetail, MembersSubmitDetail, SettingsSubmitDetail } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { hrefFor } from '../route.ts';
@@ -67,9 +66,7 @@ export class BsStudySettingsView extends LitElement {
     if (!api || !this.studyId) return;
     this._error = '';
     try {
-      const [study, members, families] = await Promise.all([
-        fetchStudy(api, this.studyId), fetchMembers(api, this.studyId), fetchFamilies(api, this.studyId),
-      ]);
+      const { study, members, families } = await fetchStudySetup(api, this.studyId);
       this._study = study;
       this._members = members;
       this._families = families;

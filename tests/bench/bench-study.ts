@@ -23,7 +23,7 @@ function splitByEntries(text: string, n: number): string[] {
   let current: string[] = [];
   let entries = 0;
   for (const line of lines) {
-    if (ENTRY_START.test(line) && entries++ % n === 0 && current.length) {
+    if (ENTRY_START.exec(line) && entries++ % n === 0 && current.length) {
       docs.push(current.join('\n'));
       current = [];
     }

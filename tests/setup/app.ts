@@ -39,7 +39,7 @@ export class TestClient {
     const set = res.headers.getSetCookie();
     for (const c of set) {
       const [pair] = c.split(';');
-      this.cookie = /=$/.test(pair!) || /Max-Age=0/i.test(c) ? '' : pair!;
+      this.cookie = pair!.endsWith('=') || /Max-Age=0/i.exec(c) ? '' : pair!;
     }
     const text = await res.text();
     let json: any;
