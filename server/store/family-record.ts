@@ -24,7 +24,7 @@ export interface FamilyData {
 }
 
 /** One journal line: what a change put and removed. */
-interface JournalEntry {
+export interface JournalEntry {
   put?: Annotation[];
   del?: string[];
   refl?: Record<string, StoredReflection>;
@@ -109,7 +109,7 @@ export class FamilyRecord {
    * Applies `change` to the data and makes it durable with one journal append. A throwing change
    * or a failed append is undone by reloading snapshot + journal.
    */
-  mutate<R>(change: (draft: FamilyData) => R): Promise<R> {
+  mutate<R>(change: (draft: FamilyData) => R, committed?: (entry: JournalEntry) => void): Promise<R> {
     const run = this.#lock.then(async () => {
       const data = this.#snapshot.data;
       const before = {
@@ -120,6 +120,7 @@ export class FamilyRecord {
         const result = change(data);
         const entry = diff(before, data);
         if (entry.put || entry.del || entry.refl) await this.#append(entry);
+        committed?.(entry);
         return result;
       } catch (error) {
         await this.#reload();

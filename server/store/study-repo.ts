@@ -80,13 +80,13 @@ export class StudyRepo {
     return this.#annotationFamily.get(annotationId);
   }
 
-  /** Changes one family's file durably; the annotation index follows the committed data. */
+  /** Changes one family's data durably; the annotation index follows what the change put and removed. */
   async mutateFamily<R>(familyId: string, change: (draft: FamilyData) => R): Promise<R> {
     const record = this.#families.get(familyId) ?? (await this.#openFamily(familyId));
-    const before = record.data.annotations;
-    const result = await record.mutate(change);
-    for (const a of before) this.#annotationFamily.delete(a.id);
-    for (const a of record.data.annotations) this.#annotationFamily.set(a.id, familyId);
+    const result = await record.mutate(change, (entry) => {
+      for (const id of entry.del ?? []) this.#annotationFamily.delete(id);
+      for (const a of entry.put ?? []) this.#annotationFamily.set(a.id, familyId);
+    });
     this.#familyRevision.set(familyId, this.familyRevision(familyId) + 1);
     return result;
   }
