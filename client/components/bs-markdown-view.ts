@@ -7,6 +7,22 @@ import { renderMarkdown } from '../common/markdown.ts';
 import { t } from '../i18n/sv.ts';
 import { sharedStyles } from './shared-styles.ts';
 
+/** Rendered HTML by Markdown source, least recently used first (the same comments render again and again). */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 500;
+
+function cachedMarkdown(markdown: string): string {
+  let out = cache.get(markdown);
+  if (out !== undefined) {
+    cache.delete(markdown);
+  } else {
+    out = renderMarkdown(markdown);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(markdown, out);
+  return out;
+}
+
 @customElement('bs-markdown-view')
 export class BsMarkdownView extends LitElement {
   static override styles = [
@@ -53,7 +69,7 @@ export class BsMarkdownView extends LitElement {
 
   override render() {
     if (!this.markdown.trim()) return html`<p class="muted">${this.placeholder}</p>`;
-    return html`<div>${unsafeHTML(renderMarkdown(this.markdown))}</div>`;
+    return html`<div>${unsafeHTML(cachedMarkdown(this.markdown))}</div>`;
   }
 }
 

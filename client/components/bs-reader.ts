@@ -1,8 +1,10 @@
 // <bs-reader .blocks=${blocks} .texts=${texts} .questions=${qs} .touching=${..} .owner=${..}>: the whole
 // case file in date order, one section per block, with highlights and margin cards. Selecting text inside
 // one block shows "Markera som: [1 …] [2 …] [3 …]"; a button or the keys 1–9 fire bs-annotation-start with
-// the target in document offsets. Stays responsive on a 5 MB file: blocks use content-visibility, and only
-// blocks with annotations are split into more than one span.
+// the target in document offsets. Stays responsive on a 5 MB file: blocks use content-visibility, only
+// blocks with annotations are split into more than one span, and a block is "filled" (highlights, badges,
+// margin cards) only once it comes near the viewport; until then it shows its heading and plain text with
+// an estimated height. Filled blocks stay filled.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -12,7 +14,7 @@ import type { Block } from '../common/chronology.ts';
 import { makeTarget, rangeToOffsets, trimRange } from '../common/offsets.ts';
 import { fire } from '../events.ts';
 import { t } from '../i18n/sv.ts';
-import { renderBlock } from './reader-block.ts';
+import { estimateHeight, renderBlock } from './reader-block.ts';
 import { readerStyles } from './reader-styles.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -24,9 +26,12 @@ interface ReaderSelection {
 }
 
 const EMPTY: AnnotationView[] = [];
-/** Blocks rendered at once on first show (more than a screenful), then CHUNK more per task. */
-const FIRST = 60;
-const CHUNK = 300;
+/** Blocks rendered at once on first show (more than a screenful), then more per task: CHUNK, doubling up to MAX_CHUNK. */
+const FIRST = 30;
+const CHUNK = 250;
+const MAX_CHUNK = 1000;
+/** How far outside the viewport blocks are filled. */
+const FILL_MARGIN = '1500px 0px';
 
 /** The selection's range as seen from inside `root` (shadow DOM aware). */
 function composedRange(root: ShadowRoot): AbstractRange | null {
@@ -53,6 +58,28 @@ export class BsReader extends LitElement {
   @state() private _selection: ReaderSelection | null = null;
   @state() private _message = '';
   @state() private _limit = 0;
+  /** Keys of the blocks rendered in full (near the viewport now or earlier, or jumped to). */
+  @state() private _filled = new Set<string>();
+
+  private _observer: IntersectionObserver | null = null;
+  /** Sections handed to the observer (cleared when it is recreated). */
+  private _observed = new WeakSet<Element>();
+  /** Estimated heights (px) by block; recomputed when the blocks or the width change. */
+  private _heights = new WeakMap<Block, number>();
+  private _charsPerLine = 84;
+  private _growFrame = 0;
+  /** Follows the reader's width (for the height estimates) without forcing a layout. */
+  private readonly _resize = new ResizeObserver((entries) => {
+    const width = entries[0]?.contentRect.width;
+    if (!width) return;
+    // The margin column (17rem + gap) appears from 46rem; the text is at most 48rem wide (see reader-styles).
+    const text = Math.min(768, width >= 736 ? width - 292 : width);
+    const cpl = Math.max(20, Math.floor(text / 8.6));
+    if (cpl === this._charsPerLine) return;
+    this._charsPerLine = cpl;
+    this._heights = new WeakMap();
+    this.requestUpdate();
+  });
 
   private _pointerDown = false;
   private _frame = 0;
@@ -86,6 +113,10 @@ export class BsReader extends LitElement {
     document.addEventListener('selectionchange', this._onSelectionChange);
     window.addEventListener('keydown', this._onKeydown);
     window.addEventListener('pointerup', this._onPointerUp);
+    this._observer = new IntersectionObserver(this._onIntersect, { rootMargin: FILL_MARGIN });
+    this._observed = new WeakSet();
+    if (this.hasUpdated) this._observeUnfilled();
+    this._resize.observe(this);
     this._grow();
   }
 
@@ -98,10 +129,62 @@ export class BsReader extends LitElement {
     }
   }
 
+  override updated(changed: Map<string, unknown>): void {
+    // Filling never adds unfilled sections; only new blocks do.
+    if (changed.has('_limit') || changed.has('blocks')) this._observeUnfilled();
+  }
+
+  private _height(block: Block, cards: number): number {
+    let h = this._heights.get(block);
+    if (h === undefined) {
+      h = estimateHeight(block, this.texts.get(block.documentId) ?? '', cards, this._charsPerLine);
+      this._heights.set(block, h);
+    }
+    return h;
+  }
+
+  /** Hands every unfilled section not yet observed to the IntersectionObserver. */
+  private _observeUnfilled(): void {
+    const observer = this._observer;
+    if (!observer) return;
+    for (const el of this.renderRoot.querySelectorAll('section.block[data-unfilled]')) {
+      if (this._observed.has(el)) continue;
+      this._observed.add(el);
+      observer.observe(el);
+    }
+  }
+
+  private readonly _onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    const keys: string[] = [];
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      this._observer?.unobserve(entry.target);
+      const key = (entry.target as HTMLElement).dataset.block;
+      if (key && !this._filled.has(key)) keys.push(key);
+    }
+    if (keys.length) this._fill(keys);
+  };
+
+  /** Renders these blocks in full from now on. */
+  private _fill(keys: Iterable<string>): void {
+    let next: Set<string> | null = null;
+    for (const key of keys) {
+      if (this._filled.has(key) || next?.has(key)) continue;
+      next ??= new Set(this._filled);
+      next.add(key);
+    }
+    if (next) this._filled = next;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this._growTimer) clearTimeout(this._growTimer);
     this._growTimer = null;
+    this._observer?.disconnect();
+    this._observer = null;
+    this._resize.disconnect();
+    cancelAnimationFrame(this._growFrame);
+    this._growFrame = 0;
     document.removeEventListener('selectionchange', this._onSelectionChange);
     window.removeEventListener('keydown', this._onKeydown);
     window.removeEventListener('pointerup', this._onPointerUp);
@@ -134,13 +217,22 @@ export class BsReader extends LitElement {
     }
   };
 
+  /** Adds CHUNK more blocks per task, the first chunk after a frame so the first screen shows at once. */
   private _grow(): void {
-    if (this._growTimer || this._limit >= this.blocks.length) return;
-    this._growTimer = setTimeout(() => {
-      this._growTimer = null;
-      this._limit = Math.min(this.blocks.length, this._limit + CHUNK);
-      this._grow();
-    }, 0);
+    if (this._growFrame || this._growTimer || this._limit >= this.blocks.length) return;
+    const next = () => {
+      this._growTimer = setTimeout(() => {
+        this._growTimer = null;
+        // Small chunks while the first screen settles, larger ones after (fewer re-renders of the list).
+        this._limit = Math.min(this.blocks.length, this._limit + Math.min(MAX_CHUNK, Math.max(CHUNK, this._limit)));
+        this._grow();
+      }, 0);
+    };
+    if (this._limit > FIRST) return next();
+    this._growFrame = requestAnimationFrame(() => {
+      this._growFrame = 0;
+      next();
+    });
   }
 
   private _readSelection(): void {
@@ -160,6 +252,8 @@ export class BsReader extends LitElement {
     }
     this._message = '';
     const block = r.kind === 'ok' ? this.blocks.find((b) => b.key === r.block) : undefined;
+    // The selection bar (and the highlight of the new annotation) need the block in full.
+    if (block) this._fill([block.key]);
     const text = block ? this.texts.get(block.documentId) : undefined;
     const trimmed = r.kind === 'ok' && text !== undefined ? trimRange(text, r.start, r.end) : null;
     this._selection = block && trimmed ? { block: block.key, documentId: block.documentId, ...trimmed } : null;
@@ -191,7 +285,10 @@ export class BsReader extends LitElement {
   /** Scrolls a block to the top of the viewport and moves focus to it. */
   async revealBlock(key: string): Promise<void> {
     const index = this.blocks.findIndex((b) => b.key === key);
+    if (index < 0) return;
     if (index >= this._limit) this._limit = this.blocks.length;
+    // Fill the target and its neighbours first, so the position does not shift much after the jump.
+    this._fill(this.blocks.slice(Math.max(0, index - 2), index + 4).map((b) => b.key));
     await this.updateComplete;
     const el = this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`);
     if (!el) return;
@@ -232,14 +329,19 @@ export class BsReader extends LitElement {
     return html`
       <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
         ${repeat(this.blocks.slice(0, this._limit), (b) => b.key, (b) => {
-          const touching = this.touching.get(b.key) ?? EMPTY;
+          const filled = this._filled.has(b.key);
           const owned = this.owner.get(b.key) ?? EMPTY;
-          const mine = sel?.block === b.key ? sel : null;
-          const busy = owned.some((a) => a.id === this.busyId) ? this.busyId : '';
-          return guard([b, touching, owned, mine, busy, this.questions, this.texts, this.userId], () =>
+          const height = this._height(b, owned.length);
+          // An unfilled block ignores its annotations: do not re-render it when they change.
+          const touching = filled ? this.touching.get(b.key) ?? EMPTY : EMPTY;
+          const cards = filled ? owned : EMPTY;
+          const mine = filled && sel?.block === b.key ? sel : null;
+          const busy = cards.some((a) => a.id === this.busyId) ? this.busyId : '';
+          return guard([b, filled, height, touching, cards, mine, busy, this.questions, this.texts, this.userId], () =>
             renderBlock(b, {
-              text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned,
+              text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned: cards,
               userId: this.userId, busyId: busy, bar: mine ? this._renderBar() : nothing, showDocumentTitle: docs.size > 1,
+              filled, height,
             }));
         })}
       </div>

@@ -113,13 +113,15 @@ export class BsFamilyView extends LitElement {
     this._loaded = false;
     this._error = '';
     try {
-      const [study, family, list, annotations] = await Promise.all([
+      // The documents (the large part) are requested as soon as their list is in, beside the rest.
+      const listed = fetchDocuments(api, studyId, familyId);
+      const [study, family, list, annotations, views] = await Promise.all([
         fetchStudy(api, studyId),
         fetchFamily(api, studyId, familyId),
-        fetchDocuments(api, studyId, familyId),
+        listed,
         fetchAnnotations(api, studyId, { family: familyId }),
+        listed.then((docs) => Promise.all(docs.map((d) => fetchDocument(api, studyId, d.id)))),
       ]);
-      const views = await Promise.all(list.map((d) => fetchDocument(api, studyId, d.id)));
       this._study = study;
       this._family = family;
       this._docs = views.map((view, i) => ({ view, date: list[i]!.date }));
