@@ -14,7 +14,8 @@ import type { Block } from '../common/chronology.ts';
 import { makeTarget, rangeToOffsets, trimRange } from '../common/offsets.ts';
 import { fire } from '../events.ts';
 import { t } from '../i18n/sv.ts';
-import { estimateHeight, renderBlock } from './reader-block.ts';
+import { renderBlock } from './reader-block.ts';
+import { ReaderFillController } from './reader-fill-controller.ts';
 import { readerStyles } from './reader-styles.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -30,8 +31,6 @@ const EMPTY: AnnotationView[] = [];
 const FIRST = 30;
 const CHUNK = 250;
 const MAX_CHUNK = 1000;
-/** How far outside the viewport blocks are filled. */
-const FILL_MARGIN = '1500px 0px';
 
 /** The selection's range as seen from inside `root` (shadow DOM aware). */
 function composedRange(root: ShadowRoot): AbstractRange | null {
@@ -58,28 +57,9 @@ export class BsReader extends LitElement {
   @state() private _selection: ReaderSelection | null = null;
   @state() private _message = '';
   @state() private _limit = 0;
-  /** Keys of the blocks rendered in full (near the viewport now or earlier, or jumped to). */
-  @state() private _filled = new Set<string>();
-
-  private _observer: IntersectionObserver | null = null;
-  /** Sections handed to the observer (cleared when it is recreated). */
-  private _observed = new WeakSet<Element>();
-  /** Estimated heights (px) by block; recomputed when the blocks or the width change. */
-  private _heights = new WeakMap<Block, number>();
-  private _charsPerLine = 84;
+  /** Which blocks are rendered in full, and the placeholder heights of the others. */
+  private readonly _filler = new ReaderFillController(this, () => this.texts);
   private _growFrame = 0;
-  /** Follows the reader's width (for the height estimates) without forcing a layout. */
-  private readonly _resize = new ResizeObserver((entries) => {
-    const width = entries[0]?.contentRect.width;
-    if (!width) return;
-    // The margin column (17rem + gap) appears from 46rem; the text is at most 48rem wide (see reader-styles).
-    const text = Math.min(768, width >= 736 ? width - 292 : width);
-    const cpl = Math.max(20, Math.floor(text / 8.6));
-    if (cpl === this._charsPerLine) return;
-    this._charsPerLine = cpl;
-    this._heights = new WeakMap();
-    this.requestUpdate();
-  });
 
   private _pointerDown = false;
   private _frame = 0;
@@ -113,10 +93,6 @@ export class BsReader extends LitElement {
     document.addEventListener('selectionchange', this._onSelectionChange);
     window.addEventListener('keydown', this._onKeydown);
     window.addEventListener('pointerup', this._onPointerUp);
-    this._observer = new IntersectionObserver(this._onIntersect, { rootMargin: FILL_MARGIN });
-    this._observed = new WeakSet();
-    if (this.hasUpdated) this._observeUnfilled();
-    this._resize.observe(this);
     this._grow();
   }
 
@@ -131,58 +107,13 @@ export class BsReader extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     // Filling never adds unfilled sections; only new blocks do.
-    if (changed.has('_limit') || changed.has('blocks')) this._observeUnfilled();
-  }
-
-  private _height(block: Block, cards: number): number {
-    let h = this._heights.get(block);
-    if (h === undefined) {
-      h = estimateHeight(block, this.texts.get(block.documentId) ?? '', cards, this._charsPerLine);
-      this._heights.set(block, h);
-    }
-    return h;
-  }
-
-  /** Hands every unfilled section not yet observed to the IntersectionObserver. */
-  private _observeUnfilled(): void {
-    const observer = this._observer;
-    if (!observer) return;
-    for (const el of this.renderRoot.querySelectorAll('section.block[data-unfilled]')) {
-      if (this._observed.has(el)) continue;
-      this._observed.add(el);
-      observer.observe(el);
-    }
-  }
-
-  private readonly _onIntersect = (entries: IntersectionObserverEntry[]): void => {
-    const keys: string[] = [];
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      this._observer?.unobserve(entry.target);
-      const key = (entry.target as HTMLElement).dataset.block;
-      if (key && !this._filled.has(key)) keys.push(key);
-    }
-    if (keys.length) this._fill(keys);
-  };
-
-  /** Renders these blocks in full from now on. */
-  private _fill(keys: Iterable<string>): void {
-    let next: Set<string> | null = null;
-    for (const key of keys) {
-      if (this._filled.has(key) || next?.has(key)) continue;
-      next ??= new Set(this._filled);
-      next.add(key);
-    }
-    if (next) this._filled = next;
+    if (changed.has('_limit') || changed.has('blocks')) this._filler.observeUnfilled();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this._growTimer) clearTimeout(this._growTimer);
     this._growTimer = null;
-    this._observer?.disconnect();
-    this._observer = null;
-    this._resize.disconnect();
     cancelAnimationFrame(this._growFrame);
     this._growFrame = 0;
     document.removeEventListener('selectionchange', this._onSelectionChange);
@@ -253,7 +184,7 @@ export class BsReader extends LitElement {
     this._message = '';
     const block = r.kind === 'ok' ? this.blocks.find((b) => b.key === r.block) : undefined;
     // The selection bar (and the highlight of the new annotation) need the block in full.
-    if (block) this._fill([block.key]);
+    if (block) this._filler.fill([block.key]);
     const text = block ? this.texts.get(block.documentId) : undefined;
     const trimmed = r.kind === 'ok' && text !== undefined ? trimRange(text, r.start, r.end) : null;
     this._selection = block && trimmed ? { block: block.key, documentId: block.documentId, ...trimmed } : null;
@@ -288,7 +219,7 @@ export class BsReader extends LitElement {
     if (index < 0) return;
     if (index >= this._limit) this._limit = this.blocks.length;
     // Fill the target and its neighbours first, so the position does not shift much after the jump.
-    this._fill(this.blocks.slice(Math.max(0, index - 2), index + 4).map((b) => b.key));
+    this._filler.fill(this.blocks.slice(Math.max(0, index - 2), index + 4).map((b) => b.key));
     await this.updateComplete;
     const el = this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`);
     if (!el) return;
@@ -329,9 +260,9 @@ export class BsReader extends LitElement {
     return html`
       <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
         ${repeat(this.blocks.slice(0, this._limit), (b) => b.key, (b) => {
-          const filled = this._filled.has(b.key);
+          const filled = this._filler.filled.has(b.key);
           const owned = this.owner.get(b.key) ?? EMPTY;
-          const height = this._height(b, owned.length);
+          const height = this._filler.height(b, owned.length);
           // An unfilled block ignores its annotations: do not re-render it when they change.
           const touching = filled ? this.touching.get(b.key) ?? EMPTY : EMPTY;
           const cards = filled ? owned : EMPTY;

@@ -1,28 +1,11 @@
 // Accounts: the administrator adds an account and its one-time password logs in; disabling it sends the
 // user's open session to the login view on their next action; a reset gives a new one-time password; a
 // user who is not an administrator has no "Konton" link and is refused at #/konton.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser } from 'playwright-core';
-import { DEMO_STUDY, launchBrowser, logIn, openAs } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, logIn, openAs } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('the administrator manages accounts');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('the administrator manages accounts');
 
 test('adds an account whose one-time password logs in, then disables it and ends its session', async ({ server, browser }) => {
   const admin = await openAs(browser, server.url, 'admin');

@@ -1,28 +1,11 @@
 // The lead's audit log: after a caseworker reads a family's case file, the log lists "Läste dokument" by
 // Socialsekreterare 1 with the family; filtering by user and action narrows the table; the CSV link
 // carries the same filter and downloads the same entries.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser } from 'playwright-core';
-import { DEMO_STUDY, launchBrowser, openAs } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, openAs } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('the lead reads the audit log');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('the lead reads the audit log');
 
 test('lists a caseworker reading a family, filters by user and action, and exports the same as CSV', async ({ server, browser }) => {
   const caseworker = await openAs(browser, server.url, 'socsek1');

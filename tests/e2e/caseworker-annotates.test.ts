@@ -1,28 +1,12 @@
 // A caseworker reads familj-b, marks a passage with the mouse, answers question 1 and saves; the annotation
 // shows in the text, the margin and the timeline, survives a reload, and is anchored on the stored text.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AnnotationView, DocumentView } from '../../server/domain/types.ts';
-import { DEMO_STUDY, apiRequest, launchBrowser, logIn } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, apiRequest, logIn } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('a caseworker annotates a case file');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('a caseworker annotates a case file');
 
 /**
  * Drags the mouse over about `length` characters of the body text of the reader's `index`-th block

@@ -2,29 +2,12 @@
 // loads): the alertdialog appears, focus is on "Fortsätt vara inloggad" and Enter keeps the session; left
 // alone, the countdown ends on the login view with the "Du har loggats ut …" message and the server session
 // is gone. Without the override the client keeps the production timings (25 and 30 minutes).
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser } from 'playwright-core';
 import { DEFAULT_IDLE_TIMINGS, idleTimings } from '../../client/common/idle-timing.ts';
-import { deepActiveElement, launchBrowser, logIn } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { deepActiveElement, logIn } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('the idle-timeout warning');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('the idle-timeout warning');
 
 const FAST = { warnAfterMs: 2000, logoutAfterMs: 6000, tickMs: 200 };
 

@@ -2,28 +2,12 @@
 // preview shows counts per kind and each passage in context; listing the missed name "Elsa" as "Barn 1"
 // raises the name count; after the commit the reader shows "[Barn 1]" and never the originals, and
 // nothing was kept in browser storage or the URL. "Avbryt" discards an upload; a bad name is refused.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_STUDY, deepText, launchBrowser, openAs } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, deepText, openAs } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('the lead imports a file through a preview');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('the lead imports a file through a preview');
 
 const FILE = [
   'Kompletterande journalutdrag',

@@ -1,28 +1,12 @@
 // Reading a case file: the timeline moves the reader to an entry (in view, focused); the question buttons
 // are reachable with the keyboard and Esc closes the form; a selection over two entries is refused with a
 // message; an expired session leads back to the login form with an explanation.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_STUDY, deepActiveElement, launchBrowser, logIn } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, deepActiveElement, logIn } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('reading and navigating a case file');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('reading and navigating a case file');
 
 async function openFamily(browser: Browser, url: string, family: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -1,29 +1,13 @@
 // Reflections: the text saves itself after a pause and is there after a reload; when someone else saved in
 // between, the conflict is shown, the typed text is kept, and "Skriv över med min text" stores it; leaving
 // with unsaved text asks first.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { Reflection } from '../../server/domain/types.ts';
-import { DEMO_STUDY, apiRequest, launchBrowser, logIn } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, apiRequest, logIn } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('reflections save themselves and never lose text');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('reflections save themselves and never lose text');
 
 async function openReflections(browser: Browser, url: string, family: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

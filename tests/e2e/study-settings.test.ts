@@ -1,28 +1,12 @@
 // The lead's study settings: a research study without an ethics approval number keeps researchers out
 // until one is entered; assigning a family shows it in the caseworker's "Mina familjer"; a save over a
 // stale version shows the conflict message and reloads; an invalid member list keeps the lead's input.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_STUDY, apiRequest, launchBrowser, logIn, openAs } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, apiRequest, logIn, openAs } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('the lead changes the study setup');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('the lead changes the study setup');
 
 async function openSettings(browser: Browser, url: string): Promise<Page> {
   const page = await openAs(browser, url, 'projektledare');

@@ -2,29 +2,13 @@
 // (margin cards in the reader, the reflection preview): no script runs (window.__xss stays unset, no alert
 // dialog), the rendered Markdown holds no script/img/iframe/svg/… elements, no event-handler attributes and
 // no javascript:/data:/vbscript: links, and the page reports no CSP violation.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { DocumentView } from '../../server/domain/types.ts';
-import { DEMO_STUDY, apiRequest, launchBrowser, logIn } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { DEMO_STUDY, apiRequest, logIn } from '../setup/browser.ts';
+import { browserSuite } from '../setup/e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('Markdown from users never runs script');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer(process.env.E2E_STUDY_DIR ? { studyDir: process.env.E2E_STUDY_DIR } : {});
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = browserSuite('Markdown from users never runs script');
 
 const X = 'window.__xss=1';
 const VECTORS = [
