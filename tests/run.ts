@@ -1,12 +1,15 @@
 // Runs every tests/**/*.test.ts file in its own Node process (uvu, ESM TypeScript via tsx),
-// two at a time, and ends with the line CI reads: "N passed, N failed".
-// A file that registers no test, or whose process fails without a uvu summary, counts as failed:
-// uvu alone exits 0 when a suite forgets `.run()`.
+// two at a time, and ends with the line CI reads: "N passed, N failed". The run fails when any file
+// fails, crashes (a non-zero exit, even after its summary), runs past its time limit, registers no
+// test, skips a test, focuses one (`.only`) or has a suite that never calls `.run()` (the last three
+// are caught by tests/setup/uvu-guard, preloaded into every test process).
 // Usage: node --import tsx tests/run.ts [filter]   (filter: substring of the file path)
+//        TEST_FILE_TIMEOUT_S=300 sets the per-file limit (default 240 s).
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { GUARD, judge } from './setup/test-verdict.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2] ?? '';
@@ -23,17 +26,12 @@ function findTests(dir: string): string[] {
 
 interface FileResult { file: string; passed: number; failed: number; output: string; ok: boolean }
 
-// uvu prints "Total: N", "Passed: N" and "Skipped: N" once per process.
-function parse(output: string): { total: number; passed: number } | null {
-  const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const total = /Total:\s+(\d+)/.exec(clean);
-  const passed = /Passed:\s+(\d+)/.exec(clean);
-  return total && passed ? { total: Number(total[1]), passed: Number(passed[1]) } : null;
-}
+const TIMEOUT_MS = Number(process.env.TEST_FILE_TIMEOUT_S ?? 240) * 1000;
+
 
 function runFile(file: string): Promise<FileResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', GUARD, file], {
       cwd: root,
       env: { ...process.env, FORCE_COLOR: '0', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,15 +39,16 @@ function runFile(file: string): Promise<FileResult> {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, TIMEOUT_MS);
     child.on('close', (code) => {
-      const counts = parse(output);
-      const rel = relative(root, file);
-      if (!counts || counts.total === 0) {
-        resolve({ file: rel, passed: 0, failed: 1, output: output + '\n(no tests ran: missing .run()?)', ok: false });
-        return;
-      }
-      const failed = counts.total - counts.passed;
-      resolve({ file: rel, passed: counts.passed, failed, output, ok: code === 0 && failed === 0 });
+      clearTimeout(timer);
+      const verdict = judge(output, code, timedOut ? TIMEOUT_MS : undefined);
+      const note = verdict.why ? `\n(${verdict.why})` : '';
+      resolve({ file: relative(root, file), passed: verdict.passed, failed: verdict.failed, output: output + note, ok: verdict.ok });
     });
   });
 }
@@ -75,4 +74,4 @@ const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`\n${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || files.length === 0 ? 1 : 0);
+process.exit(failed > 0 || results.some((r) => !r.ok) || files.length === 0 ? 1 : 0);

@@ -3,7 +3,7 @@ import type { Annotation, FamilyProgress, ReflectionQuestion } from './types.ts'
 
 export function familyProgress(
   questions: ReflectionQuestion[],
-  annotations: Annotation[],
+  annotations: readonly Annotation[],
   reflections: Record<string, { text: string; updatedBy: string }>,
   userId: string,
 ): FamilyProgress {

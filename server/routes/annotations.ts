@@ -5,12 +5,14 @@ import { canWriteCaseworkerMaterial, visibleFamilies } from '../domain/access.ts
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { annotationCreateSchema, annotationPatchSchema } from '../domain/schemas.ts';
 import type { Annotation, Study } from '../domain/types.ts';
+import { annotations as annotationRecords } from '../store/family-collections.ts';
 import { newId } from '../store/ids.ts';
 import { readJson, requireVersion } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import { Lru } from '../store/lru.ts';
 import type { Services } from '../http/services.ts';
+import type { Transaction } from '../store/record-file.ts';
 import { documentAccess, familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
 import { annotationView, annotationViews } from '../http/views.ts';
 
@@ -51,8 +53,8 @@ export function annotationRoutes(services: Services) {
   };
 
   /** The stored annotation, if the client's version is still current; else 409 with what is stored. */
-  const currentAt = (annotations: Annotation[], id: string, version: number, text: string): Annotation => {
-    const a = annotations.find((x) => x.id === id);
+  const currentAt = (tx: Transaction, id: string, version: number, text: string): Annotation => {
+    const a = tx.get(annotationRecords, id);
     if (!a) throw new NotFoundError('Markeringen finns inte.');
     if (a.version !== version) throw new ConflictError('Markeringen har ändrats sedan du öppnade den.', annotationView(a, text, users()));
     return a;
@@ -112,7 +114,7 @@ export function annotationRoutes(services: Services) {
         updatedAt: now,
         version: 1,
       };
-      await access.repo.mutateFamily(family.id, (d) => void d.annotations.push(annotation));
+      await access.repo.mutateFamily(family.id, (tx) => tx.put(annotationRecords, annotation));
       c.set('audit', { object: annotation.id, family: family.id });
       return c.json(annotationView(annotation, text, users()), 201);
     })
@@ -120,18 +122,19 @@ export function annotationRoutes(services: Services) {
       const { access, existing, version, text } = await authorsChange(c);
       const patch = await readJson(c, annotationPatchSchema);
       if (patch.questionId) assertQuestion(access.repo.study, patch.questionId);
-      const updated = await access.repo.mutateFamily(existing.familyId, (d) => {
-        const a = currentAt(d.annotations, existing.id, version, text);
-        Object.assign(a, patch, { version: a.version + 1, updatedAt: clock().toISOString() });
-        return a;
+      const updated = await access.repo.mutateFamily(existing.familyId, (tx) => {
+        const a = currentAt(tx, existing.id, version, text);
+        const next: Annotation = { ...a, ...patch, version: a.version + 1, updatedAt: clock().toISOString() };
+        tx.put(annotationRecords, next);
+        return next;
       });
       return c.json(annotationView(updated, text, users()));
     })
     .delete('/:id', audited(services, 'annotation.delete', 'id'), async (c) => {
       const { access, existing, version, text } = await authorsChange(c);
-      await access.repo.mutateFamily(existing.familyId, (d) => {
-        currentAt(d.annotations, existing.id, version, text);
-        d.annotations = d.annotations.filter((x) => x.id !== existing.id);
+      await access.repo.mutateFamily(existing.familyId, (tx) => {
+        currentAt(tx, existing.id, version, text);
+        tx.delete(annotationRecords, existing.id);
       });
       return c.body(null, 204);
     });

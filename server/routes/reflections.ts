@@ -10,6 +10,7 @@ import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { familyAccess, studyAccess } from '../http/study-access.ts';
+import { reflections } from '../store/family-collections.ts';
 import { reflectionView } from '../http/views.ts';
 
 const reflectionKeys = (study: Study) => ['summary', ...study.questions.map((q) => q.id)];
@@ -46,16 +47,16 @@ export function reflectionRoutes(services: Services) {
       }
       const version = requireVersion(c);
       const { text } = await readJson(c, reflectionPutSchema);
-      const saved = await access.repo.mutateFamily(family.id, (d) => {
-        const current = d.reflections[key];
+      const saved = await access.repo.mutateFamily(family.id, (tx) => {
+        const current = tx.get(reflections, key);
         if ((current?.version ?? 0) !== version) {
           throw new ConflictError(
             'Texten har sparats av någon annan sedan du började skriva.',
             reflectionView(family.id, key, current, users()),
           );
         }
-        const next = { text, version: version + 1, updatedAt: clock().toISOString(), updatedBy: access.user.id };
-        d.reflections[key] = next;
+        const next = { id: key, text, version: version + 1, updatedAt: clock().toISOString(), updatedBy: access.user.id };
+        tx.put(reflections, next);
         return next;
       });
       return c.json(reflectionView(family.id, key, saved, users()));

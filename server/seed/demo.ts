@@ -8,6 +8,7 @@ import { describeDocument, prepareDocument } from '../domain/prepare-document.ts
 import { nameRule } from '../domain/pseudonymise-names.ts';
 import type { Annotation, Study } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
+import { annotations as annotationRecords, reflections } from '../store/family-collections.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
@@ -81,10 +82,10 @@ async function addExamples(repo: StudyRepo, familyId: string, path: string, ids:
       version: 1,
     };
   });
-  await repo.mutateFamily(familyId, (d) => {
-    d.annotations.push(...annotations);
+  await repo.mutateFamily(familyId, (tx) => {
+    for (const a of annotations) tx.put(annotationRecords, a);
     for (const [key, text] of Object.entries(examples.reflections)) {
-      d.reflections[key] = { text, version: 1, updatedAt: now, updatedBy: authorId };
+      tx.put(reflections, { id: key, text, version: 1, updatedAt: now, updatedBy: authorId });
     }
   });
 }

@@ -11,6 +11,8 @@ export interface User {
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
+  /** Set for a one-time password (new or reset account): only changing it is allowed. Missing = false. */
+  mustChangePassword?: boolean;
 }
 
 export interface Session {

@@ -1,7 +1,9 @@
-// The audit log (loggbok): append-only JSON lines in audit/<yyyy-mm>.jsonl, one per login,
-// read, search, export and change — who, what, when, outcome; never content. Every line carries
-// the SHA-256 of the line before it (across months), so an edited or removed line breaks the chain.
-import { createHash } from 'node:crypto';
+// The audit log (loggbok): append-only JSON lines in audit/<yyyy-mm>.jsonl, one per login, read,
+// search, export and change — who, what, when, outcome; never content. Every line carries an
+// HMAC-SHA-256 (keyed with the data directory's secret key) of the line before it, across months,
+// so an edited, inserted or removed line breaks the chain, and only someone holding the key could
+// forge a new one. audit/head.json checkpoints the chain's end, so removing the newest lines shows too.
+import { createHmac } from 'node:crypto';
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncDirectory, writeFileAtomically } from './durable-file.ts';
@@ -11,7 +13,7 @@ export type AuditOutcome = 'ok' | 'denied' | 'failed';
 export interface AuditEvent {
   /** UTC ISO time */
   time: string;
-  /** User id, or the attempted username for a failed login. */
+  /** User id, or a placeholder for a failed login with an unknown name. */
   user: string;
   role: string | null;
   /** e.g. "session.login", "document.read", "annotation.update" */
@@ -23,29 +25,46 @@ export interface AuditEvent {
 }
 
 export interface AuditLine extends AuditEvent {
-  /** SHA-256 (hex) of the previous line's text; "0"×64 for the first line. */
+  /** HMAC-SHA-256 (hex) of the previous line's text; "0"×64 for the first line. */
   prev: string;
 }
-
-const GENESIS = '0'.repeat(64);
-const FILE = /^\d{4}-\d{2}\.jsonl$/;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface AuditVerification {
   ok: boolean;
   lines: number;
   /** Where the chain breaks: file and 1-based line number. */
   problem?: { file: string; line: number; reason: string };
+  /** The newest line was cut short by a crash while it was written (never acknowledged): not tampering. */
+  tornTail?: boolean;
+}
+
+const GENESIS = '0'.repeat(64);
+const FILE = /^\d{4}-\d{2}\.jsonl$/;
+
+interface ChainEnd {
+  hash: string;
+  lines: number;
+  /** The newest month file; a new line never goes to an older one, even if the clock steps back. */
+  file: string | undefined;
+  /** Its size in bytes: a different size means another process (the command line) appended. */
+  size: number;
 }
 
 export class AuditLog {
   #dir: string;
-  #lastHash: string | undefined;
-  #lineCount: number | undefined;
+  #key: Uint8Array;
+  #log: (message: string) => void;
+  #end: ChainEnd | undefined;
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, key: Uint8Array, log: (message: string) => void = (m) => console.error(`[backspegel] ${m}`)) {
     this.#dir = join(dataDir, 'audit');
+    this.#key = key;
+    this.#log = log;
+  }
+
+  #hash(line: string): string {
+    return createHmac('sha256', this.#key).update(line).digest('hex');
   }
 
   /** Appends one event durably (fsync'd) before resolving; appends run in order. */
@@ -55,29 +74,41 @@ export class AuditLog {
     return done;
   }
 
+  /** Cuts a torn last line left by a crash, so the next line starts on a line of its own. */
+  recover(): Promise<void> {
+    const done = this.#queue.then(async () => void (this.#end = await this.#findEnd()));
+    this.#queue = done.catch(() => undefined);
+    return done;
+  }
+
   async #write(event: AuditEvent): Promise<void> {
-    await mkdir(this.#dir, { recursive: true, mode: 0o700 });
-    if (this.#lastHash === undefined || this.#lineCount === undefined) {
-      const lines = await this.#rawLines();
-      this.#lineCount = lines.length;
-      this.#lastHash = lines.length ? sha256(lines.at(-1)!) : GENESIS;
-    }
-    const line = JSON.stringify({ ...event, prev: this.#lastHash } satisfies AuditLine);
-    const name = `${event.time.slice(0, 7)}.jsonl`;
-    const isNew = !(await readdir(this.#dir)).includes(name);
-    const file = await open(join(this.#dir, name), 'a', 0o600);
     try {
-      await file.appendFile(line + '\n');
-      await file.sync();
-    } finally {
-      await file.close();
+      await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      let end = (this.#end ??= await this.#findEnd());
+      const month = `${event.time.slice(0, 7)}.jsonl`;
+      const name = end.file && end.file > month ? end.file : month;
+      const file = await open(join(this.#dir, name), 'a', 0o600);
+      let bytes: Buffer;
+      try {
+        if (name === end.file && (await file.stat()).size !== end.size) end = this.#end = await this.#findEnd();
+        bytes = Buffer.from(JSON.stringify({ ...event, prev: end.hash } satisfies AuditLine) + '\n');
+        await file.appendFile(bytes);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      if (name !== end.file) await syncDirectory(this.#dir);
+      const line = bytes.subarray(0, -1).toString('utf8');
+      this.#end = { hash: this.#hash(line), lines: end.lines + 1, file: name, size: (name === end.file ? end.size : 0) + bytes.length };
+    } catch (error) {
+      // What is on disk is unknown now: read the chain's end again before the next line.
+      this.#end = undefined;
+      throw error;
     }
-    if (isNew) await syncDirectory(this.#dir);
-    this.#lastHash = sha256(line);
-    this.#lineCount += 1;
-    // The head is a checkpoint of the chain's end, so removing the newest lines is caught too. It is
-    // replaced atomically but not fsync'd: after a power cut it may lag the log, never lead it.
-    await writeFileAtomically(join(this.#dir, 'head.json'), JSON.stringify({ lines: this.#lineCount, hash: this.#lastHash }));
+    // A checkpoint, replaced atomically but not fsync'd: after a power cut it may lag the log, never lead it.
+    await writeFileAtomically(join(this.#dir, 'head.json'), JSON.stringify({ lines: this.#end.lines, hash: this.#end.hash })).catch(
+      (error: Error) => this.#log(`audit head checkpoint not written: ${error.message}`),
+    );
   }
 
   async #files(): Promise<string[]> {
@@ -89,18 +120,45 @@ export class AuditLog {
     }
   }
 
-  async #rawLines(): Promise<string[]> {
-    const out: string[] = [];
-    for (const f of await this.#files()) {
-      for (const line of (await readFile(join(this.#dir, f), 'utf8')).split('\n')) if (line) out.push(line);
+  /** Reads the whole chain's end, cutting a torn last line (it was never acknowledged). */
+  async #findEnd(): Promise<ChainEnd> {
+    const files = await this.#files();
+    let lines = 0;
+    let last: string | undefined;
+    let size = 0;
+    for (const f of files) {
+      const path = join(this.#dir, f);
+      const bytes = await readFile(path);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      if (end < bytes.length && f === files.at(-1)) {
+        const handle = await open(path, 'r+');
+        try {
+          await handle.truncate(end);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        this.#log(`audit/${f}: cut ${bytes.length - end} bytes of an interrupted write at the end of the log`);
+      }
+      size = end;
+      for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
+        if (!line) continue;
+        lines++;
+        last = line;
+      }
     }
-    return out;
+    return { hash: last === undefined ? GENESIS : this.#hash(last), lines, file: files.at(-1), size };
   }
 
-  /** All lines, oldest first. */
+  /** All complete lines, oldest first (a torn last line is not an event). */
   async read(): Promise<AuditLine[]> {
     await this.#queue;
-    return (await this.#rawLines()).map((line) => JSON.parse(line) as AuditLine);
+    const out: AuditLine[] = [];
+    for (const f of await this.#files()) {
+      const text = await readFile(join(this.#dir, f), 'utf8');
+      for (const line of text.slice(0, text.lastIndexOf('\n') + 1).split('\n')) if (line) out.push(JSON.parse(line) as AuditLine);
+    }
+    return out;
   }
 
   /** Walks the whole chain and reports the first line that was edited, removed or inserted. */
@@ -112,28 +170,36 @@ export class AuditLog {
       lines: count,
       problem: { file: 'head.json', line: count, reason: 'loggen slutar inte där den senast skrevs: rader i slutet saknas' },
     });
+    const files = await this.#files();
     let prev = GENESIS;
     let count = 0;
-    for (const f of await this.#files()) {
-      const lines = (await readFile(join(this.#dir, f), 'utf8')).split('\n');
-      if (lines.at(-1) === '') lines.pop();
+    let tornTail = false;
+    for (const f of files) {
+      const text = await readFile(join(this.#dir, f), 'utf8');
+      const lines = text.split('\n');
+      const unterminated = lines.pop()!;
+      if (unterminated) {
+        // Only the newest line of the newest file can be a write interrupted by a crash.
+        if (f !== files.at(-1)) return { ok: false, lines: count, problem: { file: f, line: lines.length + 1, reason: 'raden är avbruten mitt i loggen' } };
+        tornTail = true;
+      }
       for (let i = 0; i < lines.length; i++) {
-        const text = lines[i]!;
+        const line = lines[i]!;
         let parsed: Partial<AuditLine>;
         try {
-          parsed = JSON.parse(text);
+          parsed = JSON.parse(line);
         } catch {
           return { ok: false, lines: count, problem: { file: f, line: i + 1, reason: 'raden är inte giltig JSON' } };
         }
         if (parsed.prev !== prev) {
-          return { ok: false, lines: count, problem: { file: f, line: i + 1, reason: 'kedjan bryts: en rad före denna har ändrats eller tagits bort' } };
+          return { ok: false, lines: count, problem: { file: f, line: i + 1, reason: 'kedjan bryts: raden eller en rad före den har ändrats, lagts till eller tagits bort' } };
         }
-        prev = sha256(text);
+        prev = this.#hash(line);
         count++;
         if (head && count === head.lines && head.hash !== prev) return removedAtEnd(count);
       }
     }
     if (count > 0 && (!head || count < head.lines)) return removedAtEnd(count);
-    return { ok: true, lines: count };
+    return tornTail ? { ok: true, lines: count, tornTail } : { ok: true, lines: count };
   }
 }

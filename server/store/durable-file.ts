@@ -1,7 +1,7 @@
 // A lowdb adapter that makes an acknowledged write survive kill -9 and power loss:
 // write a temp file, fsync it, rename it over the target, fsync the directory, then resolve.
 // lowdb's stock JSONFile (steno) renames without fsync and merges in-flight writes.
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -42,6 +42,31 @@ export async function writeFileAtomically(path: string, data: string): Promise<v
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   await writeFile(tmp, data, { mode: 0o600 });
   await rename(tmp, path);
+}
+
+const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** Older than this, a temp file belongs to a write that was interrupted (a write takes milliseconds). */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes temp files left by writes that a crash interrupted before their rename. Only old ones:
+ * another process (the command line beside a running server) may be writing a fresh one right now.
+ */
+export async function removeStaleTemps(dir: string, now = Date.now()): Promise<number> {
+  const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return [] as string[];
+    throw e;
+  });
+  let removed = 0;
+  for (const name of names.filter((n) => TEMP_FILE.test(n))) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > STALE_TEMP_MS) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** Flushes a directory entry (a rename or a new file) to disk. */

@@ -17,3 +17,13 @@ export async function loadOrCreateSecret(dataDir: string): Promise<Uint8Array> {
     return new Uint8Array(key);
   }
 }
+
+/** The existing key, for commands that must not create one (verifying a copy of the data). */
+export async function readSecret(dataDir: string): Promise<Uint8Array> {
+  const key = await readFile(join(dataDir, 'secret.key')).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') throw new Error(`secret.key saknas i ${dataDir}: utan nyckeln kan granskningsloggen inte kontrolleras.`);
+    throw e;
+  });
+  if (key.length < 32) throw new Error('secret.key is shorter than 32 bytes');
+  return new Uint8Array(key);
+}

@@ -1,60 +1,69 @@
-// Everything stored for one study: study.json, one file per family (annotations and reflections),
-// and the immutable document texts. The only code that writes a study's files.
+// Everything stored for one study: study.json (config, members, families, document metadata), the
+// study-level record collections (records.json + records.log), one pair of record files per family
+// (annotations, reflections), and the immutable document texts. The only code that writes a study's files.
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentMeta, Entry, Study } from '../domain/types.ts';
 import { DocumentFiles } from './document-files.ts';
 import { DurableJSONFile } from './durable-file.ts';
+import { annotations, reflections, emptyFamily, type FamilyData, type StoredReflection } from './family-collections.ts';
 import { assertSafeId } from './ids.ts';
 import { JsonRecord } from './json-record.ts';
-import { emptyFamily, FamilyRecord, type FamilyData } from './family-record.ts';
+import { RecordFile, type RecordFileOptions, type Transaction } from './record-file.ts';
 
-export type { FamilyData, StoredReflection } from './family-record.ts';
+export type { FamilyData, StoredReflection } from './family-collections.ts';
 
 export class StudyRepo {
   readonly id: string;
   readonly documents: DocumentFiles;
+  /** Study-level record collections (codes, memos, references …). */
+  readonly records: RecordFile;
   #dir: string;
+  #options: RecordFileOptions;
   #study: JsonRecord<Study>;
-  #families = new Map<string, FamilyRecord>();
+  #families = new Map<string, RecordFile>();
+  // One opening per family, shared: two first writes at once must not each open their own copy.
+  #opening = new Map<string, Promise<RecordFile>>();
   // Annotation id → family id, so PATCH/DELETE by id find the right file without a scan.
   #annotationFamily = new Map<string, string>();
-  // Bumped on every committed change to a family: lets readers cache what they derive from it.
-  #familyRevision = new Map<string, number>();
 
-  private constructor(dir: string, id: string, study: JsonRecord<Study>) {
+  private constructor(dir: string, id: string, study: JsonRecord<Study>, records: RecordFile, options: RecordFileOptions) {
     this.id = id;
     this.#dir = dir;
     this.#study = study;
+    this.records = records;
+    this.#options = options;
     this.documents = new DocumentFiles(join(dir, 'documents'));
   }
 
-  /** Opens a study directory and loads every family file into memory. */
-  static async open(studiesDir: string, id: string): Promise<StudyRepo> {
+  /** Opens a study directory and loads every family's records into memory. */
+  static async open(studiesDir: string, id: string, options: RecordFileOptions = {}): Promise<StudyRepo> {
     assertSafeId(id);
     const dir = join(studiesDir, id);
     const study = await JsonRecord.open<Study | null>(new DurableJSONFile(join(dir, 'study.json')), null);
     if (!study.data) throw new Error(`Study file missing: ${id}`);
-    const repo = new StudyRepo(dir, id, study as JsonRecord<Study>);
+    const records = await RecordFile.open(join(dir, 'records.json'), join(dir, 'records.log'), options);
+    const repo = new StudyRepo(dir, id, study as JsonRecord<Study>, records, options);
     const files = await readdir(join(dir, 'families')).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [] as string[];
       throw e;
     });
     // A family is a snapshot (.json), a journal (.log), or both.
-    const ids = new Set(files.filter((f) => /\.(json|log)$/.test(f)).map((f) => f.replace(/\.(json|log)$/, '')));
-    for (const familyId of ids) await repo.#openFamily(familyId);
+    const ids = new Set(files.filter((f) => /^[a-z0-9][a-z0-9-]*\.(json|log)$/.test(f)).map((f) => f.replace(/\.(json|log)$/, '')));
+    for (const familyId of ids) await repo.#family(familyId);
     return repo;
   }
 
   /** Creates the directory layout and study.json for a new study. */
-  static async create(studiesDir: string, study: Study): Promise<StudyRepo> {
+  static async create(studiesDir: string, study: Study, options: RecordFileOptions = {}): Promise<StudyRepo> {
     assertSafeId(study.id);
     const dir = join(studiesDir, study.id);
     await mkdir(join(dir, 'families'), { recursive: true, mode: 0o700 });
     await mkdir(join(dir, 'documents'), { recursive: true, mode: 0o700 });
     const record = await JsonRecord.open<Study>(new DurableJSONFile(join(dir, 'study.json')), study);
     await record.mutate(() => undefined);
-    return new StudyRepo(dir, study.id, record);
+    const records = await RecordFile.open(join(dir, 'records.json'), join(dir, 'records.log'), options);
+    return new StudyRepo(dir, study.id, record, records, options);
   }
 
   get study(): Study {
@@ -71,37 +80,63 @@ export class StudyRepo {
     await this.mutateStudy((s) => void s.documents.push(...docs.map((d) => d.meta)));
   }
 
-  /** The family's data; an unknown family reads as empty (callers check the family exists). */
+  /** The family's committed records; an unknown family reads as empty (callers check the family exists). */
   familyData(familyId: string): FamilyData {
-    return this.#families.get(familyId)?.data ?? emptyFamily();
+    const file = this.#families.get(familyId);
+    if (!file) return emptyFamily();
+    return {
+      annotations: file.list(annotations),
+      reflections: Object.fromEntries(file.list(reflections).map((r) => [r.id, r])) as Record<string, StoredReflection>,
+    };
   }
 
   familyOfAnnotation(annotationId: string): string | undefined {
     return this.#annotationFamily.get(annotationId);
   }
 
-  /** Changes one family's data durably; the annotation index follows what the change put and removed. */
-  async mutateFamily<R>(familyId: string, change: (draft: FamilyData) => R): Promise<R> {
-    const record = this.#families.get(familyId) ?? (await this.#openFamily(familyId));
-    const result = await record.mutate(change, (entry) => {
-      for (const id of entry.del ?? []) this.#annotationFamily.delete(id);
-      for (const a of entry.put ?? []) this.#annotationFamily.set(a.id, familyId);
-    });
-    this.#familyRevision.set(familyId, this.familyRevision(familyId) + 1);
-    return result;
+  /**
+   * Changes one family's records in one durable transaction (see RecordFile.transact): `change`
+   * reads through `tx` and stages puts and deletes; nothing is visible until it is on disk.
+   */
+  async mutateFamily<R>(familyId: string, change: (tx: Transaction) => R): Promise<R> {
+    return (await this.#family(familyId)).transact(change);
   }
 
-  /** Changes whenever the family's annotations or reflections change (in this process). */
+  /** Changes whenever the family's records change; never goes back, also across restarts. */
   familyRevision(familyId: string): number {
-    return this.#familyRevision.get(familyId) ?? 0;
+    return this.#families.get(familyId)?.seq ?? 0;
   }
 
-  async #openFamily(familyId: string): Promise<FamilyRecord> {
+  /** Folds every journal of the study into its snapshot (before a backup, or in tests). */
+  async compactAll(): Promise<void> {
+    await this.records.compact();
+    for (const file of this.#families.values()) await file.compact();
+  }
+
+  #family(familyId: string): Promise<RecordFile> {
+    const opened = this.#families.get(familyId);
+    if (opened) return Promise.resolve(opened);
+    let opening = this.#opening.get(familyId);
+    if (!opening) {
+      opening = this.#openFamily(familyId).finally(() => this.#opening.delete(familyId));
+      this.#opening.set(familyId, opening);
+    }
+    return opening;
+  }
+
+  async #openFamily(familyId: string): Promise<RecordFile> {
     assertSafeId(familyId);
-    const path = join(this.#dir, 'families', `${familyId}.json`);
-    const record = await FamilyRecord.open(path);
-    this.#families.set(familyId, record);
-    for (const a of record.data.annotations) this.#annotationFamily.set(a.id, familyId);
-    return record;
+    const base = join(this.#dir, 'families', familyId);
+    const file = await RecordFile.open(`${base}.json`, `${base}.log`, this.#options);
+    for (const a of file.list(annotations)) this.#annotationFamily.set(a.id, familyId);
+    file.onCommit((ops) => {
+      for (const op of ops) {
+        if (op.c !== annotations.name) continue;
+        if ('put' in op) this.#annotationFamily.set(op.put.id, familyId);
+        else this.#annotationFamily.delete(op.del);
+      }
+    });
+    this.#families.set(familyId, file);
+    return file;
   }
 }

@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { makeTestApp, type TestApp, type TestClient } from '../setup/app.ts';
+import { annotations } from '../../server/store/family-collections.ts';
 
 interface Ctx {
   t: TestApp;
@@ -152,11 +153,11 @@ ann('an annotation whose offsets drifted is re-anchored by quote; one whose quot
   const a = (await create(ctx, 'önskar stöd i vardagen')).json;
   const b = (await create(ctx, 'Lägenheten är stökig')).json;
   const repo = ctx.t.store.study('mini')!;
-  await repo.mutateFamily('fam-1', (d) => {
-    const drifted = d.annotations.find((x) => x.id === a.id)!;
-    drifted.target = { ...drifted.target, start: drifted.target.start + 7, end: drifted.target.end + 7 };
-    const gone = d.annotations.find((x) => x.id === b.id)!;
-    gone.target = { ...gone.target, exact: 'en mening som aldrig stått i akten över huvud taget', end: gone.target.start + 51 };
+  await repo.mutateFamily('fam-1', (tx) => {
+    const drifted = tx.get(annotations, a.id)!;
+    tx.put(annotations, { ...drifted, target: { ...drifted.target, start: drifted.target.start + 7, end: drifted.target.end + 7 } });
+    const gone = tx.get(annotations, b.id)!;
+    tx.put(annotations, { ...gone, target: { ...gone.target, exact: 'en mening som aldrig stått i akten över huvud taget', end: gone.target.start + 51 } });
   });
   const listed = (await ctx.cw.call('GET', '/api/studies/mini/annotations?family=fam-1')).json;
   const reanchored = listed.find((x: any) => x.id === a.id);

@@ -8,6 +8,7 @@ import { DEMO_STUDY_DIR } from '../../server/seed/demo.ts';
 import { makeTarget } from '../../server/domain/anchoring.ts';
 import type { Annotation } from '../../server/domain/types.ts';
 import type { Store } from '../../server/store/store.ts';
+import { annotations as annotationRecords } from '../../server/store/family-collections.ts';
 
 export const BENCH_STUDY = 'bench';
 export const ENTRIES_PER_FAMILY = 3000;
@@ -83,6 +84,6 @@ export async function addBenchAnnotations(store: Store): Promise<void> {
         version: 1,
       };
     });
-    await repo.mutateFamily(family.id, (d) => void d.annotations.push(...annotations));
+    await repo.mutateFamily(family.id, (tx) => annotations.forEach((a) => tx.put(annotationRecords, a)));
   }
 }

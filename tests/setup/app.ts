@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { FAST_COST } from '../../server/auth/password.ts';
 import { DEMO_STUDY_DIR, seedDemo } from '../../server/seed/demo.ts';
-import { Store } from '../../server/store/store.ts';
+import { Store, type StoreOptions } from '../../server/store/store.ts';
 
 export const MINI_STUDY_DIR = new URL('../fixtures/mini-study/', import.meta.url).pathname;
 export const ORIGIN = 'http://localhost';
@@ -70,8 +70,16 @@ export interface TestApp {
   cleanup(): Promise<void>;
 }
 
-async function build(dataDir: string, clock?: () => Date): Promise<TestApp> {
-  const store = await Store.open(dataDir);
+interface TestAppOptions {
+  study?: 'mini' | 'demo';
+  clock?: () => Date;
+  /** e.g. a small `compactAfter`, so that a few writes fold the journal. */
+  storeOptions?: StoreOptions;
+}
+
+async function build(dataDir: string, options: TestAppOptions): Promise<TestApp> {
+  const { clock } = options;
+  const store = await Store.open(dataDir, { log: () => undefined, ...options.storeOptions });
   const app = createApp({ store, clock });
   const t: TestApp = {
     app,
@@ -83,22 +91,22 @@ async function build(dataDir: string, clock?: () => Date): Promise<TestApp> {
       await client.login(username);
       return client;
     },
-    restart: () => build(dataDir, clock),
+    restart: () => build(dataDir, options),
     cleanup: () => rm(dataDir, { recursive: true, force: true }),
   };
   return t;
 }
 
 /** A new app over a temp data directory seeded with the mini study (or the full demo). */
-export async function makeTestApp(options: { study?: 'mini' | 'demo'; clock?: () => Date } = {}): Promise<TestApp> {
+export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'backspegel-test-'));
-  const store = await Store.open(dataDir);
+  const store = await Store.open(dataDir, options.storeOptions);
   await seedDemo(store, {
     passwordCost: FAST_COST,
     clock: options.clock,
     dir: options.study === 'demo' ? DEMO_STUDY_DIR : MINI_STUDY_DIR,
   });
-  return build(dataDir, options.clock);
+  return build(dataDir, options);
 }
 
 /** A uvu suite whose every test gets a fresh app over its own data directory (`ctx.t`), removed afterwards. */
