@@ -89,6 +89,10 @@ export class DurableJSONFile<T> implements Adapter<T> {
     this.#path = path;
   }
 
+  get path(): string {
+    return this.#path;
+  }
+
   async read(): Promise<T | null> {
     try {
       return JSON.parse(await readFile(this.#path, 'utf8')) as T;
