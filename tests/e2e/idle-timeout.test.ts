@@ -1,7 +1,8 @@
-// The idle-timeout warning, with timings shortened through window.__bsIdleTimings (set before the app
-// loads): the alertdialog appears, focus is on "Fortsätt vara inloggad" and Enter keeps the session; left
-// alone, the countdown ends on the login view with the "Du har loggats ut …" message and the server session
-// is gone. Without the override the client keeps the production timings (25 and 30 minutes).
+// The idle-timeout warning with the production timings (warning after 25 minutes, sign-out after 30),
+// on Playwright's fake clock: time moves only when the test moves it, so nothing depends on how fast
+// the machine is. The alertdialog appears, focus is on "Fortsätt vara inloggad" and Enter keeps the
+// session; left alone, the countdown ends on the login view with the "Du har loggats ut …" message
+// and the server session is gone. Browser tests can also shorten the timings (window.__bsIdleTimings).
 import * as assert from 'uvu/assert';
 import { DEFAULT_IDLE_TIMINGS, idleTimings } from '../../client/common/idle-timing.ts';
 import { deepActiveElement, logIn } from '../setup/browser.ts';
@@ -19,27 +20,32 @@ test('production timings are 25 and 30 minutes, and an override can only shorten
   assert.is(idleTimings({ logoutAfterMs: 10 * 60_000 }).warnAfterMs, 5 * 60_000, 'still warns five minutes before');
 });
 
+const MINUTE = 60_000;
+
 test('warns before the timeout, keeps the session on request, and signs out when left alone', async ({ server, browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(`window.__bsIdleTimings = ${JSON.stringify(FAST)};`);
+  await context.clock.install();
   const page = await context.newPage();
   try {
     await logIn(page, server.url, 'socsek1');
     const dialog = page.getByRole('alertdialog', { name: 'Du loggas snart ut på grund av inaktivitet' });
-    await dialog.waitFor({ timeout: 5000 });
-    assert.match((await dialog.locator('.countdown').textContent()) ?? '', /^Du loggas ut om \d s\.$/);
+    await page.clock.runFor(24 * MINUTE);
+    assert.is(await dialog.count(), 0, 'no warning before 25 minutes');
+    await page.clock.runFor(1 * MINUTE + 2000);
+    await dialog.waitFor();
+    assert.match((await dialog.locator('.countdown').textContent()) ?? '', /^Du loggas ut om \d+ (s|min)/);
     const focused = await deepActiveElement(page);
     assert.is(focused?.text, 'Fortsätt vara inloggad', 'focus is on "Fortsätt vara inloggad"');
     await page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'detached', timeout: 1500 });
+    await dialog.waitFor({ state: 'detached' });
     assert.is((await page.request.get(`${server.url}/api/session`)).status(), 200, 'still signed in');
     assert.is(await page.getByRole('heading', { name: 'Logga in' }).count(), 0);
 
-    // Left alone: the warning comes back and its countdown ends on the login view.
-    await dialog.waitFor({ timeout: 5000 });
-    const started = Date.now();
-    await page.getByRole('heading', { name: 'Logga in' }).waitFor({ timeout: 8000 });
-    assert.ok(Date.now() - started < 5500, 'signed out when the countdown ran out');
+    // Left alone: the warning comes back after another 25 minutes, and at 30 the client signs out.
+    await page.clock.runFor(25 * MINUTE + 2000);
+    await dialog.waitFor();
+    await page.clock.runFor(5 * MINUTE);
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     assert.match((await page.locator('bs-login-view .notice').textContent()) ?? '', 'Du har loggats ut');
     assert.is(await dialog.count(), 0, 'the warning is gone');
     assert.is((await page.request.get(`${server.url}/api/session`)).status(), 401, 'the server session has ended');
@@ -56,22 +62,25 @@ test('warns before the timeout, keeps the session on request, and signs out when
 
 test('activity in another tab of the app keeps this tab from warning', async ({ server, browser }) => {
   const context = await browser.newContext();
-  await context.addInitScript(`window.__bsIdleTimings = ${JSON.stringify(FAST)};`);
+  await context.clock.install();
   const idle = await context.newPage();
   try {
     await logIn(idle, server.url, 'socsek1');
     const busy = await context.newPage();
     await busy.goto(`${server.url}/#/studier/demo-komplexa-familjer`);
     await busy.locator('bs-study-view h1').waitFor();
-    // The busy tab moves between pages (each move calls the API) for longer than the warning delay.
-    for (let i = 0; i < 8; i++) {
+    // The busy tab moves between pages (each move calls the API) every 10 minutes, for 40 minutes.
+    for (let i = 0; i < 4; i++) {
+      await idle.clock.runFor(10 * MINUTE);
       await busy.evaluate((n) => {
-        location.hash = n % 2 ? '#/studier/demo-komplexa-familjer/familjer/familj-a' : '#/studier/demo-komplexa-familjer';
+        location.hash = n % 2 ? '#/studier/demo-komplexa-familjer' : '#/studier/demo-komplexa-familjer/familjer/familj-a';
       }, i);
-      await busy.waitForTimeout(500);
-      assert.is(await idle.getByRole('alertdialog').count(), 0, `no warning in the idle tab after ${(i + 1) * 0.5} s`);
+      await busy.locator(i % 2 ? 'bs-study-view h1' : 'bs-family-view h1').waitFor();
+      await idle.clock.runFor(1000);
+      assert.is(await idle.getByRole('alertdialog').count(), 0, `no warning in the idle tab after ${(i + 1) * 10} minutes`);
     }
-    await idle.getByRole('alertdialog').waitFor({ timeout: 5000 });
+    await idle.clock.runFor(25 * MINUTE + 2000);
+    await idle.getByRole('alertdialog').waitFor();
   } finally {
     await context.close();
   }
@@ -79,12 +88,13 @@ test('activity in another tab of the app keeps this tab from warning', async ({ 
 
 test('"Logga ut" in the warning signs out at once', async ({ server, browser }) => {
   const context = await browser.newContext();
-  await context.addInitScript(`window.__bsIdleTimings = ${JSON.stringify(FAST)};`);
+  await context.clock.install();
   const page = await context.newPage();
   try {
     await logIn(page, server.url, 'forskare1');
+    await page.clock.runFor(25 * MINUTE + 2000);
     const dialog = page.getByRole('alertdialog');
-    await dialog.waitFor({ timeout: 5000 });
+    await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     assert.match((await page.locator('bs-login-view .notice').textContent()) ?? '', 'Du är utloggad.');
