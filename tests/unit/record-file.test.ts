@@ -89,6 +89,23 @@ records('a change that throws, or whose append fails, leaves nothing behind: no 
   await f.done();
 });
 
+records('readers see a change only once it is on disk, never while its append is under way', async () => {
+  const f = await fixture();
+  const r = await f.open();
+  let committed = false;
+  const write = r.transact((tx) => tx.put(notes, note('n-1'))).then(() => (committed = true));
+  const seenWhileWriting: number[] = [];
+  while (!committed) {
+    seenWhileWriting.push(r.list(notes).length);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await write;
+  assert.ok(seenWhileWriting.length > 1, 'the reader looked while the append was under way');
+  assert.ok(seenWhileWriting.slice(0, -1).every((n) => n === 0), `seen: ${seenWhileWriting.join(',')}`);
+  assert.is(r.list(notes).length, 1);
+  await f.done();
+});
+
 records('an asynchronous change is refused: its checks would not hold after an await', async () => {
   const f = await fixture();
   const r = await f.open();
