@@ -41,6 +41,12 @@ export interface DocumentImportedDetail {
 
 export interface LoginDetail {
   user: SessionUser;
+  /** The user logged in with a one-time password and must choose their own before anything else. */
+  mustChangePassword: boolean;
+}
+
+export interface PasswordChangedDetail {
+  user: SessionUser;
 }
 
 export interface SettingsSubmitDetail {
@@ -99,6 +105,10 @@ export interface BsEventMap {
   'bs-document-imported': DocumentImportedDetail;
   /** Login view: the user signed in. */
   'bs-login': LoginDetail;
+  /** Password view: the password was changed (the server started a new session). */
+  'bs-password-changed': PasswordChangedDetail;
+  /** Password view: the user chose not to change their password after all. */
+  'bs-password-cancel': Record<string, never>;
   /** Study settings form: save these changes. */
   'bs-settings-submit': SettingsSubmitDetail;
   /** Members table: save this member list. */
@@ -143,6 +153,8 @@ declare global {
     'bs-import-submit': CustomEvent<ImportSubmitDetail>;
     'bs-document-imported': CustomEvent<DocumentImportedDetail>;
     'bs-login': CustomEvent<LoginDetail>;
+    'bs-password-changed': CustomEvent<PasswordChangedDetail>;
+    'bs-password-cancel': CustomEvent<Record<string, never>>;
     'bs-settings-submit': CustomEvent<SettingsSubmitDetail>;
     'bs-members-submit': CustomEvent<MembersSubmitDetail>;
     'bs-assignments-submit': CustomEvent<AssignmentsSubmitDetail>;

@@ -5,6 +5,7 @@ import './views/bs-app.ts';
 
 const app = document.querySelector('bs-app') ?? document.body.appendChild(document.createElement('bs-app'));
 const api = new Api('', () => app.sessionExpired());
+api.onPasswordChangeRequired = () => app.passwordChangeRequired();
 app.api = api;
 app.route = parseRoute(location.hash);
 window.addEventListener('hashchange', () => {

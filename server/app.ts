@@ -1,6 +1,7 @@
 // createApp builds the whole HTTP app over a store; server/main.ts makes it listen.
 // Tests call `app.request()` on it directly (STYLE.md).
 import { Hono } from 'hono';
+import { PRODUCTION_COST, type PasswordCost } from './auth/password.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { PendingImports } from './import/pending-imports.ts';
 import { SearchIndexes } from './search/study-search.ts';
@@ -32,8 +33,15 @@ export interface AppDeps {
   clock?: () => Date;
   /** Directory of the built client; omitted in API-only tests. */
   clientDir?: string;
-  /** Behind HTTPS: Secure cookies with the __Host- prefix. */
+  /**
+   * The origin browsers use (BACKSPEGEL_ORIGIN, e.g. https://backspegel.kommun.se): behind a
+   * TLS-terminating proxy the Origin check compares against it, not the request URL.
+   */
+  origin?: string;
+  /** Behind HTTPS: Secure cookies with the __Host- prefix. Default: on when `origin` is https. */
   secureCookies?: boolean;
+  /** scrypt cost for passwords set through the API; tests inject FAST_COST. Default PRODUCTION_COST. */
+  passwordCost?: PasswordCost;
 }
 
 export function createApp(deps: AppDeps) {
@@ -45,13 +53,14 @@ export function createApp(deps: AppDeps) {
     throttle: new LoginThrottle(clock),
     pendingImports: new PendingImports(clock),
     search: deps.search ?? new SearchIndexes(),
-    secureCookies: deps.secureCookies ?? false,
+    secureCookies: deps.secureCookies ?? deps.origin?.startsWith('https:') ?? false,
+    passwordCost: deps.passwordCost ?? PRODUCTION_COST,
   };
   const authed = requireUser(services);
 
   const app = new Hono<AppEnv>()
     .use(securityHeaders)
-    .use('/api/*', sameOriginOnly, limitBodySize)
+    .use('/api/*', sameOriginOnly(deps.origin), limitBodySize)
     .get('/api/health', (c) => c.json({ ok: true }))
     .route('/api/session', sessionRoutes(services))
     .use('/api/studies', authed)

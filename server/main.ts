@@ -3,9 +3,12 @@
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { parsePublicOrigin, secureCookiesFor } from './http/security.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
 import { addAccount, resetPassword, setDisabled } from './auth/accounts.ts';
-import { AuditLog } from './store/audit-log.ts';
+import { AuditLog, type AuditVerification } from './store/audit-log.ts';
+import { backup, restore } from './store/backup.ts';
+import { readSecret } from './store/secret.ts';
 import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/study-search.ts';
 
@@ -20,6 +23,8 @@ Kommandon:
   user enable NAMN                                   aktivera ett avstängt konto igen
   user reset NAMN                                    nytt engångslösenord, avslutar sessionerna
   audit verify     kontrollera att granskningsloggen är obruten (ingen rad ändrad eller borttagen)
+  backup KATALOG   skriv en konsekvent säkerhetskopia av datakatalogen (går bra medan servern kör)
+  restore KATALOG  återställ en säkerhetskopia till en tom datakatalog (--data) och kontrollera loggen
 
 Flaggor:
   --data KATALOG   datakatalog (annars BACKSPEGEL_DATA eller ./data)
@@ -31,15 +36,20 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
   const dataDir = values.data ?? process.env.BACKSPEGEL_DATA ?? './data';
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? '127.0.0.1';
+  // Checked before anything starts: a malformed public origin would refuse every write.
+  const origin = process.env.BACKSPEGEL_ORIGIN ? parsePublicOrigin(process.env.BACKSPEGEL_ORIGIN) : undefined;
   const started = Date.now();
-  const store = await Store.open(dataDir);
+  const store = await Store.open(dataDir, { compactAfter: Number(process.env.BACKSPEGEL_COMPACT_AFTER) || undefined });
   if (values.demo && store.isEmpty) {
     console.log('Tom datakatalog: lägger in demostudien (helt fiktiva familjer) …');
     await seedDemo(store);
     console.log(`Demokonton (lösenord "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   }
+  // Accounts changed from the command line while the server runs take effect at once.
+  store.app.watch(() => console.log('Kontouppgifterna ändrades utanför servern och lästes in på nytt.'));
   const search = new SearchIndexes();
-  const app = createApp({ store, search, clientDir: CLIENT_DIR, secureCookies: process.env.BACKSPEGEL_SECURE_COOKIES === '1' });
+  const secureCookies = secureCookiesFor(origin, process.env.BACKSPEGEL_SECURE_COOKIES);
+  const app = createApp({ store, search, clientDir: CLIENT_DIR, origin, secureCookies });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     console.log(`Backspegel kör på http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${info.port} (data: ${dataDir}, start ${Date.now() - started} ms)`);
     if (values.demo) console.log('Logga in som socsek1 / demo (socialsekreterare) eller projektledare / demo.');
@@ -48,22 +58,61 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
       search.for(repo).sync().catch((e: Error) => console.error(`[backspegel] search index for ${repo.id} failed: ${e.name}`));
     }
   });
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // Stop taking requests, let the ones under way finish (their writes are acknowledged only when
+  // durable), and exit; idle keep-alive connections would otherwise hold the port for minutes.
+  const stop = (signal: string) => {
+    console.log(`${signal}: Backspegel stängs.`);
+    server.close(() => process.exit(0));
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
-async function runAuditVerify(values: { data?: string }) {
-  const dataDir = values.data ?? process.env.BACKSPEGEL_DATA ?? './data';
-  const result = await new AuditLog(dataDir).verify();
+function reportVerification(result: AuditVerification) {
   if (result.ok) {
-    console.log(`Granskningsloggen är obruten: ${result.lines} rader.`);
+    const torn = result.tornTail ? ' Den sista raden avbröts av ett avbrott medan den skrevs och räknas inte; den tas bort när servern startar.' : '';
+    console.log(`Granskningsloggen är obruten: ${result.lines} rader.${torn}`);
     return;
   }
   const p = result.problem!;
   console.error(`Granskningsloggen är manipulerad: ${p.file}, rad ${p.line}: ${p.reason}.`);
   process.exitCode = 1;
 }
+
+async function runAuditVerify(values: { data?: string }) {
+  const dataDir = dataDirOf(values);
+  reportVerification(await new AuditLog(dataDir, await readSecret(dataDir), () => undefined).verify());
+}
+
+async function runBackup(target: string | undefined, values: { data?: string }) {
+  if (!target) throw new Error('Ange katalogen som säkerhetskopian ska skrivas till: backspegel backup KATALOG');
+  const dataDir = dataDirOf(values);
+  const summary = await backup(dataDir, target);
+  await appendCliAudit(dataDir, 'data.backup');
+  console.log(
+    `Säkerhetskopian är skriven till ${target}: ${summary.studies} studier, ${summary.families} familjer, ` +
+      `${summary.documents} dokument, ${summary.auditLines} rader granskningslogg. Den innehåller secret.key: förvara den lika skyddat som datakatalogen.`,
+  );
+}
+
+async function runRestore(source: string | undefined, values: { data?: string }) {
+  if (!source) throw new Error('Ange katalogen med säkerhetskopian: backspegel restore KATALOG --data NY_DATAKATALOG');
+  const dataDir = dataDirOf(values);
+  const verification = await restore(source, dataDir);
+  console.log(`Säkerhetskopian från ${source} är återställd i ${dataDir}.`);
+  reportVerification(verification);
+  if (verification.ok) await appendCliAudit(dataDir, 'data.restore');
+}
+
+/** Changes made from the command line are audited like those made in the app, by the user "cli". */
+async function appendCliAudit(dataDir: string, action: string, object: string | null = null) {
+  const audit = new AuditLog(dataDir, await readSecret(dataDir));
+  await audit.append({ time: new Date().toISOString(), user: 'cli', role: null, action, study: null, family: null, object, outcome: 'ok' });
+}
+
+const dataDirOf = (values: { data?: string }) => values.data ?? process.env.BACKSPEGEL_DATA ?? './data';
 
 async function runUser(action: string | undefined, name: string | undefined, values: { data?: string; name?: string; admin?: boolean }) {
   const store = await Store.open(values.data ?? process.env.BACKSPEGEL_DATA ?? './data');
@@ -105,6 +154,8 @@ async function main() {
   if (values.help) return void console.log(USAGE);
   if (command === 'serve') return runServe(values);
   if (command === 'audit' && positionals[1] === 'verify') return runAuditVerify(values);
+  if (command === 'backup') return runBackup(positionals[1], values);
+  if (command === 'restore') return runRestore(positionals[1], values);
   if (command === 'user') return runUser(positionals[1], positionals[2], values);
   console.error(`Okänt kommando: ${command}\n\n${USAGE}`);
   process.exitCode = 2;

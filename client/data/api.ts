@@ -57,6 +57,8 @@ export class Api {
   readonly base: string;
   /** Called when any call answers 401 `unauthenticated` (the session expired or was ended elsewhere). */
   onUnauthenticated: (() => void) | null;
+  /** Called when any call answers 403 `password_change_required` (a one-time password must be changed first). */
+  onPasswordChangeRequired: (() => void) | null = null;
   /** Date.now() of the last answer other than 401; 0 before the first. */
   lastActivityAt = 0;
   private readonly _activityListeners = new Set<(at: number) => void>();
@@ -66,9 +68,10 @@ export class Api {
     this.onUnauthenticated = onUnauthenticated;
   }
 
-  /** Reports an error answer: session expiry goes to the hook as well as to the caller. */
+  /** Reports an error answer: session expiry and a required password change go to their hooks as well as to the caller. */
   noteError(err: ApiError): ApiError {
     if (err.status === 401 && (err.code === 'unauthenticated' || err.code === 'session_expired')) this.onUnauthenticated?.();
+    if (err.status === 403 && err.code === 'password_change_required') this.onPasswordChangeRequired?.();
     return err;
   }
 

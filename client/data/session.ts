@@ -1,12 +1,22 @@
-// Session calls: who am I, log in, log out.
+// Session calls: who am I, log in, log out, change my password.
 import type { SessionUser } from '../../server/domain/types.ts';
 import { ApiError, type Api } from './api.ts';
 
+/** The signed-in user, and whether they are still on a one-time password that must be changed first. */
+export interface SessionInfo {
+  user: SessionUser;
+  mustChangePassword: boolean;
+}
+
+const sessionInfo = (body: { user: SessionUser; mustChangePassword?: boolean }): SessionInfo => ({
+  user: body.user,
+  mustChangePassword: body.mustChangePassword === true,
+});
+
 /** The signed-in user, or null when there is no valid session. */
-export async function fetchSession(api: Api): Promise<SessionUser | null> {
+export async function fetchSession(api: Api): Promise<SessionInfo | null> {
   try {
-    const { user } = await api.request<{ user: SessionUser }>('GET', '/api/session');
-    return user;
+    return sessionInfo(await api.request<{ user: SessionUser; mustChangePassword?: boolean }>('GET', '/api/session'));
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -19,9 +29,16 @@ export async function keepSessionAlive(api: Api): Promise<boolean> {
 }
 
 /** Logs in; throws ApiError `invalid_credentials` (401) or `too_many_attempts` (429). */
-export async function login(api: Api, username: string, password: string): Promise<SessionUser> {
-  const { user } = await api.request<{ user: SessionUser }>('POST', '/api/session', { body: { username, password } });
-  return user;
+export async function login(api: Api, username: string, password: string): Promise<SessionInfo> {
+  return sessionInfo(await api.request('POST', '/api/session', { body: { username, password } }));
+}
+
+/**
+ * Changes the signed-in user's password; the server ends their other sessions and starts a new one here.
+ * Throws ApiError `wrong_password`, `password_too_short`, `password_unchanged` (422) or `too_many_attempts` (429).
+ */
+export async function changePassword(api: Api, current: string, next: string): Promise<SessionInfo> {
+  return sessionInfo(await api.request('PUT', '/api/session/password', { body: { current, next } }));
 }
 
 /** Ends the session on the server. */

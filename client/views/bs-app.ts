@@ -1,19 +1,22 @@
-// <bs-app>: the shell: header with the app name, "Konton" for administrators, the user's name and
-// "Logga ut"; the login view when no one is signed in; otherwise the view for the route. When the session
-// expires ("Du har loggats ut …") — on the server, or after the idle-timeout warning ran out — the current
-// view stays mounted but hidden, so text that was not yet saved survives and is saved after the same user
-// logs in again; a different user gets fresh views.
+// <bs-app>: the shell: header with the app name, "Konton" for administrators, the user's name, "Byt
+// lösenord" and "Logga ut"; the login view when no one is signed in; "Byt lösenord" before anything else
+// when the user logged in with a one-time password (or any call answers 403 password_change_required);
+// otherwise the view for the route. When the session expires ("Du har loggats ut …") — on the server, or
+// after the idle-timeout warning ran out — or the user chooses "Byt lösenord", the current view stays
+// mounted but hidden, so text that was not yet saved survives and is saved after the same user logs in
+// again; a different user gets fresh views.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { SessionUser } from '../../server/domain/types.ts';
 import { errorMessage, type Api } from '../data/api.ts';
 import { fetchSession, logout } from '../data/session.ts';
-import type { LoginDetail } from '../events.ts';
+import type { LoginDetail, PasswordChangedDetail } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import { hrefFor, type Route } from '../route.ts';
 import './bs-login-view.ts';
+import './bs-password-view.ts';
 import './bs-studies-view.ts';
 import './bs-study-view.ts';
 import './bs-family-view.ts';
@@ -107,6 +110,9 @@ export class BsApp extends LitElement {
   @state() private _session = 0;
   @state() private _notice = '';
   @state() private _error = '';
+  /** "Byt lösenord" is showing: 'required' after a one-time password, 'chosen' when the user asked for it. */
+  @state() private _password: '' | 'required' | 'chosen' = '';
+  @state() private _passwordChanged = false;
 
   private _expiring = false;
   private readonly _idle = new IdleController(this, {
@@ -126,11 +132,18 @@ export class BsApp extends LitElement {
     void this._checkSession();
   }
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    // "Ditt lösenord är bytt." belongs to the page it was said on.
+    if (changed.has('route') && changed.get('route') !== undefined) this._passwordChanged = false;
+  }
+
   private async _checkSession(): Promise<void> {
     if (!this.api) return;
     try {
-      this._user = await fetchSession(this.api);
-      this._signedIn = this._user !== null;
+      const info = await fetchSession(this.api);
+      this._user = info?.user ?? null;
+      this._signedIn = info !== null;
+      this._password = info?.mustChangePassword ? 'required' : '';
     } catch (err) {
       this._error = errorMessage(err);
     } finally {
@@ -143,6 +156,23 @@ export class BsApp extends LitElement {
     this._session++;
     this._signedIn = true;
     this._notice = '';
+    this._password = e.detail.mustChangePassword ? 'required' : '';
+    this._passwordChanged = false;
+  }
+
+  private _onPasswordChanged(e: CustomEvent<PasswordChangedDetail>): void {
+    const wasRequired = this._password === 'required';
+    this._user = e.detail.user;
+    this._password = '';
+    this._passwordChanged = true;
+    // Views that asked while the change was required got 403: they load again.
+    if (wasRequired) this._session++;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main')?.focus());
+  }
+
+  private _choosePassword(): void {
+    this._password = 'chosen';
+    this._passwordChanged = false;
   }
 
   private async _logout(): Promise<void> {
@@ -154,6 +184,8 @@ export class BsApp extends LitElement {
     }
     this._user = null;
     this._signedIn = false;
+    this._password = '';
+    this._passwordChanged = false;
     this._notice = t('login.loggedOut');
     location.hash = '#/';
   }
@@ -205,6 +237,11 @@ export class BsApp extends LitElement {
     }
   }
 
+  /** Called by the API client when a call answers 403 password_change_required: show "Byt lösenord" first. */
+  passwordChangeRequired(): void {
+    if (this._signedIn) this._password = 'required';
+  }
+
   /** Called by the API client when a call answers 401: show the login form with an explanation. */
   sessionExpired(): void {
     if (!this._signedIn) return;
@@ -214,12 +251,13 @@ export class BsApp extends LitElement {
 
   override render() {
     const user = this._user;
+    const required = this._password === 'required';
     return html`
       <a class="skip" href="#/" @click=${this._skip}>${t('app.skipToMain')}</a>
       <header>
         <div class="bar">
           <a class="brand" href="#/">${t('app.name')}</a>
-          ${user?.admin && this._signedIn
+          ${user?.admin && this._signedIn && !required
             ? html`<nav class="main" aria-label=${t('app.nav')}>
                 <a href=${hrefFor({ name: 'accounts' })} aria-current=${this.route.name === 'accounts' ? 'page' : 'false'}>${t('app.accounts')}</a>
               </nav>`
@@ -227,6 +265,7 @@ export class BsApp extends LitElement {
           ${user && this._signedIn
             ? html`<div class="user">
                 <span>${t('app.signedInAs', { name: user.displayName })}</span>
+                ${this._password ? nothing : html`<button type="button" @click=${this._choosePassword}>${t('app.changePassword')}</button>`}
                 <button type="button" @click=${this._logout}>${t('app.logout')}</button>
               </div>`
             : nothing}
@@ -238,8 +277,17 @@ export class BsApp extends LitElement {
         ${this._checked && !this._signedIn
           ? html`<bs-login-view .api=${this.api} notice=${this._notice} @bs-login=${this._onLogin}></bs-login-view>`
           : nothing}
-        ${user
-          ? html`<div ?hidden=${!this._signedIn} ?inert=${!this._signedIn}>${keyed(user.id, this._renderView())}</div>`
+        ${this._checked && this._signedIn && this._password
+          ? html`<bs-password-view .api=${this.api} ?required=${required} @bs-password-changed=${this._onPasswordChanged}
+              @bs-password-cancel=${() => (this._password = '')}></bs-password-view>`
+          : nothing}
+        ${this._passwordChanged && this._signedIn && !this._password
+          ? html`<p class="notice" role="status">${t('password.changed')}</p>`
+          : nothing}
+        ${user && !required
+          ? html`<div ?hidden=${!this._signedIn || this._password !== ''} ?inert=${!this._signedIn || this._password !== ''}>
+              ${keyed(user.id, this._renderView())}
+            </div>`
           : nothing}
       </main>
       ${this._idle.render()}

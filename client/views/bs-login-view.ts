@@ -1,4 +1,5 @@
-// <bs-login-view .api=${api} notice="…">: the login form. Fires bs-login with the user on success;
+// <bs-login-view .api=${api} notice="…">: the login form. Fires bs-login with the user (and whether a
+// one-time password must be changed first) on success;
 // shows "Fel användarnamn eller lösenord." or the throttling message as an alert otherwise.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -60,9 +61,9 @@ export class BsLoginView extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      const user = await login(this.api, this._username.trim(), this._password);
+      const { user, mustChangePassword } = await login(this.api, this._username.trim(), this._password);
       this._password = '';
-      fire(this, 'bs-login', { user });
+      fire(this, 'bs-login', { user, mustChangePassword });
     } catch (err) {
       this._error =
         err instanceof ApiError && err.code === 'invalid_credentials' ? t('login.invalid')

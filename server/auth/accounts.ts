@@ -32,6 +32,7 @@ function findUser(store: Store, idOrName: string): User {
   return user;
 }
 
+/** Creates an account with a one-time password (generated unless given) that must be changed at first login. */
 export async function addAccount(
   store: Store,
   input: { username: string; displayName?: string; admin?: boolean; password?: string },
@@ -52,6 +53,7 @@ export async function addAccount(
     passwordHash: await hashPassword(password, cost),
     disabled: false,
     createdAt: now.toISOString(),
+    mustChangePassword: true,
   };
   await store.app.mutate((d) => {
     if (d.users.some((u) => u.username === username)) throw new ConflictError('Det finns redan ett konto med det namnet.');
@@ -78,7 +80,7 @@ export async function setDisabled(store: Store, idOrName: string, disabled: bool
   });
 }
 
-/** Sets a new one-time password and ends the account's sessions. */
+/** Sets a new one-time password, to be changed at the next login, and ends the account's sessions. */
 export async function resetPassword(store: Store, idOrName: string, cost: PasswordCost = PRODUCTION_COST): Promise<{ user: User; password: string }> {
   const { id } = findUser(store, idOrName);
   const password = generatePassword();
@@ -86,8 +88,24 @@ export async function resetPassword(store: Store, idOrName: string, cost: Passwo
   const user = await store.app.mutate((d) => {
     const u = d.users.find((x) => x.id === id)!;
     u.passwordHash = passwordHash;
+    u.mustChangePassword = true;
     d.sessions = d.sessions.filter((s) => s.userId !== id);
     return u;
   });
   return { user, password };
+}
+
+/**
+ * Stores the password the user chose (already hashed), clears the one-time flag and ends all of the
+ * user's sessions; the caller starts a fresh one for the request that made the change.
+ */
+export async function changePassword(store: Store, userId: string, passwordHash: string): Promise<User> {
+  return store.app.mutate((d) => {
+    const u = d.users.find((x) => x.id === userId);
+    if (!u) throw new NotFoundError('Kontot finns inte.');
+    u.passwordHash = passwordHash;
+    u.mustChangePassword = false;
+    d.sessions = d.sessions.filter((s) => s.userId !== userId);
+    return u;
+  });
 }

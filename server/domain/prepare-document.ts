@@ -37,6 +37,52 @@ export function prepareDocument(raw: string, key: Uint8Array, today: Date, names
   };
 }
 
+/** Longest title stored for a document. */
+export const TITLE_MAX = 200;
+
+/**
+ * A line of text shown about a document (its title, its file name) as it may be stored and shown:
+ * whitespace collapsed to single spaces and pseudonymised like the text (personal numbers, phone
+ * numbers, e-mail, addresses, the family's listed names), then cut to `max` characters without
+ * cutting a pseudonym. Underscores separate words in file names, so detectors see them as spaces.
+ */
+function pseudonymiseLine(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[], max: number): string {
+  const line = normaliseText(raw).replace(/\s+/g, ' ').trim();
+  // Same length with spaces for underscores, so the offsets found apply to `line` itself.
+  const { replacements } = pseudonymise(line.replace(/_/g, ' '), key, { today, names });
+  let out = '';
+  let at = 0;
+  for (const r of replacements) {
+    out += line.slice(at, r.start);
+    if (out.length + r.pseudonym.length > max) return out.slice(0, max).trimEnd();
+    out += r.pseudonym;
+    at = r.end;
+  }
+  return (out + line.slice(at)).slice(0, max).trimEnd();
+}
+
+/**
+ * A document title, typed by the lead or taken from the file name, as stored and shown.
+ * Example: `prepareTitle('Utredning 19880808-5552', key, today)` → `'Utredning [PNR-…]'`.
+ */
+export function prepareTitle(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[] = []): string {
+  return pseudonymiseLine(raw, key, today, names, TITLE_MAX);
+}
+
+/** The title a file gives a document when none is typed: its name without the extension. */
+export function titleFromFileName(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '');
+}
+
+/**
+ * An uploaded file's name as shown back: pseudonymised like a title, the extension kept.
+ * Example: `prepareFileName('anna@exempel.se.txt', key, today)` → `'[E-POST-…].txt'`.
+ */
+export function prepareFileName(fileName: string, key: Uint8Array, today: Date, names: readonly NameRule[] = []): string {
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(fileName)?.[0] ?? '';
+  return pseudonymiseLine(fileName.slice(0, fileName.length - extension.length), key, today, names, TITLE_MAX) + extension;
+}
+
 /** The metadata listed in study.json for a prepared document. */
 export function describeDocument(
   prepared: PreparedDocument,

@@ -4,9 +4,10 @@
 //
 // Each kind of detail is found by one detector, a function from text to detections. To add one
 // (case numbers, say), write the function, add its kind and label below and put it in DETECTORS;
-// earlier detectors win where detections overlap. Street addresses live in pseudonymise-addresses.ts;
-// the names the lead lists for a family (pseudonymise-names.ts) are replaced by the lead's labels
-// (`[Barn 1]`) rather than by hashes, and only when rules are passed in.
+// where detections overlap, their union is replaced, as the kind of the earliest detector among them.
+// Street addresses live in pseudonymise-addresses.ts; the names the lead lists for a family
+// (pseudonymise-names.ts) are replaced by the lead's labels (`[Barn 1]`) rather than by hashes, and
+// only when rules are passed in.
 import { createHmac } from 'node:crypto';
 import { findPersonnummer } from './personnummer.ts';
 import { detectAddresses } from './pseudonymise-addresses.ts';
@@ -166,42 +167,48 @@ function readPhone(text: string, start: number, lead: string): Detection | null 
  */
 export const DETECTORS: readonly Detector[] = [detectPersonnummer, detectEmail, detectPhone, detectAddresses];
 
+/** Hex digits of the keyed hash in a pseudonym: 2^32 values, so collisions within a study are rare. */
+const PSEUDONYM_HEX_DIGITS = 8;
+
 /**
- * The stable pseudonym of a detail: `[LABEL-xxxx]` with the first 4 hex digits of
+ * The stable pseudonym of a detail: `[LABEL-xxxxxxxx]` with the first 8 hex digits of
  * HMAC-SHA-256(key, kind + ':' + value). Example: `pseudonymFor(key, 'personnummer', '199001012385')`
- * → `'[PNR-3f2a]'`. Four hex digits are 65,536 values: two people in one study can collide.
+ * → `'[PNR-3f2a90c1]'`. Eight hex digits give a 50 % chance of one collision only at ~77,000 values of a kind.
  */
 export function pseudonymFor(key: Uint8Array, kind: PseudonymKind, value: string): string {
   const hex = createHmac('sha256', key).update(`${kind}:${value}`).digest('hex');
-  return `[${LABELS[kind]}-${hex.slice(0, 4)}]`;
+  return `[${LABELS[kind]}-${hex.slice(0, PSEUDONYM_HEX_DIGITS)}]`;
 }
 
 /**
- * Merges the detectors' lists (each in text order, earlier lists take precedence) into one list
- * in text order without overlaps: where two detections overlap, the higher-priority one stays.
+ * Merges the detectors' lists (earlier lists take precedence) into one list in text order without
+ * overlaps. Detections that overlap, directly or through a chain, become one detection covering
+ * their union, so no character of any of them stays in clear; it takes the kind, value and pseudonym
+ * of the highest-priority detection among them (the earliest one on a tie). Touching detections
+ * (one ends where the next starts) stay apart.
  */
-function mergeByPriority(lists: Detection[][]): Detection[] {
-  const next = lists.map(() => 0);
-  const kept: Detection[] = [];
-  let lastPriority = -1;
-  for (;;) {
-    let pick = -1;
-    for (let i = 0; i < lists.length; i++) {
-      const d = lists[i]![next[i]!];
-      if (d && (pick < 0 || d.start < lists[pick]![next[pick]!]!.start)) pick = i;
+function mergeOverlaps(lists: Detection[][]): Detection[] {
+  const all: { d: Detection; priority: number }[] = [];
+  lists.forEach((list, priority) => {
+    for (const d of list) if (d.start < d.end) all.push({ d, priority });
+  });
+  all.sort((a, b) => a.d.start - b.d.start || a.priority - b.priority);
+  const merged: Detection[] = [];
+  let group: { winner: { d: Detection; priority: number }; start: number; end: number } | undefined;
+  const close = () => {
+    if (group) merged.push({ ...group.winner.d, start: group.start, end: group.end });
+  };
+  for (const item of all) {
+    if (group && item.d.start < group.end) {
+      group.end = Math.max(group.end, item.d.end);
+      if (item.priority < group.winner.priority) group.winner = item;
+      continue;
     }
-    if (pick < 0) return kept;
-    const d = lists[pick]![next[pick]!++]!;
-    const last = kept[kept.length - 1];
-    if (d.start >= d.end) continue;
-    if (!last || d.start >= last.end) {
-      kept.push(d);
-      lastPriority = pick;
-    } else if (pick < lastPriority) {
-      kept[kept.length - 1] = d;
-      lastPriority = pick;
-    }
+    close();
+    group = { winner: item, start: item.d.start, end: item.d.end };
   }
+  close();
+  return merged;
 }
 
 /**
@@ -219,7 +226,7 @@ export function pseudonymise(
   const ctx: DetectorContext = { today: opts.today ?? new Date(), key };
   const detectors = opts.names?.length ? [...(opts.detectors ?? DETECTORS), detectNames(opts.names)] : opts.detectors ?? DETECTORS;
   const lists = detectors.map((detect) => detect(text, ctx));
-  const kept = mergeByPriority(lists);
+  const kept = mergeOverlaps(lists);
   const cache = new Map<string, string>();
   const parts: string[] = [];
   const replacements: Replacement[] = [];

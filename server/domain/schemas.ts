@@ -1,5 +1,6 @@
 // zod schemas for every request body the API accepts. Messages are Swedish (zod's sv locale).
 import { z } from 'zod';
+import { isValidDate } from './dates.ts';
 
 z.config(z.locales.sv());
 
@@ -9,6 +10,12 @@ const MAX_REFLECTION = 200_000;
 export const loginSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(1024),
+});
+
+/** PUT /api/session/password; the rules on the new password are checked with their own messages. */
+export const passwordChangeSchema = z.object({
+  current: z.string().min(1).max(1024),
+  next: z.string().max(1024),
 });
 
 export const targetSchema = z
@@ -52,7 +59,13 @@ export const documentImportJsonSchema = z.object({
 export type AnnotationCreateInput = z.infer<typeof annotationCreateSchema>;
 export type AnnotationPatchInput = z.infer<typeof annotationPatchSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
+const DATE_MESSAGE = 'Ange ett datum som finns, som ÅÅÅÅ-MM-DD.';
+
+/** A real calendar date written `YYYY-MM-DD`: '2027-12-31' passes, '2027-13-45' and '2027-02-29' do not. */
+export const isoDateSchema = z
+  .string(DATE_MESSAGE)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  .refine((s) => isValidDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), DATE_MESSAGE);
 
 export const studySettingsSchema = z
   .object({
@@ -60,7 +73,7 @@ export const studySettingsSchema = z
     description: z.string().max(5000),
     legalBasis: z.enum(['follow-up', 'research']),
     ethicsApproval: z.string().trim().max(100).nullable(),
-    endDate: isoDate.nullable(),
+    endDate: isoDateSchema.nullable(),
   })
   .partial()
   .strict();

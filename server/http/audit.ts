@@ -2,6 +2,7 @@
 // who, which action, which study/family/object, and the outcome — before the response leaves.
 import type { Context, MiddlewareHandler } from 'hono';
 import { roleIn } from '../domain/access.ts';
+import type { Study } from '../domain/types.ts';
 import type { AuditOutcome } from '../store/audit-log.ts';
 import { isSafeId } from '../store/ids.ts';
 import type { AppEnv } from './env.ts';
@@ -15,12 +16,31 @@ export function outcomeOf(status: number): AuditOutcome {
 /**
  * `audited(services, 'document.read', 'doc')` logs the action with the route parameter `doc` as
  * the object id, unless the handler names the object itself with `c.set('audit', { object, family })`.
+ * An id taken from the URL is written only when it is known to exist — the handler answered 2xx/3xx,
+ * or the study has a document, family or reflection key of that id — and is null otherwise: a URL
+ * can hold anything, a personal number too. The action and outcome are always written.
  */
 export function audited(services: Services, action: string, objectParam?: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     await writeAudit(services, c, action, objectParam);
   };
+}
+
+/** Route parameters whose ids the audit line can check against the study itself. */
+const IN_STUDY: Record<string, (study: Study, id: string) => boolean> = {
+  doc: (study, id) => study.documents.some((d) => d.id === id),
+  family: (study, id) => study.families.some((f) => f.id === id),
+  key: (study, id) => id === 'summary' || study.questions.some((q) => q.id === id),
+};
+
+/** The id in route parameter `param`, if the request showed that it exists; else null. */
+function confirmedParam(c: Context<AppEnv>, param: string, study: Study | undefined): string | null {
+  const id = c.req.param(param);
+  if (id === undefined) return null;
+  if (c.res.status < 400) return safe(id);
+  const inStudy = IN_STUDY[param];
+  return study && inStudy?.(study, id) ? safe(id) : null;
 }
 
 async function writeAudit(services: Services, c: Context<AppEnv>, action: string, objectParam?: string) {
@@ -34,16 +54,16 @@ async function writeAudit(services: Services, c: Context<AppEnv>, action: string
     role: repo ? roleIn(repo.study, user.id) : null,
     action,
     study: repo ? studyId : null,
-    family: safe(known.family ?? c.req.param('family')),
-    object: safe(known.object ?? (objectParam ? c.req.param(objectParam) : undefined)),
+    family: known.family !== undefined ? safe(known.family) : confirmedParam(c, 'family', repo?.study),
+    object: known.object !== undefined ? safe(known.object) : objectParam ? confirmedParam(c, objectParam, repo?.study) : null,
     outcome: outcomeOf(c.res.status),
   });
 }
 
-// Ids come from the URL; anything that is not an id shape is not written (it could be anything).
-const safe = (id: string | undefined): string | null => (id === undefined ? null : isSafeId(id) ? id : '(ogiltigt id)');
+// Even a confirmed id is written only in the shape of an id.
+const safe = (id: string): string | null => (isSafeId(id) ? id : null);
 
-/** Logs a login attempt or logout, which happen outside any study. */
+/** Logs a login attempt, a logout or a password change, which happen outside any study. */
 export function auditSession(services: Services, user: string, action: string, outcome: AuditOutcome): Promise<void> {
   return services.store.audit.append({
     time: services.clock().toISOString(),

@@ -33,18 +33,56 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * CSRF defence beside SameSite=Strict: a state-changing request that a browser marks as coming
  * from another origin is refused. hono's csrf() only looks at form posts; this checks everything.
  * Requests without Origin and Sec-Fetch-Site come from non-browser clients and pass.
+ * `publicOrigin` is the origin browsers use (BACKSPEGEL_ORIGIN): behind a TLS-terminating proxy the
+ * request URL says http://… while the browser says https://…, so only the configured origin counts.
+ * Without it, the request URL's own origin is the one accepted.
  */
-export const sameOriginOnly: MiddlewareHandler = async (c, next) => {
-  if (!SAFE_METHODS.has(c.req.method)) {
-    const origin = c.req.header('origin');
-    const site = c.req.header('sec-fetch-site');
-    const ownOrigin = new URL(c.req.url).origin;
-    if ((origin !== undefined && origin !== ownOrigin) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
-      throw new ForbiddenError('Begäran kom inte från Backspegels egen sida.');
+export function sameOriginOnly(publicOrigin?: string): MiddlewareHandler {
+  return async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const site = c.req.header('sec-fetch-site');
+      const ownOrigin = publicOrigin ?? new URL(c.req.url).origin;
+      if ((origin !== undefined && origin !== ownOrigin) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+        throw new ForbiddenError('Begäran kom inte från Backspegels egen sida.');
+      }
     }
+    await next();
+  };
+}
+
+/**
+ * Reads BACKSPEGEL_ORIGIN: an http(s) origin with nothing after the host and port. Returns it the
+ * way browsers send it; throws an Error with a message for the operator when it is malformed.
+ * Example: `parsePublicOrigin('https://Backspegel.Kommun.se/')` → `'https://backspegel.kommun.se'`.
+ */
+export function parsePublicOrigin(value: string): string {
+  const refuse = (why: string) =>
+    new Error(`BACKSPEGEL_ORIGIN är ogiltig (${why}). Ange den adress användarna öppnar, till exempel https://backspegel.kommun.se.`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse('inte en fullständig adress med https:// eller http://');
   }
-  await next();
-};
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('bara https:// eller http:// går');
+  if (!url.hostname) throw refuse('värdnamn saknas');
+  if (url.username || url.password) throw refuse('användarnamn eller lösenord hör inte hemma i adressen');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || /[?#]/.test(value)) {
+    throw refuse('bara schema, värdnamn och eventuellt port, ingen sökväg');
+  }
+  return url.origin;
+}
+
+/**
+ * Whether session cookies are Secure (with the __Host- prefix): BACKSPEGEL_SECURE_COOKIES=1 or 0
+ * decides when set; otherwise they are when the public origin is https.
+ */
+export function secureCookiesFor(publicOrigin: string | undefined, setting: string | undefined): boolean {
+  if (setting === '1') return true;
+  if (setting === '0') return false;
+  return publicOrigin?.startsWith('https:') ?? false;
+}
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 25 * 1024 * 1024;

@@ -1,4 +1,5 @@
 // What route modules get from createApp: the store and the few stateful services around it.
+import type { PasswordCost } from '../auth/password.ts';
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { PendingImports } from '../import/pending-imports.ts';
@@ -15,6 +16,8 @@ export interface Services {
   search: SearchIndexes;
   /** Set cookies with Secure and the __Host- prefix (behind HTTPS). */
   secureCookies: boolean;
+  /** scrypt cost for passwords set through the API (PRODUCTION_COST unless a test injects one). */
+  passwordCost: PasswordCost;
 }
 
 export const sessionCookieName = (s: Services) => (s.secureCookies ? '__Host-bs_session' : 'bs_session');

@@ -26,12 +26,22 @@ export interface PendingImport {
   createdAt: number;
 }
 
+/** How often expired imports are swept away when nothing else touches the list. */
+export const SWEEP_EVERY_MS = 60 * 1000;
+
 export class PendingImports {
   #items = new Map<string, PendingImport>();
   #clock: () => Date;
+  #timer: ReturnType<typeof setInterval>;
 
-  constructor(clock: () => Date) {
+  /**
+   * `clock` decides when an import is 30 minutes old; a timer checks it every `sweepEveryMs`. The
+   * timer is unref'd, so it never keeps the process alive; `stop()` ends it (tests).
+   */
+  constructor(clock: () => Date, options: { sweepEveryMs?: number } = {}) {
     this.#clock = clock;
+    this.#timer = setInterval(() => this.#expire(), options.sweepEveryMs ?? SWEEP_EVERY_MS);
+    this.#timer.unref();
   }
 
   /** Registers an upload and starts extracting its text; returns at once. */
@@ -41,7 +51,8 @@ export class PendingImports {
     const item: PendingImport = { id: newId('i'), ...rest, status: 'extracting', progress: 0, createdAt: this.#clock().getTime() };
     this.#items.set(item.id, item);
     extractText(input.fileName, bytes, (p) => (item.progress = p)).then(
-      (raw) => Object.assign(item, { raw, status: 'ready', progress: 1 }),
+      // An import forgotten while its text was extracted does not get the text back.
+      (raw) => Object.assign(item, { raw: this.#items.has(item.id) ? raw : undefined, status: 'ready', progress: 1 }),
       (error: Error) => Object.assign(item, { error, status: 'failed' }),
     );
     return item;
@@ -57,9 +68,20 @@ export class PendingImports {
     return item;
   }
 
-  /** Forgets an import (after commit or on discard). */
+  /** Forgets an import (after commit, on discard, or when it expires), dropping its original text. */
   forget(id: string): void {
+    const item = this.#items.get(id);
+    if (!item) return;
     this.#items.delete(id);
+    // Whoever still holds the item (a request in flight) no longer holds the original with it.
+    item.raw = undefined;
+    item.title = '';
+    item.fileName = '';
+  }
+
+  /** How many imports are waiting. */
+  get size(): number {
+    return this.#items.size;
   }
 
   /** Waits until extraction has finished (for tests and the commit step). */
@@ -67,8 +89,13 @@ export class PendingImports {
     while (item.status === 'extracting') await new Promise((r) => setTimeout(r, 10));
   }
 
+  /** Stops the expiry timer. */
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
   #expire(): void {
     const limit = this.#clock().getTime() - PENDING_TTL_MS;
-    for (const [id, item] of this.#items) if (item.createdAt < limit) this.#items.delete(id);
+    for (const [id, item] of this.#items) if (item.createdAt < limit) this.forget(id);
   }
 }

@@ -1,4 +1,5 @@
-// /api/users — account management for administrators (no case data here).
+// /api/users — account management for administrators (no case data here). New and reset accounts
+// get a one-time password that must be changed at the first login.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { accountView, addAccount, resetPassword, setDisabled } from '../auth/accounts.ts';
@@ -7,7 +8,7 @@ import { audited } from '../http/audit.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 const addSchema = z.object({
   username: z.string().min(2).max(32),
@@ -22,9 +23,12 @@ const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export function userRoutes(services: Services) {
-  const { store, clock } = services;
-  const known = (id: string) => {
+  const { store, clock, passwordCost } = services;
+  /** The account id from the URL, if there is such an account (then the audit line may name it). */
+  const known = (c: Context<AppEnv>) => {
+    const id = c.req.param('id')!;
     if (!store.app.data.users.some((u) => u.id === id)) throw new NotFoundError('Kontot finns inte.');
+    c.set('audit', { object: id });
     return id;
   };
   return new Hono<AppEnv>()
@@ -32,18 +36,18 @@ export function userRoutes(services: Services) {
     .get('/', (c) => c.json(store.app.data.users.map(accountView)))
     .post('/', audited(services, 'user.add'), async (c) => {
       const input = await readJson(c, addSchema);
-      const { user, password } = await addAccount(store, input, clock());
+      const { user, password } = await addAccount(store, input, clock(), passwordCost);
       c.set('audit', { object: user.id });
       // The one-time password is shown once, to the admin who created the account.
       return c.json({ user: accountView(user), password }, 201);
     })
     .patch('/:id', audited(services, 'user.update', 'id'), async (c) => {
-      const id = known(c.req.param('id'));
+      const id = known(c);
       const { disabled } = await readJson(c, patchSchema);
       return c.json(accountView(await setDisabled(store, id, disabled, c.get('user').id)));
     })
     .post('/:id/reset', audited(services, 'user.reset', 'id'), async (c) => {
-      const { user, password } = await resetPassword(store, known(c.req.param('id')));
+      const { user, password } = await resetPassword(store, known(c), passwordCost);
       return c.json({ user: accountView(user), password });
     });
 }

@@ -28,6 +28,7 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'POST /api/session': 'public',
   'DELETE /api/session': 'public',
   'GET /api/session': loggedIn,
+  'PUT /api/session/password': loggedIn,
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
@@ -99,6 +100,9 @@ function bodyFor(route: string, f: Fixture): unknown {
   switch (route) {
     case 'POST /api/users':
       return { username: `konto${++counter}` };
+    case 'PUT /api/session/password':
+      // Valid JSON that fails the length rule, so no actor's password (and session) changes.
+      return { current: 'fel', next: 'kort' };
     case 'PATCH /api/users/:id':
       return { disabled: false };
     case 'POST /api/studies/:study/families/:family/documents':

@@ -79,7 +79,7 @@ reach('a document is its pseudonymised text with dated entries in bounds', async
   assert.equal(doc.entries.map((e: any) => e.kind), ['anmalan', 'utredning', 'journalanteckning', 'beslut', 'uppfoljning']);
   for (const e of doc.entries) assert.ok(e.start >= 0 && e.start < e.end && e.end <= doc.text.length);
   assert.not.match(doc.text, /20000229-2399|900101-2385|070-123 45 67/);
-  assert.match(doc.text, /\[PNR-[0-9a-f]{4}\]/);
+  assert.match(doc.text, /\[PNR-[0-9a-f]{8}\]/);
   assert.match(doc.text, /Dnr 2012-1234/, 'case numbers survive');
 });
 

@@ -43,6 +43,8 @@ admin('the lead adds a member and assigns a family; the caseworker then sees it'
   const { password } = (await admin.call('POST', `/api/users/${user.id}/reset`)).json;
   const cw = t.anonymous();
   await cw.login('socsek3', password);
+  // A one-time password is changed before anything else works.
+  assert.is((await cw.call('PUT', '/api/session/password', { current: password, next: 'ett eget långt lösenord' })).status, 200);
   assert.equal((await cw.call('GET', '/api/studies/mini/families')).json.map((f: any) => f.id), ['fam-3']);
   assert.is((await (await t.as('socsek2')).call('GET', '/api/studies/mini/families/fam-3')).status, 404, 'socsek2 lost fam-3');
 });

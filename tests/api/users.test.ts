@@ -13,6 +13,7 @@ users('an admin adds an account, which logs in with the one-time password', asyn
   assert.not.ok('passwordHash' in r.json.user);
   const login = await t.anonymous().call('POST', '/api/session', { username: 'socsek3', password: r.json.password });
   assert.is(login.status, 200);
+  assert.is(login.json.mustChangePassword, true, 'a one-time password must be changed first');
   assert.is((await admin.call('POST', '/api/users', { username: 'socsek3' })).status, 409);
   assert.is((await admin.call('POST', '/api/users', { username: 'ogiltigt namn!' })).status, 422);
 });
@@ -34,7 +35,9 @@ users('a reset gives a new password and ends the old sessions', async ({ t }) =>
   const { password } = (await admin.call('POST', `/api/users/${id}/reset`)).json;
   assert.is((await cw.call('GET', '/api/studies')).status, 401);
   assert.is((await t.anonymous().call('POST', '/api/session', { username: 'socsek2', password: 'demo' })).status, 401);
-  assert.is((await t.anonymous().call('POST', '/api/session', { username: 'socsek2', password })).status, 200);
+  const again = await t.anonymous().call('POST', '/api/session', { username: 'socsek2', password });
+  assert.is(again.status, 200);
+  assert.is(again.json.mustChangePassword, true);
 });
 
 users('an admin cannot disable their own account or the last admin', async ({ t }) => {

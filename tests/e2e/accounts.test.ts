@@ -1,6 +1,7 @@
-// Accounts: the administrator adds an account and its one-time password logs in; disabling it sends the
-// user's open session to the login view on their next action; a reset gives a new one-time password; a
-// user who is not an administrator has no "Konton" link and is refused at #/konton.
+// Accounts: the administrator adds an account and its one-time password logs in (to "Byt lösenord"
+// first); disabling it sends the user's open session to the login view on their next action; a reset
+// gives a new one-time password; a user who is not an administrator has no "Konton" link and is refused
+// at #/konton.
 import * as assert from 'uvu/assert';
 import { DEMO_STUDY, logIn, openAs } from '../setup/browser.ts';
 import { browserSuite } from '../setup/e2e.ts';
@@ -28,8 +29,17 @@ test('adds an account whose one-time password logs in, then disables it and ends
     assert.match((await row.textContent()) ?? '', 'Aktivt');
     assert.is(await admin.evaluate(() => localStorage.length + sessionStorage.length), 0, 'nothing stored in the browser');
 
-    // The password works (in another browser context) — the new user has no study yet.
-    user = await openAs(browser, server.url, 'socsek3', password);
+    // The password works (in another browser context), but must be changed first — the new user has no study yet.
+    user = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await user.goto(`${server.url}/`);
+    await user.getByLabel('Användarnamn').fill('socsek3');
+    await user.getByLabel('Lösenord').fill(password);
+    await user.getByRole('button', { name: 'Logga in' }).click();
+    await user.getByRole('heading', { name: 'Byt lösenord', level: 1 }).waitFor();
+    await user.getByLabel('Nuvarande lösenord').fill(password);
+    await user.getByLabel('Nytt lösenord', { exact: true }).fill('socsek3 eget lösenord');
+    await user.getByLabel('Upprepa det nya lösenordet').fill('socsek3 eget lösenord');
+    await user.getByRole('button', { name: 'Byt lösenord' }).click();
     await user.getByText('Du är inte med i någon studie ännu.').waitFor();
 
     await secret.getByRole('button', { name: /dölj lösenordet/ }).click();
@@ -63,6 +73,7 @@ test('adds an account whose one-time password logs in, then disables it and ends
     await user.getByLabel('Lösenord').fill(second);
     await user.getByRole('button', { name: 'Logga in' }).click();
     await user.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await user.getByRole('heading', { name: 'Byt lösenord', level: 1 }).waitFor();
   } finally {
     await admin.context().close();
     await user?.context().close();

@@ -22,7 +22,10 @@ commands('user add, disable and reset change the account and are audited; audit 
   assert.match((await cli('user', 'disable', 'kalle', '--data', data)).stdout, /avstängt/);
   const app = JSON.parse(await readFile(join(data, 'app.json'), 'utf8'));
   assert.is(app.users[0].disabled, true);
+  assert.is(app.users[0].mustChangePassword, true, 'the one-time password must be changed at first login');
+  await writeFile(join(data, 'app.json'), JSON.stringify({ ...app, users: [{ ...app.users[0], mustChangePassword: false }] }));
   assert.match((await cli('user', 'reset', 'kalle', '--data', data)).stdout, /Nytt engångslösenord för kalle/);
+  assert.is(JSON.parse(await readFile(join(data, 'app.json'), 'utf8')).users[0].mustChangePassword, true, 'a reset sets it again');
 
   const ok = await cli('audit', 'verify', '--data', data);
   assert.match(ok.stdout, /obruten: 3 rader/);
@@ -32,6 +35,16 @@ commands('user add, disable and reset change the account and are audited; audit 
   const bad = await cli('audit', 'verify', '--data', data);
   assert.is(bad.code, 1);
   assert.match(bad.stderr, /manipulerad: .*rad 2/);
+  await rm(data, { recursive: true });
+});
+
+commands('serve refuses a malformed BACKSPEGEL_ORIGIN before it starts', async () => {
+  const data = await mkdtemp(join(tmpdir(), 'backspegel-cli-'));
+  const env = { ...process.env, BACKSPEGEL_ORIGIN: 'backspegel.kommun.se', PORT: '0' };
+  const r = await run(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--data', data], { env, timeout: 30_000 }).catch((e) => e);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /BACKSPEGEL_ORIGIN är ogiltig/);
+  assert.match(r.stderr, /https:\/\/backspegel\.kommun\.se/, 'with an example of what works');
   await rm(data, { recursive: true });
 });
 

@@ -86,7 +86,7 @@ replaced('with an ADRESS pseudonym keyed on street and house number', () => {
   const { text: out, replacements } = pseudonymise(text, key, { today });
   assert.equal(replacements.map((r) => r.kind), ['adress', 'adress', 'adress']);
   const same = pseudonymFor(key, 'adress', 'storgatan 12b');
-  assert.match(same, /^\[ADRESS-[0-9a-f]{4}\]$/);
+  assert.match(same, /^\[ADRESS-[0-9a-f]{8}\]$/);
   assert.is(out, `Familjen bor på ${same}. Tidigare ${same}. Mormor bor på ${pseudonymFor(key, 'adress', 'sveavägen 44')}.`);
   let rebuilt = '';
   let at = 0;

@@ -103,7 +103,7 @@ names('after numbers, phones, e-mail and addresses, which win where they overlap
   const text = 'Elsa 000229-2399 mejlade Elsa.Berg@exempel.se från Karl Johans väg 5; Johan svarade.';
   const { text: out, replacements } = run(text, listed);
   assert.equal(replacements.map((r) => r.kind), ['namn', 'personnummer', 'epost', 'adress', 'namn']);
-  assert.match(out, /^\[Barn 1\] \[PNR-[0-9a-f]{4}\] mejlade \[E-POST-[0-9a-f]{4}\] från \[ADRESS-[0-9a-f]{4}\]; \[Bror\] svarade\.$/);
+  assert.match(out, /^\[Barn 1\] \[PNR-[0-9a-f]{8}\] mejlade \[E-POST-[0-9a-f]{8}\] från \[ADRESS-[0-9a-f]{8}\]; \[Bror\] svarade\.$/);
 });
 
 names('with offsets that rebuild the output', () => {

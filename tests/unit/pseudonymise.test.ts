@@ -18,7 +18,7 @@ numbers('with the same pseudonym whatever the written form', () => {
   const pseudonyms = new Set(replacements.map((r) => r.pseudonym));
   assert.is(pseudonyms.size, 1);
   const [pseudonym] = pseudonyms;
-  assert.match(pseudonym!, /^\[PNR-[0-9a-f]{4}\]$/);
+  assert.match(pseudonym!, /^\[PNR-[0-9a-f]{8}\]$/);
   assert.is(text, forms.map(() => pseudonym).join(', '));
 });
 
@@ -32,7 +32,7 @@ numbers('with a stable pseudonym across documents, derived from key, kind and ca
 numbers('with a SAMN pseudonym for samordningsnummer', () => {
   const { replacements } = run('Samordningsnummer 202601612381.');
   assert.is(replacements[0]!.kind, 'samordningsnummer');
-  assert.match(replacements[0]!.pseudonym, /^\[SAMN-[0-9a-f]{4}\]$/);
+  assert.match(replacements[0]!.pseudonym, /^\[SAMN-[0-9a-f]{8}\]$/);
 });
 
 numbers('with different pseudonyms under different keys', () => {
@@ -85,7 +85,7 @@ phones('in the usual written forms, one pseudonym per number', () => {
   const { replacements } = run(mobile.join(' eller '));
   assert.equal(replacements.map((r) => r.kind), mobile.map(() => 'telefon'));
   assert.is(new Set(replacements.map((r) => r.pseudonym)).size, 1);
-  assert.match(replacements[0]!.pseudonym, /^\[TEL-[0-9a-f]{4}\]$/);
+  assert.match(replacements[0]!.pseudonym, /^\[TEL-[0-9a-f]{8}\]$/);
   const landline = ['08-123 456 78', '+46 (0)8-123 456 78', '08-12345678'];
   const fixed = run(landline.join(', ')).replacements;
   assert.is(fixed.length, 3);
@@ -110,7 +110,7 @@ emails('case-insensitively, one pseudonym per address', () => {
     'Anna.Svensson@Exempel.se', 'anna.svensson@exempel.se', 'rektor@skola.kommun.se',
   ]);
   assert.is(replacements[0]!.pseudonym, replacements[1]!.pseudonym);
-  assert.match(replacements[0]!.pseudonym, /^\[E-POST-[0-9a-f]{4}\]$/);
+  assert.match(replacements[0]!.pseudonym, /^\[E-POST-[0-9a-f]{8}\]$/);
   assert.not.match(out, /@/);
 });
 
@@ -132,12 +132,29 @@ detectors('runs only the detectors it is given', () => {
   assert.equal(replacements.map((r) => r.kind), ['epost']);
 });
 
-detectors('keeps the earlier detector where detections overlap', () => {
+detectors('replaces the union of overlapping detections, as the earlier detector\'s kind', () => {
   const first = () => [{ kind: 'telefon' as const, start: 0, end: 5, value: 'a' }];
   const second = () => [{ kind: 'epost' as const, start: 3, end: 8, value: 'b' }, { kind: 'epost' as const, start: 8, end: 10, value: 'c' }];
   const { text, replacements } = pseudonymise('0123456789', key, { detectors: [second, first] });
-  assert.equal(replacements.map((r) => [r.start, r.end]), [[3, 8], [8, 10]]);
-  assert.is(text, '012' + pseudonymFor(key, 'epost', 'b') + pseudonymFor(key, 'epost', 'c'));
+  assert.equal(replacements.map((r) => [r.start, r.end, r.kind]), [[0, 8, 'epost'], [8, 10, 'epost']]);
+  assert.is(text, pseudonymFor(key, 'epost', 'b') + pseudonymFor(key, 'epost', 'c'));
+});
+
+detectors('merges a chain of overlaps into one replacement and keeps touching ones apart', () => {
+  const a = () => [{ kind: 'adress' as const, start: 4, end: 9, value: 'a' }];
+  const b = () => [{ kind: 'namn' as const, start: 0, end: 6, value: 'b', pseudonym: '[Barn 1]' }, { kind: 'namn' as const, start: 12, end: 14, value: 'd', pseudonym: '[Bror]' }];
+  const c = () => [{ kind: 'telefon' as const, start: 8, end: 12, value: 'c' }];
+  const { text, replacements } = pseudonymise('abcdefghijklmnop', key, { detectors: [a, b, c] });
+  assert.equal(replacements.map((r) => [r.start, r.end, r.kind]), [[0, 12, 'adress'], [12, 14, 'namn']]);
+  assert.is(text, pseudonymFor(key, 'adress', 'a') + '[Bror]op');
+});
+
+detectors('leaves no part of an e-mail address that holds a personal number', () => {
+  for (const mail of ['19880808-5552@skola.se', 'kalle.19880808-5552@skola.se']) {
+    const { text, replacements } = run(`Mejl från ${mail} i går.`);
+    assert.equal(replacements.map((r) => r.kind), ['personnummer'], mail);
+    assert.is(text, `Mejl från ${pseudonymFor(key, 'personnummer', '198808085552')} i går.`, mail);
+  }
 });
 
 detectors.run();
@@ -148,7 +165,7 @@ listed('adds the names detector after a chosen list of detectors', () => {
   const names = [nameRule(key, 'Elsa', 'Barn 1')];
   const { text, replacements } = pseudonymise('Elsa, 900101-2385, anna@exempel.se', key, { today, detectors: [detectEmail], names });
   assert.equal(replacements.map((r) => r.kind), ['namn', 'epost']);
-  assert.match(text, /^\[Barn 1\], 900101-2385, \[E-POST-[0-9a-f]{4}\]$/);
+  assert.match(text, /^\[Barn 1\], 900101-2385, \[E-POST-[0-9a-f]{8}\]$/);
 });
 
 listed('replaces street addresses by default, names only when listed', () => {
