@@ -6,7 +6,7 @@
 // the import is committed, discarded or the panel goes away.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { errorMessage, type Api } from '../data/api.ts';
+import { ApiError, errorMessage, type Api } from '../data/api.ts';
 import { addNames, commitImport, discardImport, fetchImport, fetchNameLabels, startImport, type PendingImport } from '../data/imports.ts';
 import { fire, type ImportSubmitDetail, type NameAddDetail } from '../events.ts';
 import { t } from '../i18n/sv.ts';
@@ -128,7 +128,9 @@ export class BsImportPanel extends LitElement {
     } catch (err) {
       if (run !== this._run) return;
       this._reset();
-      this._error = errorMessage(err);
+      // A file refused on upload reads the same as one that failed while it was read in the background.
+      const refused = err instanceof ApiError && [413, 415, 422].includes(err.status);
+      this._error = refused ? t('import.failed', { message: (err as ApiError).message }) : errorMessage(err);
     }
   }
 

@@ -2,10 +2,10 @@
 import { Hono, type Context } from 'hono';
 import { canImportDocuments } from '../domain/access.ts';
 import { BadRequestError, ForbiddenError, TooLargeError, UnsupportedTypeError } from '../domain/errors.ts';
-import { describeDocument, prepareDocument } from '../domain/prepare-document.ts';
+import { describeDocument, prepareDocument, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
 import { documentImportJsonSchema } from '../domain/schemas.ts';
 import type { DocumentView } from '../domain/types.ts';
-import { extractText } from '../import/extract-text.ts';
+import { extractText, precheckUpload } from '../import/extract-text.ts';
 import { newId } from '../store/ids.ts';
 import { readJson } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
@@ -31,9 +31,12 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   const file = form['file'];
   if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
   if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
-  const given = typeof form['title'] === 'string' ? form['title'].trim().slice(0, 200) : '';
-  const title = given || file.name.replace(/\.[^.]+$/, '').slice(0, 200);
-  return { title, raw: await extractText(file.name, new Uint8Array(await file.arrayBuffer())) };
+  // Not cut here: a cut could leave part of a personal number that pseudonymising would not find.
+  const given = typeof form['title'] === 'string' ? form['title'].trim() : '';
+  const title = given || titleFromFileName(file.name);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await precheckUpload(file.name, bytes);
+  return { title, raw: await extractText(file.name, bytes) };
 }
 
 export function documentRoutes(services: Services) {
@@ -64,7 +67,8 @@ export function documentRoutes(services: Services) {
       const { title, raw } = await readUpload(c);
       const now = clock();
       const prepared = prepareDocument(raw, store.secretKey, now, family.nameRules);
-      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: user.id, now });
+      const shownTitle = prepareTitle(title, store.secretKey, now, family.nameRules);
+      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: shownTitle, importedBy: user.id, now });
       await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
       c.set('audit', { object: meta.id });
       return c.json({ document: meta, replacements: prepared.replacements }, 201);

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { canImportDocuments } from '../domain/access.ts';
 import { BadRequestError, ConflictError, ForbiddenError, TooLargeError } from '../domain/errors.ts';
-import { describeDocument, prepareDocument } from '../domain/prepare-document.ts';
+import { describeDocument, prepareDocument, prepareFileName, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
 import { nameRule } from '../domain/pseudonymise-names.ts';
 import { previewReplacements } from '../domain/pseudonymise-preview.ts';
 import type { Family } from '../domain/types.ts';
@@ -16,7 +16,7 @@ import type { AppEnv } from '../http/env.ts';
 import { IMPORT_BODY_LIMIT } from '../http/security.ts';
 import type { Services } from '../http/services.ts';
 import { familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
-import { fileKindOf } from '../import/extract-text.ts';
+import { precheckUpload } from '../import/extract-text.ts';
 import type { PendingImport } from '../import/pending-imports.ts';
 
 const namesSchema = z.object({
@@ -34,7 +34,12 @@ function leadOnFamily(services: Services, c: Context<AppEnv>): { access: StudyAc
 const nameLabels = (family: Family) => ({ labels: (family.nameRules ?? []).map((r) => r.label) });
 
 function statusView(services: Services, item: PendingImport, family: Family) {
-  const base = { id: item.id, title: item.title, fileName: item.fileName, status: item.status, progress: item.progress };
+  // Title and file name are kept as given only in memory, like the text, and pseudonymised with the
+  // family's names as they are now whenever they are shown.
+  const now = services.clock();
+  const title = prepareTitle(item.title, services.store.secretKey, now, family.nameRules);
+  const fileName = prepareFileName(item.fileName, services.store.secretKey, now, family.nameRules);
+  const base = { id: item.id, title, fileName, status: item.status, progress: item.progress };
   if (item.status === 'failed') {
     const e = item.error as { code?: string; message: string } | undefined;
     return { ...base, error: { code: e?.code ?? 'import_failed', message: e?.message ?? 'Importen misslyckades.' } };
@@ -59,15 +64,16 @@ export function importRoutes(services: Services) {
       const file = form['file'];
       if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
       if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
-      fileKindOf(file.name);
-      const given = typeof form['title'] === 'string' ? form['title'].trim().slice(0, 200) : '';
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await precheckUpload(file.name, bytes);
+      const given = typeof form['title'] === 'string' ? form['title'].trim() : '';
       const item = pendingImports.start({
         ownerId: access.user.id,
         studyId: access.repo.id,
         familyId: family.id,
-        title: given || file.name.replace(/\.[^.]+$/, '').slice(0, 200),
+        title: given || titleFromFileName(file.name),
         fileName: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
+        bytes,
       });
       c.set('audit', { object: item.id });
       return c.json(statusView(services, item, family), 202);
@@ -82,7 +88,8 @@ export function importRoutes(services: Services) {
       if (item.status !== 'ready') throw new ConflictError('Filen läses fortfarande in, eller kunde inte läsas.');
       const now = clock();
       const prepared = prepareDocument(item.raw!, store.secretKey, now, family.nameRules);
-      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: item.title, importedBy: access.user.id, now });
+      const title = prepareTitle(item.title, store.secretKey, now, family.nameRules);
+      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: access.user.id, now });
       await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
       pendingImports.forget(item.id);
       c.set('audit', { object: meta.id });

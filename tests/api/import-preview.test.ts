@@ -84,9 +84,8 @@ preview('a PDF is extracted in the background and shows its progress', async ({ 
 preview('a broken file fails with a clear message; a discarded import is gone; nothing reaches the disk', async ({ t }) => {
   const lead = await t.as('projektledare');
   const broken = await upload(lead, 'akt.pdf', 'inte en pdf');
-  const failed = (await whenReady(lead, broken.json.id)).json;
-  assert.is(failed.status, 'failed');
-  assert.is(failed.error.code, 'invalid_pdf');
+  assert.is(broken.status, 422, 'refused at upload, before anything is parsed');
+  assert.is(broken.json.error.code, 'invalid_pdf');
   const ok = await upload(lead, 'skolan.txt', FILE);
   await whenReady(lead, ok.json.id);
   assert.is((await lead.call('DELETE', `${base}/imports/${ok.json.id}`)).status, 204);
