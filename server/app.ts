@@ -1,5 +1,5 @@
 // createApp builds the whole HTTP app over a store; server/main.ts makes it listen.
-// Tests call `app.request()` on it directly (STYLE.md).
+// Tests call `app.request()` on it directly.
 import { Hono } from 'hono';
 import { PRODUCTION_COST, type PasswordCost } from './auth/password.ts';
 import { LoginThrottle } from './auth/throttle.ts';

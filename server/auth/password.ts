@@ -1,4 +1,4 @@
-// Password hashing with scrypt from node:crypto (DESIGN §6: N=2^17, r=8, p=1, maxmem 256 MiB).
+// Password hashing with scrypt from node:crypto (N=2^17, r=8, p=1, maxmem 256 MiB).
 // The parameters are stored with the hash, so tests may hash cheaply and still verify for real.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 

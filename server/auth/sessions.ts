@@ -1,5 +1,5 @@
 // Server-side sessions: a 128-bit random token in an HttpOnly cookie; only its SHA-256 is stored.
-// Idle timeout 30 min and absolute lifetime 12 h (DESIGN §6).
+// Idle timeout 30 min and absolute lifetime 12 h.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session, User } from '../store/app-data.ts';
 import type { JsonRecord } from '../store/json-record.ts';

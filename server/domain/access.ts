@@ -1,4 +1,4 @@
-// Who may see and do what in a study (DESIGN §6). Pure rules; routes call them for every object
+// Who may see and do what in a study. Pure rules; routes call them for every object
 // and answer 404 for anything outside the user's reach.
 import type { Family, Study, StudyRole } from './types.ts';
 

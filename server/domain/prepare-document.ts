@@ -1,4 +1,4 @@
-// The import pipeline for one case file, as pure steps (DESIGN §2): normalise the text,
+// The import pipeline for one case file, as pure steps: normalise the text,
 // pseudonymise it, split it into dated entries, fingerprint it. Nothing here touches the disk;
 // the original text never leaves this function.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Maps errors to the JSON error body once, for the whole app (DESIGN §5).
+// Maps errors to the JSON error body once, for the whole app.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../domain/errors.ts';

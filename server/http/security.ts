@@ -1,4 +1,4 @@
-// Response headers and request checks every route gets (DESIGN §6, OWASP ASVS level 2).
+// Response headers and request checks every route gets (OWASP ASVS level 2).
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ForbiddenError, TooLargeError } from '../domain/errors.ts';

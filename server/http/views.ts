@@ -1,4 +1,4 @@
-// Shapes stored objects into what the API returns (DESIGN §5).
+// Shapes stored objects into what the API returns.
 import { reanchor } from '../domain/anchoring.ts';
 import { familyProgress } from '../domain/progress.ts';
 import type { Annotation, AnnotationView, Family, FamilyView, Reflection, Study } from '../domain/types.ts';

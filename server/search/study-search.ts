@@ -1,4 +1,4 @@
-// Full-text search over one study (DESIGN §3): the dated entries of every document, annotations and
+// Full-text search over one study: the dated entries of every document, annotations and
 // caseworker reflections, in one minisearch index. Built on the first search, then kept in step
 // incrementally: new documents are added, and a family whose revision changed has its annotations
 // and reflections indexed again. Results are filtered to the families the user may see.

@@ -1,4 +1,4 @@
-// Seeds an empty data directory with the bundled demo study and its demo accounts (DESIGN §8).
+// Seeds an empty data directory with the bundled demo study and its demo accounts.
 // Case files go through the same import pipeline as any upload, so they are pseudonymised.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The bench study of DESIGN §7, generated with a seed: 8 families × 3,000 entries (≈ 5 MB of text
+// The bench study, generated with a seed: 8 families × 3,000 entries (≈ 5 MB of text
 // each) written as a study template, plus 20,000 annotations added after import.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

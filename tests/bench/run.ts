@@ -1,4 +1,4 @@
-// `npm run bench`: the performance targets of DESIGN §7, each measured in one run beside a baseline,
+// `npm run bench`: the performance targets, each measured in one run beside a baseline,
 // printed as a table. Generates the bench study (8 families × 3,000 entries, 20,000 annotations)
 // in a temp directory. Takes a couple of minutes; never part of `npm test`.
 import { execFile, spawn } from 'node:child_process';

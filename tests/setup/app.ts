@@ -19,6 +19,15 @@ export interface TestResponse<T = any> {
   text: string;
 }
 
+/** The body as JSON, or undefined when it is not JSON (an HTML page, an empty 204). */
+export function parseJsonOrUndefined(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export class TestClient {
   cookie = '';
   constructor(private app: ReturnType<typeof createApp>) {}
@@ -42,12 +51,7 @@ export class TestClient {
       this.cookie = pair!.endsWith('=') || /Max-Age=0/i.exec(c) ? '' : pair!;
     }
     const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
+    const json = parseJsonOrUndefined(text);
     return { status: res.status, headers: res.headers, json, text };
   }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FAST_COST } from '../../server/auth/password.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { Store } from '../../server/store/store.ts';
-import { MINI_STUDY_DIR } from './app.ts';
+import { MINI_STUDY_DIR, parseJsonOrUndefined } from './app.ts';
 
 const MAIN = new URL('../../server/main.ts', import.meta.url).pathname;
 
@@ -71,13 +71,7 @@ export class HttpClient {
     const res = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
     const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
     if (cookie) this.cookie = cookie;
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
+    const json = parseJsonOrUndefined(await res.text());
     return { status: res.status, json };
   }
 
