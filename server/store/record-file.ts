@@ -170,7 +170,7 @@ export class RecordFile {
     return run;
   }
 
-  /** Folds the journal into the snapshot now (for backups and tests). */
+  /** Folds the journal into the snapshot now. */
   compact(): Promise<void> {
     const run = this.#lock.then(() => this.#compact());
     this.#lock = run.catch(() => undefined);

@@ -107,12 +107,6 @@ export class StudyRepo {
     return this.#families.get(familyId)?.seq ?? 0;
   }
 
-  /** Folds every journal of the study into its snapshot (before a backup, or in tests). */
-  async compactAll(): Promise<void> {
-    await this.records.compact();
-    for (const file of this.#families.values()) await file.compact();
-  }
-
   #family(familyId: string): Promise<RecordFile> {
     const opened = this.#families.get(familyId);
     if (opened) return Promise.resolve(opened);
