@@ -1,44 +1,18 @@
 // <bs-login-view .api=${api} notice="…">: the login form. Fires bs-login with the user (and whether a
 // one-time password must be changed first) on success;
 // shows "Fel användarnamn eller lösenord." or the throttling message as an alert otherwise.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, errorMessage, type Api } from '../data/api.ts';
 import { login } from '../data/session.ts';
 import { fire } from '../events.ts';
 import { t } from '../i18n/sv.ts';
+import { accountFormStyles } from '../components/account-form-styles.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 
 @customElement('bs-login-view')
 export class BsLoginView extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        max-width: 26rem;
-        margin: 2rem auto;
-      }
-      form {
-        display: grid;
-        gap: 0.9rem;
-        background: var(--bs-surface);
-        border: 1px solid var(--bs-border);
-        border-radius: 0.5rem;
-        padding: 1.25rem 1.5rem 1.5rem;
-      }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      h1 {
-        font-size: 1.5rem;
-      }
-      p {
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, accountFormStyles];
 
   @state() private _busy = false;
   @state() private _error = '';

@@ -8,6 +8,7 @@ import { ApiError, errorMessage, type Api } from '../data/api.ts';
 import { changePassword } from '../data/session.ts';
 import { fire } from '../events.ts';
 import { t, type MessageKey } from '../i18n/sv.ts';
+import { accountFormStyles } from '../components/account-form-styles.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 
 /** The server's rule, checked here first so the user hears at once. */
@@ -19,36 +20,14 @@ type Field = 'current' | 'next' | 'repeat';
 export class BsPasswordView extends LitElement {
   static override styles = [
     sharedStyles,
+    accountFormStyles,
     css`
-      :host {
-        display: block;
-        max-width: 30rem;
-        margin: 2rem auto;
-      }
-      form {
-        display: grid;
-        gap: 0.9rem;
-        background: var(--bs-surface);
-        border: 1px solid var(--bs-border);
-        border-radius: 0.5rem;
-        padding: 1.25rem 1.5rem 1.5rem;
-      }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
       .hint {
         color: var(--bs-muted);
         font-size: 0.9rem;
       }
-      h1 {
-        font-size: 1.5rem;
-      }
       h1:focus {
         outline: none;
-      }
-      p {
-        margin: 0;
       }
       .buttons {
         display: flex;

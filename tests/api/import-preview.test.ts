@@ -2,6 +2,7 @@ import * as assert from 'uvu/assert';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appSuite, makeTestApp, type TestClient } from '../setup/app.ts';
+import { whenImportSettled } from '../setup/imports.ts';
 import { makePdf } from '../setup/office-files.ts';
 
 const preview = appSuite('Import with a preview before commit');
@@ -20,14 +21,7 @@ async function upload(lead: TestClient, name: string, content: string | Uint8Arr
   return lead.call('POST', `${base}/imports`, form);
 }
 
-async function whenReady(lead: TestClient, id: string) {
-  for (let i = 0; i < 200; i++) {
-    const r = await lead.call('GET', `${base}/imports/${id}`);
-    if (r.json.status !== 'extracting') return r;
-    await new Promise((res) => setTimeout(res, 20));
-  }
-  throw new Error('import never became ready');
-}
+const whenReady = (lead: TestClient, id: string) => whenImportSettled(lead, `${base}/imports/${id}`);
 
 preview('the lead sees counts per kind and each replaced passage in context, then adds a missed name', async ({ t }) => {
   const lead = await t.as('projektledare');

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appSuite, type TestClient } from '../setup/app.ts';
+import { whenImportSettled } from '../setup/imports.ts';
 
 const titles = appSuite('Document titles and file names are pseudonymised');
 
@@ -22,14 +23,7 @@ async function studyFile(dataDir: string): Promise<string> {
   return readFile(join(dataDir, 'studies', 'mini', 'study.json'), 'utf8');
 }
 
-async function whenReady(lead: TestClient, id: string) {
-  for (let i = 0; i < 200; i++) {
-    const r = await lead.call('GET', `${base}/imports/${id}`);
-    if (r.json.status !== 'extracting') return r;
-    await new Promise((res) => setTimeout(res, 20));
-  }
-  throw new Error('import never became ready');
-}
+const whenReady = (lead: TestClient, id: string) => whenImportSettled(lead, `${base}/imports/${id}`);
 
 titles('a title taken from the file name loses its personal number', async ({ t }) => {
   const lead = await t.as('projektledare');

@@ -4,61 +4,24 @@
 // the parse worker has to load its TypeScript either way. The parse time limit is injected short.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FAST_COST } from '../../server/auth/password.ts';
-import { seedDemo } from '../../server/seed/demo.ts';
-import { Store } from '../../server/store/store.ts';
-import { MINI_STUDY_DIR } from '../setup/app.ts';
+import { rm } from 'node:fs/promises';
+import { seededDataDir, startServer, VIA_TSX } from '../setup/server-process.ts';
 import { makeDocx, makeDocxBomb, makeEmptyParagraphsDocx, makePdfBomb, makeSlowDocx } from '../setup/office-files.ts';
 
 const BIN = new URL('../../bin/backspegel.mjs', import.meta.url).pathname;
-const MAIN = new URL('../../server/main.ts', import.meta.url).pathname;
 /** Injected parse time limit: long enough to watch, short enough for the test. */
 const PARSE_TIMEOUT_MS = 1500;
 /** Generous on a loaded 2-core machine; a blocked main thread takes many seconds. */
 const HEALTH_LIMIT_MS = 1000;
 
-interface RunningServer {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  stop(): Promise<void>;
-}
-
-async function startServer(launch: string[]): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'backspegel-stall-'));
-  await seedDemo(await Store.open(dataDir), { passwordCost: FAST_COST, dir: MINI_STUDY_DIR });
-  const child = spawn(process.execPath, [...launch, 'serve', '--data', dataDir, '--port', '0'], {
-    env: { ...process.env, HOST: '127.0.0.1', BACKSPEGEL_PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (d) => (output += d));
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      output += d;
-      const m = /Backspegel kör på http:\/\/[^:]+:(\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
+/** The real server on a data directory of its own, removed again by stop(). */
+async function startStallServer(launch: string[]) {
+  const dataDir = await seededDataDir();
+  const server = await startServer(dataDir, { HOST: '127.0.0.1', BACKSPEGEL_PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS) }, launch);
   return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => output,
+    ...server,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await server.kill('SIGTERM');
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -121,7 +84,7 @@ stall('through bin/backspegel.mjs: health is answered during every hostile uploa
     liar: makeDocxBomb({ inflatedMiB: 1024, declaredSize: 10_000 }),
     pdfBomb: makePdfBomb(1024),
   };
-  const server = await startServer([BIN]);
+  const server = await startStallServer([BIN]);
   let health: ReturnType<typeof watchHealth> | undefined;
   try {
     const headers = await login(server.url);
@@ -174,7 +137,7 @@ stall('through bin/backspegel.mjs: health is answered during every hostile uploa
 
 stall('through node --import tsx: the parse worker loads too, and a timed-out preview fails cleanly', async () => {
   const slow = makeSlowDocx(190_000);
-  const server = await startServer(['--import', 'tsx', MAIN]);
+  const server = await startStallServer(VIA_TSX);
   let health: ReturnType<typeof watchHealth> | undefined;
   try {
     const headers = await login(server.url);

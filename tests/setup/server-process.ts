@@ -27,9 +27,12 @@ export async function seededDataDir(): Promise<string> {
   return dataDir;
 }
 
+/** How the server is started: `node --import tsx server/main.ts` unless a test tries another way (the bin). */
+export const VIA_TSX = ['--import', 'tsx', MAIN];
+
 /** Starts `backspegel serve` on `dataDir` on a free port; resolves when it listens. */
-export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--data', dataDir, '--port', '0'], {
+export function startServer(dataDir: string, env: Record<string, string> = {}, launch: string[] = VIA_TSX): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...launch, 'serve', '--data', dataDir, '--port', '0'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
