@@ -56,6 +56,19 @@ export interface Family {
   assignedTo: string[];
   /** Names the lead listed for pseudonymisation, as keyed hashes with their labels (never in clear). */
   nameRules?: NameRule[];
+  /** What the study chose its families by (the seed: known > 10 years, still open, most costly). */
+  attributes?: FamilyAttributes;
+  /** Bumped by every edit of the family itself (If-Match on PATCH). Missing = 1. */
+  version?: number;
+}
+
+export interface FamilyAttributes {
+  /** Number of children in the family. */
+  children?: number;
+  /** Number of out-of-home placements over the years. */
+  placements?: number;
+  /** The family's cost band, as the municipality counts it. */
+  costBand?: 'låg' | 'medel' | 'hög';
 }
 
 export interface DocumentMeta {
@@ -80,6 +93,14 @@ export interface Study {
   id: string;
   title: string;
   description: string;
+  /** How the families were chosen (free text), e.g. "känd > 10 år, pågående, mest kostsam". */
+  selectionCriteria?: string;
+  /** The template the study was created from. */
+  template?: string;
+  /** A closed study is read-only (exports still allowed); only a closed study can be erased. */
+  status?: 'open' | 'closed';
+  closedAt?: string | null;
+  closedBy?: string | null;
   legalBasis: LegalBasis;
   ethicsApproval: string | null;
   endDate: string | null;

@@ -13,6 +13,8 @@ export interface User {
   createdAt: string;
   /** Set for a one-time password (new or reset account): only changing it is allowed. Missing = false. */
   mustChangePassword?: boolean;
+  /** An admin has allowed this account to create studies (admins may anyway). Missing = false. */
+  mayCreateStudies?: boolean;
 }
 
 export interface Session {
