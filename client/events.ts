@@ -3,7 +3,9 @@
 import type { AnnotationView, DocumentMeta, SessionUser, TextTarget } from '../server/domain/types.ts';
 import type { NewAccount } from './data/accounts.ts';
 import type { AuditFilter } from './data/audit.ts';
+import type { FamilyChanges } from './data/families.ts';
 import type { MemberInput, StudySettings } from './data/study-admin.ts';
+import type { QuestionDraft } from './data/study-templates.ts';
 
 export interface AnnotationStartDetail {
   documentId: string;
@@ -72,6 +74,22 @@ export interface AccountActionDetail {
   action: 'disable' | 'enable' | 'reset';
 }
 
+/** The question editor: the whole list after an edit. */
+export interface QuestionsChangeDetail {
+  questions: QuestionDraft[];
+}
+
+/** The administrator ticked or unticked "Får skapa studier" for an account. */
+export interface AccountStudiesDetail {
+  id: string;
+  allowed: boolean;
+}
+
+/** The family form: the details as entered (attributes left empty are null). */
+export interface FamilySubmitDetail {
+  family: FamilyChanges;
+}
+
 export interface AuditFilterDetail {
   filter: AuditFilter;
 }
@@ -119,6 +137,20 @@ export interface BsEventMap {
   'bs-account-add': AccountAddDetail;
   /** Accounts table: disable, enable or reset an account (already confirmed). */
   'bs-account-action': AccountActionDetail;
+  /** Study closing: close the study now. */
+  'bs-study-close': Record<string, never>;
+  /** Study closing: erase the closed study; `confirmation` is what the lead typed. */
+  'bs-study-erase': { confirmation: string };
+  /** Question editor: the questions after an edit. */
+  'bs-questions-change': QuestionsChangeDetail;
+  /** Accounts table: allow an account to create studies, or not. */
+  'bs-account-studies': AccountStudiesDetail;
+  /** Family form: save these details. */
+  'bs-family-submit': FamilySubmitDetail;
+  /** Family form: close without saving. */
+  'bs-family-cancel': Record<string, never>;
+  /** Family details: a family was added or changed (the page reloads its list). */
+  'bs-families-changed': Record<string, never>;
   /** Audit filters: show the log with this filter. */
   'bs-audit-filter': AuditFilterDetail;
   /** Import preview: list a missed name. */
@@ -160,6 +192,13 @@ declare global {
     'bs-assignments-submit': CustomEvent<AssignmentsSubmitDetail>;
     'bs-account-add': CustomEvent<AccountAddDetail>;
     'bs-account-action': CustomEvent<AccountActionDetail>;
+    'bs-account-studies': CustomEvent<AccountStudiesDetail>;
+    'bs-questions-change': CustomEvent<QuestionsChangeDetail>;
+    'bs-study-close': CustomEvent<Record<string, never>>;
+    'bs-study-erase': CustomEvent<{ confirmation: string }>;
+    'bs-family-submit': CustomEvent<FamilySubmitDetail>;
+    'bs-family-cancel': CustomEvent<Record<string, never>>;
+    'bs-families-changed': CustomEvent<Record<string, never>>;
     'bs-audit-filter': CustomEvent<AuditFilterDetail>;
     'bs-name-add': CustomEvent<NameAddDetail>;
     'bs-import-commit': CustomEvent<Record<string, never>>;

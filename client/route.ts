@@ -5,7 +5,9 @@ export type Route =
   | { name: 'family'; studyId: string; familyId: string; tab: 'akt' | 'reflektioner' }
   | { name: 'settings'; studyId: string }
   | { name: 'audit'; studyId: string }
+  | { name: 'progress'; studyId: string }
   | { name: 'accounts' }
+  | { name: 'new-study' }
   | { name: 'not-found' };
 
 /** Reads a location hash ('#/…') into a Route. */
@@ -19,11 +21,13 @@ export function parseRoute(hash: string): Route {
   });
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'konton' && parts.length === 1) return { name: 'accounts' };
+  if (parts[0] === 'ny-studie' && parts.length === 1) return { name: 'new-study' };
   if (parts[0] !== 'studier' || !parts[1]) return { name: 'not-found' };
   const studyId = parts[1];
   if (parts.length === 2) return { name: 'study', studyId };
   if (parts.length === 3 && parts[2] === 'installningar') return { name: 'settings', studyId };
   if (parts.length === 3 && parts[2] === 'logg') return { name: 'audit', studyId };
+  if (parts.length === 3 && parts[2] === 'framsteg') return { name: 'progress', studyId };
   if (parts[2] === 'familjer' && parts[3] && parts.length <= 5) {
     if (parts.length === 4) return { name: 'family', studyId, familyId: parts[3], tab: 'akt' };
     if (parts[4] === 'reflektioner') return { name: 'family', studyId, familyId: parts[3], tab: 'reflektioner' };
@@ -46,7 +50,11 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}/installningar`;
     case 'audit':
       return `#/studier/${e(route.studyId)}/logg`;
+    case 'progress':
+      return `#/studier/${e(route.studyId)}/framsteg`;
     case 'accounts':
       return '#/konton';
+    case 'new-study':
+      return '#/ny-studie';
   }
 }

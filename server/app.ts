@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { PRODUCTION_COST, type PasswordCost } from './auth/password.ts';
 import { LoginThrottle } from './auth/throttle.ts';
+import { BulkImports } from './import/bulk-imports.ts';
 import { PendingImports } from './import/pending-imports.ts';
 import { SearchIndexes } from './search/study-search.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -11,18 +12,23 @@ import { mountClient } from './http/client-files.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/errors.ts';
 import { requireUser } from './http/require-user.ts';
+import { refuseWritesToClosedStudies } from './http/closed-study.ts';
 import { limitBodySize, sameOriginOnly, securityHeaders } from './http/security.ts';
 import type { Services } from './http/services.ts';
 import { annotationRoutes } from './routes/annotations.ts';
+import { bulkImportRoutes } from './routes/bulk-imports.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { familyRoutes } from './routes/families.ts';
 import { importRoutes } from './routes/imports.ts';
+import { progressRoutes } from './routes/progress.ts';
+import { readingRoutes } from './routes/reading.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { studyAdminRoutes } from './routes/study-admin.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { studyTemplateRoutes } from './routes/study-templates.ts';
 import { userRoutes } from './routes/users.ts';
 import type { Store } from './store/store.ts';
 
@@ -52,6 +58,7 @@ export function createApp(deps: AppDeps) {
     sessions: new Sessions(deps.store.app, clock),
     throttle: new LoginThrottle(clock),
     pendingImports: new PendingImports(clock),
+    bulkImports: new BulkImports(clock),
     search: deps.search ?? new SearchIndexes(),
     secureCookies: deps.secureCookies ?? deps.origin?.startsWith('https:') ?? false,
     passwordCost: deps.passwordCost ?? PRODUCTION_COST,
@@ -65,6 +72,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/session', sessionRoutes(services))
     .use('/api/studies', authed)
     .use('/api/studies/*', authed)
+    .use('/api/studies/:study/*', refuseWritesToClosedStudies(services))
+    .use('/api/study-templates', authed)
+    .route('/api/study-templates', studyTemplateRoutes())
     .use('/api/users', authed)
     .use('/api/users/*', authed)
     .route('/api/users', userRoutes(services))
@@ -72,7 +82,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study/families', familyRoutes(services))
     .route('/api/studies/:study/families/:family/reflections', reflectionRoutes(services))
     .route('/api/studies/:study/families/:family', importRoutes(services))
+    .route('/api/studies/:study', bulkImportRoutes(services))
     .route('/api/studies/:study', documentRoutes(services))
+    .route('/api/studies/:study', readingRoutes(services))
+    .route('/api/studies/:study/progress', progressRoutes(services))
     .route('/api/studies/:study', studyAdminRoutes(services))
     .route('/api/studies/:study/annotations', annotationRoutes(services))
     .route('/api/studies/:study/audit', auditRoutes(services))

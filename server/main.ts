@@ -9,6 +9,8 @@ import { addAccount, resetPassword, setDisabled } from './auth/accounts.ts';
 import { AuditLog, type AuditVerification } from './store/audit-log.ts';
 import { backup, restore } from './store/backup.ts';
 import { readSecret } from './store/secret.ts';
+import { studyCreateCommand } from './cli/study-command.ts';
+import { importCommand } from './cli/import-command.ts';
 import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/study-search.ts';
 
@@ -18,13 +20,21 @@ const USAGE = `Användning: backspegel <kommando> [flaggor]
 
 Kommandon:
   serve            starta webbservern (standard)
-  user add NAMN [--name "Visningsnamn"] [--admin]   skapa ett konto (ett engångslösenord skrivs ut)
+  user add NAMN [--name "Visningsnamn"] [--admin] [--may-create-studies]
+                   skapa ett konto (ett engångslösenord skrivs ut; det måste bytas vid första inloggningen)
   user disable NAMN                                  stäng av ett konto och avsluta dess sessioner
   user enable NAMN                                   aktivera ett avstängt konto igen
   user reset NAMN                                    nytt engångslösenord, avslutar sessionerna
   audit verify     kontrollera att granskningsloggen är obruten (ingen rad ändrad eller borttagen)
+  study create --template MALL --title TITEL --lead NAMN [--legal-basis follow-up|research]
+               [--ethics DNR] [--end-date ÅÅÅÅ-MM-DD]   skapa en studie från en mall i studies/
   backup KATALOG   skriv en konsekvent säkerhetskopia av datakatalogen (går bra medan servern kör)
   restore KATALOG  återställ en säkerhetskopia till en tom datakatalog (--data) och kontrollera loggen
+  import --study S --family F FILER…   importera akter till en familj (varningar och namnförslag skrivs ut)
+  import --study S --archive ZIP       importera ett zip-arkiv med en mapp per familj (id eller pseudonym)
+                   [--names names.json] bekräfta namn ({ "fam-1": [{ "name": "…", "label": "Barn 1" }] });
+                   utan den bekräftas inga föreslagna namn. [--dry-run] läs och rapportera, spara inget.
+                   Går bra medan servern kör: den läser in studien igen när den ändras.
 
 Flaggor:
   --data KATALOG   datakatalog (annars BACKSPEGEL_DATA eller ./data)
@@ -45,8 +55,11 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
     await seedDemo(store);
     console.log(`Demokonton (lösenord "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   }
-  // Accounts changed from the command line while the server runs take effect at once.
-  store.app.watch(() => console.log('Kontouppgifterna ändrades utanför servern och lästes in på nytt.'));
+  if (!store.app.data.users.length) {
+    console.log(`Inga konton ännu. Skapa den första administratören (ett engångslösenord skrivs ut):\n  npx backspegel user add NAMN --admin --data ${dataDir}`);
+  }
+  // Accounts, studies and imports the command line adds while the server runs take effect at once.
+  store.watchForOtherWriters((what) => console.log(`${what} ändrades utanför servern och lästes in på nytt.`));
   const search = new SearchIndexes();
   const secureCookies = secureCookiesFor(origin, process.env.BACKSPEGEL_SECURE_COOKIES);
   const app = createApp({ store, search, clientDir: CLIENT_DIR, origin, secureCookies });
@@ -114,14 +127,14 @@ async function appendCliAudit(dataDir: string, action: string, object: string | 
 
 const dataDirOf = (values: { data?: string }) => values.data ?? process.env.BACKSPEGEL_DATA ?? './data';
 
-async function runUser(action: string | undefined, name: string | undefined, values: { data?: string; name?: string; admin?: boolean }) {
+async function runUser(action: string | undefined, name: string | undefined, values: { data?: string; name?: string; admin?: boolean; 'may-create-studies'?: boolean }) {
   const store = await Store.open(values.data ?? process.env.BACKSPEGEL_DATA ?? './data');
   if (!name) throw new Error('Ange ett användarnamn.');
   // Changes made from the command line are audited like those made in the app, by the user "cli".
   const audit = (act: string, object: string) =>
     store.audit.append({ time: new Date().toISOString(), user: 'cli', role: null, action: act, study: null, family: null, object, outcome: 'ok' });
   if (action === 'add') {
-    const { user, password } = await addAccount(store, { username: name, displayName: values.name, admin: values.admin }, new Date());
+    const { user, password } = await addAccount(store, { username: name, displayName: values.name, admin: values.admin, mayCreateStudies: values['may-create-studies'] }, new Date());
     await audit('user.add', user.id);
     console.log(`Kontot ${user.username} skapades${user.admin ? ' (administratör)' : ''}. Engångslösenord: ${password}`);
   } else if (action === 'disable' || action === 'enable') {
@@ -148,12 +161,32 @@ async function main() {
       help: { type: 'boolean' },
       name: { type: 'string' },
       admin: { type: 'boolean' },
+      'may-create-studies': { type: 'boolean' },
+      template: { type: 'string' },
+      title: { type: 'string' },
+      lead: { type: 'string' },
+      'legal-basis': { type: 'string' },
+      ethics: { type: 'string' },
+      'end-date': { type: 'string' },
+      study: { type: 'string' },
+      family: { type: 'string' },
+      archive: { type: 'string' },
+      names: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const command = positionals[0] ?? 'serve';
   if (values.help) return void console.log(USAGE);
   if (command === 'serve') return runServe(values);
   if (command === 'audit' && positionals[1] === 'verify') return runAuditVerify(values);
+  if (command === 'study' && positionals[1] === 'create') {
+    const store = await Store.open(dataDirOf(values));
+    return void console.log((await studyCreateCommand(store, values)).join('\n'));
+  }
+  if (command === 'import') {
+    process.exitCode = await importCommand(await Store.open(dataDirOf(values)), values, positionals.slice(1));
+    return;
+  }
   if (command === 'backup') return runBackup(positionals[1], values);
   if (command === 'restore') return runRestore(positionals[1], values);
   if (command === 'user') return runUser(positionals[1], positionals[2], values);

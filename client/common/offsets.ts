@@ -157,3 +157,31 @@ export function trimRange(text: string, start: number, end: number): { start: nu
 
 /** The annotation target for [start, end): the same function the server uses. */
 export { makeTarget } from '../../server/domain/anchoring.ts';
+
+/**
+ * The DOM point (text node and offset in it) of text position `pos` inside a rendered block: the inverse of
+ * pointToOffset. At the border of two spans `bias` picks the end of the first ('end') or the start of the
+ * second ('start'). Null when no text span covers `pos`.
+ */
+export function offsetToPoint(block: NodeLike, pos: number, bias: 'start' | 'end' = 'start'): { node: NodeLike; offset: number } | null {
+  let found: { node: NodeLike; offset: number } | null = null;
+  const visit = (n: NodeLike, base: number | null, acc: { at: number }): boolean => {
+    const o = attr(n, 'data-o');
+    if (o !== null) {
+      base = Number(o);
+      acc = { at: 0 };
+    }
+    if (n.nodeType === TEXT_NODE && base !== null) {
+      const from = base + acc.at;
+      const len = n.textContent?.length ?? 0;
+      acc.at += len;
+      const inside = bias === 'start' ? pos >= from && pos < from + len : pos > from && pos <= from + len;
+      if (inside || (!found && pos >= from && pos <= from + len)) found = { node: n, offset: pos - from };
+      return inside;
+    }
+    for (let i = 0; i < n.childNodes.length; i++) if (visit(n.childNodes[i]!, base, acc)) return true;
+    return false;
+  };
+  visit(block, null, { at: 0 });
+  return found;
+}

@@ -1,6 +1,6 @@
 // <bs-accounts-table .accounts=${list} self-id="u1" busy-id="">: every account with its status and the
 // administrator's actions: Inaktivera / Aktivera and Nytt lösenord, each asking for confirmation in the
-// row first. Fires bs-account-action once confirmed. The signed-in administrator cannot disable
+// row first. Fires bs-account-action once confirmed; the "Får skapa studier" box fires bs-account-studies. The signed-in administrator cannot disable
 // themselves here (that would lock them out).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -89,6 +89,7 @@ export class BsAccountsTable extends LitElement {
         <th scope="col">${t('accounts.col.username')}</th>
         <th scope="col">${t('accounts.col.name')}</th>
         <th scope="col">${t('accounts.col.admin')}</th>
+        <th scope="col">${t('accounts.col.studies')}</th>
         <th scope="col">${t('accounts.col.status')}</th>
         <th scope="col">${t('accounts.col.created')}</th>
         <th scope="col">${t('accounts.col.actions')}</th>
@@ -98,6 +99,11 @@ export class BsAccountsTable extends LitElement {
           <th scope="row">${a.username}</th>
           <td data-label=${t('accounts.col.name')}>${a.displayName}</td>
           <td data-label=${t('accounts.col.admin')}>${a.admin ? t('accounts.yes') : t('accounts.no')}</td>
+          <td data-label=${t('accounts.col.studies')}>${a.admin
+            ? t('accounts.studies.admin')
+            : html`<label class="check"><input type="checkbox" .checked=${a.mayCreateStudies} ?disabled=${this.busyId === a.id}
+                @change=${(e: Event) => fire(this, 'bs-account-studies', { id: a.id, allowed: (e.target as HTMLInputElement).checked })}>
+                <span class="visually-hidden">${t('accounts.studies.label', { name: a.displayName })}</span>${a.mayCreateStudies ? t('accounts.yes') : t('accounts.no')}</label>`}</td>
           <td data-label=${t('accounts.col.status')} class=${a.disabled ? 'status-disabled' : ''}>
             ${a.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
           <td data-label=${t('accounts.col.created')}>${formatDateTime(a.createdAt)}</td>

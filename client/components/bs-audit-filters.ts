@@ -5,7 +5,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AUDIT_ACTIONS, type AuditFilter } from '../data/audit.ts';
 import { fire } from '../events.ts';
-import { t, tKey } from '../i18n/sv.ts';
+import { auditActionLabel } from '../../server/domain/audit-labels.ts';
+import { t } from '../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -15,10 +16,8 @@ export interface Choice {
   label: string;
 }
 
-/** The Swedish label of an audit action: 'document.read' → "Läste dokument". */
-export function actionLabel(action: string): string {
-  return tKey(`action.${action}`) ?? action;
-}
+/** The Swedish label of an audit action: 'document.read' → "Läste dokument" (shared with the server's CSV). */
+export const actionLabel = auditActionLabel;
 
 @customElement('bs-audit-filters')
 export class BsAuditFilters extends LitElement {

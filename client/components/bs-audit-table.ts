@@ -1,5 +1,6 @@
 // <bs-audit-table .entries=${e} .families=${names}>: audit entries as a table, newest first: time (local,
-// Swedish format), user, role, action and outcome in Swedish, family (pseudonym when known) and object id.
+// Swedish format), user, role, action and outcome in Swedish, family (pseudonym when known) and the object
+// by name (a document's title, "markering i Familj A", a question …; its id when nothing better is known).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AuditEntry } from '../data/audit.ts';
@@ -20,6 +21,10 @@ export class BsAuditTable extends LitElement {
       td.time {
         white-space: nowrap;
         font-variant-numeric: tabular-nums;
+      }
+      td.object.named {
+        font-family: inherit;
+        font-size: inherit;
       }
       td.object {
         font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
@@ -58,8 +63,8 @@ export class BsAuditTable extends LitElement {
           <td class="user">${e.userName ?? e.user}</td>
           <td>${e.role ? t(`roleName.${e.role}`) : '–'}</td>
           <td class="action">${actionLabel(e.action)}</td>
-          <td>${e.family ? this.families.get(e.family) ?? e.family : '–'}</td>
-          <td class="object">${e.object ?? '–'}</td>
+          <td>${e.family ? this.families.get(e.family) ?? e.familyLabel ?? e.family : '–'}</td>
+          <td class=${e.objectLabel && e.objectLabel !== e.object ? 'object named' : 'object'}>${e.objectLabel ?? e.object ?? '–'}</td>
           <td class="outcome-${e.outcome}">${t(`audit.outcome.${e.outcome}`)}</td>
         </tr>`)}
       </tbody>

@@ -4,7 +4,8 @@
 // the target in document offsets. Stays responsive on a 5 MB file: blocks use content-visibility, only
 // blocks with annotations are split into more than one span, and a block is "filled" (highlights, badges,
 // margin cards) only once it comes near the viewport; until then it shows its heading and plain text with
-// an estimated height. Filled blocks stay filled.
+// an estimated height. Filled blocks stay filled. The keyboard moves through entries, sentences and words and
+// selects (reader-keyboard-controller.ts), with the keys listed in a "Tangentbord" disclosure above the text.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -16,8 +17,10 @@ import { fire } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { renderBlock } from './reader-block.ts';
 import { ReaderFillController } from './reader-fill-controller.ts';
+import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { readerStyles } from './reader-styles.ts';
 import { sharedStyles } from './shared-styles.ts';
+import './bs-keyboard-help.ts';
 
 interface ReaderSelection {
   block: string;
@@ -59,6 +62,18 @@ export class BsReader extends LitElement {
   @state() private _limit = 0;
   /** Which blocks are rendered in full, and the placeholder heights of the others. */
   private readonly _filler = new ReaderFillController(this, () => this.texts);
+  /** Moving through entries, sentences and words, and selecting, by keyboard. */
+  private readonly _keys = new ReaderKeyboardController(this, {
+    blocks: () => this.blocks,
+    text: (documentId) => this.texts.get(documentId),
+    selection: () => this._selection,
+    fill: async (key) => {
+      this._filler.fill([key]);
+      await this.updateComplete;
+    },
+    reveal: (key) => this.revealBlock(key),
+    syncSelection: () => this._readSelection(),
+  });
   private _growFrame = 0;
 
   private _pointerDown = false;
@@ -87,6 +102,9 @@ export class BsReader extends LitElement {
 
   /** Id of an annotation being changed (its card's buttons are disabled). */
   @property({ attribute: 'busy-id' }) busyId = '';
+
+  /** Reading only: no "Markera som" bar (the page ignores bs-annotation-start too). */
+  @property({ type: Boolean }) readonly = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -258,6 +276,7 @@ export class BsReader extends LitElement {
     const docs = new Set(this.blocks.map((b) => b.documentId));
     const sel = this._selection;
     return html`
+      ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}></bs-keyboard-help>` : nothing}
       <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
         ${repeat(this.blocks.slice(0, this._limit), (b) => b.key, (b) => {
           const filled = this._filler.filled.has(b.key);
@@ -266,17 +285,19 @@ export class BsReader extends LitElement {
           // An unfilled block ignores its annotations: do not re-render it when they change.
           const touching = filled ? this.touching.get(b.key) ?? EMPTY : EMPTY;
           const cards = filled ? owned : EMPTY;
-          const mine = filled && sel?.block === b.key ? sel : null;
+          const mine = filled && !this.readonly && sel?.block === b.key ? sel : null;
           const busy = cards.some((a) => a.id === this.busyId) ? this.busyId : '';
-          return guard([b, filled, height, touching, cards, mine, busy, this.questions, this.texts, this.userId], () =>
+          const current = this._keys.isCurrent(b.key);
+          return guard([b, filled, height, touching, cards, mine, busy, current, this.questions, this.texts, this.userId], () =>
             renderBlock(b, {
               text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned: cards,
               userId: this.userId, busyId: busy, bar: mine ? this._renderBar() : nothing, showDocumentTitle: docs.size > 1,
-              filled, height,
+              filled, height, current,
             }));
         })}
       </div>
       ${this._message ? html`<p class="toast alert" role="alert">${this._message}</p>` : nothing}
+      ${this._keys.renderLiveRegion()}
     `;
   }
 }

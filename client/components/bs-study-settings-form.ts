@@ -12,7 +12,7 @@ import { t } from '../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
 import { sharedStyles } from './shared-styles.ts';
 
-const EMPTY: StudySettings = { title: '', description: '', legalBasis: 'follow-up', ethicsApproval: null, endDate: null };
+const EMPTY: StudySettings = { title: '', description: '', selectionCriteria: '', legalBasis: 'follow-up', ethicsApproval: null, endDate: null };
 
 @customElement('bs-study-settings-form')
 export class BsStudySettingsForm extends LitElement {
@@ -65,6 +65,7 @@ export class BsStudySettingsForm extends LitElement {
     const next: StudySettings = {
       title: d.title.trim(),
       description: d.description,
+      selectionCriteria: d.selectionCriteria,
       legalBasis: d.legalBasis,
       ethicsApproval: d.ethicsApproval?.trim() ? d.ethicsApproval.trim() : null,
       endDate: d.endDate || null,
@@ -119,6 +120,11 @@ export class BsStudySettingsForm extends LitElement {
           <label for="study-description">${t('settings.description')}</label>
           <textarea id="study-description" rows="4" maxlength="5000" .value=${d.description} ?disabled=${this.busy}
             @input=${(e: Event) => this._set('description', (e.target as HTMLTextAreaElement).value)}></textarea>
+        </div>
+        <div class="field">
+          <label for="study-criteria">${t('create.selectionCriteria')}</label>
+          <textarea id="study-criteria" rows="2" maxlength="2000" .value=${d.selectionCriteria} ?disabled=${this.busy}
+            @input=${(e: Event) => this._set('selectionCriteria', (e.target as HTMLTextAreaElement).value)}></textarea>
         </div>
         <fieldset aria-describedby="consequence">
           <legend>${t('settings.legalBasis')}</legend>

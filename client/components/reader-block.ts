@@ -30,6 +30,8 @@ export interface BlockContext {
   filled: boolean;
   /** Estimated height in px, used while the block is off screen and has not been laid out yet. */
   height: number;
+  /** The reader's one entry in the tab order (keyboard reading starts there). */
+  current?: boolean;
 }
 
 /** A DOM id made from a block key. */
@@ -103,7 +105,7 @@ function renderMargin(ctx: BlockContext): TemplateResult | typeof nothing {
 export function renderBlock(block: Block, ctx: BlockContext): TemplateResult {
   const id = blockDomId(block.key);
   const kind = block.kind ? kindLabel(block.kind) : t('reader.preamble');
-  return html`<section class="block" id=${id} tabindex="-1" aria-labelledby=${`${id}-h`}
+  return html`<section class="block" id=${id} tabindex=${ctx.current ? '0' : '-1'} aria-labelledby=${`${id}-h`}
     data-block=${block.key} data-start=${block.start} data-end=${block.end} ?data-unfilled=${!ctx.filled}
     ${styleProps({ 'contain-intrinsic-size': `auto ${ctx.height}px` })}>
     <h3 id=${`${id}-h`}><span class="date">${formatDateLong(block.date)}</span>

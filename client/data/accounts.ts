@@ -37,6 +37,11 @@ export function setAccountDisabled(api: Api, id: string, disabled: boolean): Pro
   return api.request('PATCH', `/api/users/${seg(id)}`, { body: { disabled } });
 }
 
+/** Allows (or no longer allows) the account to create studies. */
+export function setAccountMayCreateStudies(api: Api, id: string, mayCreateStudies: boolean): Promise<Account> {
+  return api.request('PATCH', `/api/users/${seg(id)}`, { body: { mayCreateStudies } });
+}
+
 /** Gives the account a new one-time password (its sessions end). */
 export function resetAccountPassword(api: Api, id: string): Promise<AccountWithPassword> {
   return api.request('POST', `/api/users/${seg(id)}/reset`);

@@ -23,6 +23,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** false: the answer does not count as activity (logging out does not keep a session alive). */
   activity?: boolean;
+  /** true: the request outlives the page (a last report as the user leaves). */
+  keepalive?: boolean;
 }
 
 /** Builds an ApiError from a response status and its (possibly empty or non-JSON) body text. */
@@ -100,7 +102,7 @@ export class Api {
     }
     let response: Response;
     try {
-      response = await fetch(this.base + path, { method, headers, body, credentials: 'same-origin' });
+      response = await fetch(this.base + path, { method, headers, body, credentials: 'same-origin', keepalive: options.keepalive });
     } catch {
       throw new ApiError(0, 'network', t('error.network'));
     }

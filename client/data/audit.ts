@@ -2,6 +2,8 @@
 import type { StudyRole } from '../../server/domain/types.ts';
 import { seg, type Api } from './api.ts';
 
+export { AUDIT_ACTIONS } from '../../server/domain/audit-labels.ts';
+
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
 export interface AuditEntry {
@@ -14,7 +16,11 @@ export interface AuditEntry {
   action: string;
   study: string | null;
   family: string | null;
+  /** The family's pseudonym, when the family still exists. */
+  familyLabel: string | null;
   object: string | null;
+  /** A readable name for the object (document title, "markering i Familj A", question label …), else its id. */
+  objectLabel: string | null;
   outcome: AuditOutcome;
 }
 
@@ -26,14 +32,6 @@ export interface AuditFilter {
   from?: string;
   to?: string;
 }
-
-/** Every action the server writes, in the order the filter lists them. */
-export const AUDIT_ACTIONS = [
-  'session.login', 'session.logout', 'document.read', 'document.import', 'import.upload',
-  'annotation.create', 'annotation.update', 'annotation.delete', 'reflection.update',
-  'study.update', 'study.members', 'family.assign', 'family.names',
-  'user.add', 'user.update', 'user.reset', 'audit.read',
-] as const;
 
 function query(filter: AuditFilter, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();

@@ -2,7 +2,8 @@
 // version the lead saw (If-Match); a stale one answers 409 `conflict`, an invalid one 422 with a
 // Swedish message in ApiError.message.
 // Example: const saved = await updateStudySettings(api, 'demo', study.version, { ethicsApproval: 'Dnr 1' });
-import type { LegalBasis, StudyRole } from '../../server/domain/types.ts';
+import type { LegalBasis, ReflectionQuestion, StudyRole, StudyView } from '../../server/domain/types.ts';
+import type { QuestionDraft } from './study-templates.ts';
 import { seg, type Api } from './api.ts';
 import { fetchFamilies, fetchStudy } from './studies.ts';
 
@@ -10,6 +11,7 @@ import { fetchFamilies, fetchStudy } from './studies.ts';
 export interface StudySettings {
   title: string;
   description: string;
+  selectionCriteria: string;
   legalBasis: LegalBasis;
   /** null when there is none */
   ethicsApproval: string | null;
@@ -19,6 +21,23 @@ export interface StudySettings {
 
 export interface SavedSettings extends StudySettings {
   version: number;
+  questions: ReflectionQuestion[];
+  questionsLocked: boolean;
+}
+
+/** Closes the study over `version`: read-only from then on, exports still allowed. */
+export function closeStudy(api: Api, studyId: string, version: number): Promise<StudyView> {
+  return api.request('POST', `/api/studies/${seg(studyId)}/close`, { headers: { 'If-Match': String(version) } });
+}
+
+/** Erases a closed study for good; `confirmation` must be the study's id. */
+export function eraseStudy(api: Api, studyId: string, confirmation: string): Promise<void> {
+  return api.request('DELETE', `/api/studies/${seg(studyId)}?confirm=${encodeURIComponent(confirmation)}`);
+}
+
+/** Replaces the study's questions over `version` (only rewording once annotations exist: else 422). */
+export function saveQuestions(api: Api, studyId: string, version: number, questions: QuestionDraft[]): Promise<SavedSettings> {
+  return api.request('PATCH', `/api/studies/${seg(studyId)}`, { body: { questions }, headers: { 'If-Match': String(version) } });
 }
 
 export interface Member {

@@ -1,6 +1,6 @@
 // A Lit controller for the family page's annotation work: opens the annotation form (in a modal dialog)
-// for a new selection or an edit, saves, deletes, and handles 409 conflicts by showing the stored version
-// and a clear Swedish message without losing what the user typed.
+// for a new selection or an edit, saves, deletes, and handles 409 conflicts: the form keeps what the user
+// typed, the stored version is shown above it, and the message says which of the two Spara would store.
 // Example: private _notes = new AnnotationController(this, { ... }); … ${this._notes.renderDialog(questions)}
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { AnnotationView, ReflectionQuestion, TextTarget } from '../../server/domain/types.ts';
@@ -10,6 +10,7 @@ import type { AnnotationStartDetail, AnnotationSubmitDetail } from '../events.ts
 import { t } from '../i18n/sv.ts';
 import type { BsAnnotationForm } from '../components/bs-annotation-form.ts';
 import '../components/bs-annotation-form.ts';
+import '../components/bs-markdown-view.ts';
 
 interface Draft {
   mode: 'create' | 'edit';
@@ -20,6 +21,8 @@ interface Draft {
   knownAtTheTime: boolean | null;
   /** The annotation being edited (its version goes in If-Match). */
   annotation?: AnnotationView;
+  /** After a conflict: the stored version, shown beside the user's own text. */
+  stored?: AnnotationView;
 }
 
 /** What the controller needs from its page. */
@@ -119,7 +122,7 @@ export class AnnotationController implements ReactiveController {
       if (err instanceof ApiError && err.status === 409 && draft.annotation) {
         // Keep the form and the user's text; the next Spara goes over the version now shown.
         const current = await this._current(err, draft.annotation.id);
-        if (current) this.draft = { ...draft, ...detail, annotation: current };
+        if (current) this.draft = { ...draft, ...detail, annotation: current, stored: current };
         this.formError = t('family.conflict');
       } else {
         this.formError = errorMessage(err);
@@ -145,7 +148,7 @@ export class AnnotationController implements ReactiveController {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         await this._current(err, annotation.id);
-        this.error = t('family.conflict');
+        this.error = t('family.conflictDelete');
       } else {
         this.error = errorMessage(err);
       }
@@ -181,6 +184,17 @@ export class AnnotationController implements ReactiveController {
     return current;
   }
 
+  /** The stored version after a conflict: question, comment and "känt vid tidpunkten". */
+  private _renderStored(stored: AnnotationView, questions: ReflectionQuestion[]) {
+    const question = questions.find((q) => q.id === stored.questionId);
+    const known = stored.knownAtTheTime === null ? 'unknown' : stored.knownAtTheTime ? 'yes' : 'no';
+    return html`<section class="stored" aria-labelledby="annotation-stored-title">
+      <h3 id="annotation-stored-title">${t('family.conflictStored')}</h3>
+      <p>${question?.label ?? stored.questionId} · ${t('annotation.knownLine', { value: t(`annotation.known.${known}`) })}</p>
+      ${stored.comment.trim() ? html`<bs-markdown-view .markdown=${stored.comment}></bs-markdown-view>` : nothing}
+    </section>`;
+  }
+
   /** The modal dialog with the annotation form; render it once in the page. */
   renderDialog(questions: ReflectionQuestion[]) {
     const d = this.draft;
@@ -191,6 +205,7 @@ export class AnnotationController implements ReactiveController {
       }}>
       <span id="annotation-dialog-title" class="visually-hidden">
         ${d?.mode === 'edit' ? t('annotation.editTitle') : t('annotation.newTitle')}</span>
+      ${d?.stored ? this._renderStored(d.stored, questions) : nothing}
       ${d
         ? html`<bs-annotation-form .quote=${d.target.exact} .questions=${questions} question-id=${d.questionId}
             .comment=${d.comment} .knownAtTheTime=${d.knownAtTheTime} mode=${d.mode} ?busy=${this.busy} error=${this.formError}

@@ -5,9 +5,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SessionUser } from '../../server/domain/types.ts';
-import { addAccount, fetchAccounts, resetAccountPassword, setAccountDisabled, type Account } from '../data/accounts.ts';
+import { addAccount, fetchAccounts, resetAccountPassword, setAccountDisabled, setAccountMayCreateStudies, type Account } from '../data/accounts.ts';
 import { errorMessage, type Api } from '../data/api.ts';
-import type { AccountActionDetail, AccountAddDetail } from '../events.ts';
+import type { AccountActionDetail, AccountAddDetail, AccountStudiesDetail } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { adminStyles } from '../components/admin-styles.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
@@ -123,6 +123,22 @@ export class BsAccountsView extends LitElement {
     }
   }
 
+  private async _onStudies(e: CustomEvent<AccountStudiesDetail>): Promise<void> {
+    const api = this.api;
+    const account = this._accounts?.find((a) => a.id === e.detail.id);
+    if (!api || !account || this._busyId) return;
+    this._busyId = account.id;
+    this._error = '';
+    try {
+      this._replace(await setAccountMayCreateStudies(api, account.id, e.detail.allowed));
+      this._notice = t(e.detail.allowed ? 'accounts.studies.allowed' : 'accounts.studies.denied', { name: account.displayName });
+    } catch (err) {
+      this._error = errorMessage(err);
+    } finally {
+      this._busyId = '';
+    }
+  }
+
   override render() {
     if (this._error && !this._accounts) {
       return html`<h1>${t('accounts.title')}</h1><p class="alert" role="alert">${this._error}</p>`;
@@ -139,7 +155,7 @@ export class BsAccountsView extends LitElement {
         : nothing}
       <section class="panel" aria-label=${t('accounts.title')}>
         <bs-accounts-table .accounts=${this._accounts} self-id=${this.user?.id ?? ''} busy-id=${this._busyId}
-          @bs-account-action=${this._onAction}></bs-accounts-table>
+          @bs-account-action=${this._onAction} @bs-account-studies=${this._onStudies}></bs-accounts-table>
       </section>
       <section class="panel">
         <bs-account-form ?busy=${this._adding} error=${this._formError} @bs-account-add=${this._onAdd}></bs-account-form>

@@ -22,7 +22,9 @@ import './bs-study-view.ts';
 import './bs-family-view.ts';
 import './bs-study-settings-view.ts';
 import './bs-audit-view.ts';
+import './bs-progress-view.ts';
 import './bs-accounts-view.ts';
+import './bs-study-create-view.ts';
 import { IdleController } from './idle-controller.ts';
 
 @customElement('bs-app')
@@ -218,7 +220,9 @@ export class BsApp extends LitElement {
     const r = this.route;
     switch (r.name) {
       case 'home':
-        return html`<bs-studies-view .api=${api} session=${this._session}></bs-studies-view>`;
+        return html`<bs-studies-view .api=${api} session=${this._session} ?admin=${user.admin} ?may-create=${user.mayCreateStudies}></bs-studies-view>`;
+      case 'new-study':
+        return html`<bs-study-create-view .api=${api} .user=${user}></bs-study-create-view>`;
       case 'study':
         return keyed(r.studyId, html`<bs-study-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-view>`);
       case 'family':
@@ -230,6 +234,8 @@ export class BsApp extends LitElement {
         return keyed(r.studyId, html`<bs-study-settings-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-settings-view>`);
       case 'audit':
         return keyed(r.studyId, html`<bs-audit-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-audit-view>`);
+      case 'progress':
+        return keyed(r.studyId, html`<bs-progress-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-progress-view>`);
       case 'accounts':
         return html`<bs-accounts-view .api=${api} .user=${user} session=${this._session}></bs-accounts-view>`;
       case 'not-found':
@@ -257,9 +263,14 @@ export class BsApp extends LitElement {
       <header>
         <div class="bar">
           <a class="brand" href="#/">${t('app.name')}</a>
-          ${user?.admin && this._signedIn && !required
+          ${(user?.admin || user?.mayCreateStudies) && this._signedIn && !required
             ? html`<nav class="main" aria-label=${t('app.nav')}>
-                <a href=${hrefFor({ name: 'accounts' })} aria-current=${this.route.name === 'accounts' ? 'page' : 'false'}>${t('app.accounts')}</a>
+                ${user.mayCreateStudies
+                  ? html`<a href=${hrefFor({ name: 'new-study' })} aria-current=${this.route.name === 'new-study' ? 'page' : 'false'}>${t('studies.create')}</a>`
+                  : nothing}
+                ${user.admin
+                  ? html`<a href=${hrefFor({ name: 'accounts' })} aria-current=${this.route.name === 'accounts' ? 'page' : 'false'}>${t('app.accounts')}</a>`
+                  : nothing}
               </nav>`
             : nothing}
           ${user && this._signedIn

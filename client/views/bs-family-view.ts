@@ -2,6 +2,7 @@
 // family's page. "Akten": the whole case file in date order (bs-reader) beside its timeline (bs-timeline),
 // annotations in the text, margin and timeline, orphaned annotations listed apart, and the lead's import.
 // "Reflektioner": the summary and reflections (bs-reflections-view). Loads all data; components only render.
+// Offers annotating, writing and importing only as far as the family's `permissions` (from the server) allow.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AnnotationView, FamilyView, SessionUser, StudyView } from '../../server/domain/types.ts';
@@ -18,6 +19,7 @@ import { familyStyles } from './family-styles.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import type { BsReader } from '../components/bs-reader.ts';
 import { AnnotationController } from './annotation-controller.ts';
+import { ReadingController } from './reading-controller.ts';
 import '../components/bs-reader.ts';
 import '../components/bs-timeline.ts';
 import '../components/bs-annotation-card.ts';
@@ -49,6 +51,15 @@ export class BsFamilyView extends LitElement {
     annotations: () => this._annotations,
     setAnnotations: (list) => (this._annotations = list),
     done: () => this._reader?.clearSelection(),
+  });
+  /** Reports how far the user has read (those who may annotate: the family's caseworkers and the lead). */
+  private readonly _reading = new ReadingController(this, {
+    api: () => this.api,
+    studyId: () => this.studyId,
+    reader: () => this._reader,
+    blocks: () => this._blocks,
+    stored: () => this._family?.reading ?? {},
+    enabled: () => this.tab === 'akt' && !!this._family?.permissions.annotate,
   });
 
   /** The API client. */
@@ -154,8 +165,10 @@ export class BsFamilyView extends LitElement {
     const user = this.user;
     const orphans = this._placed.orphans;
     const numbers = new Map(study.questions.map((q, i) => [q.id, i + 1]));
+    // Offer only what the server allows: a reader without the right to annotate gets no "Markera som".
+    const canAnnotate = this._family?.permissions.annotate ?? false;
     return html`
-      ${study.role === 'lead'
+      ${this._family?.permissions.import
         ? html`<bs-import-panel .api=${this.api} study-id=${this.studyId} family-id=${this.familyId}
             @bs-document-imported=${this._onImported}></bs-import-panel>`
         : nothing}
@@ -166,11 +179,12 @@ export class BsFamilyView extends LitElement {
         </div>
         <section class="main" aria-labelledby="reader-title">
           <h2 id="reader-title">${t('family.reader')}</h2>
+          ${canAnnotate ? nothing : html`<p class="readonly-note">${t('family.readonly')}</p>`}
           ${this._blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
           <bs-reader .blocks=${this._blocks} .texts=${this._texts} .questions=${study.questions}
             .touching=${this._placed.touching} .owner=${this._placed.owner} user-id=${user?.id ?? ''}
-            busy-id=${this._notes.busyId}
-            @bs-annotation-start=${(e: CustomEvent<AnnotationStartDetail>) => this._notes.start(e.detail)}></bs-reader>
+            busy-id=${this._notes.busyId} ?readonly=${!canAnnotate}
+            @bs-annotation-start=${(e: CustomEvent<AnnotationStartDetail>) => canAnnotate && this._notes.start(e.detail)}></bs-reader>
           ${orphans.length
             ? html`<section class="orphans" aria-labelledby="orphans-title">
                 <h2 id="orphans-title">${t('family.orphans')}</h2>
@@ -215,7 +229,8 @@ export class BsFamilyView extends LitElement {
       ${this._reflectionsVisited
         ? html`<div ?hidden=${this.tab !== 'reflektioner'}>
             <bs-reflections-view .api=${this.api} study-id=${this.studyId} family-id=${this.familyId}
-              .questions=${study.questions} session=${this.session}></bs-reflections-view>
+              .questions=${study.questions} session=${this.session} user-id=${this.user?.id ?? ''}
+              ?readonly=${!family.permissions.reflect}></bs-reflections-view>
           </div>`
         : nothing}
     `;

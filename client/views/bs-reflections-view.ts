@@ -1,7 +1,9 @@
-// <bs-reflections-view .api=${api} study-id="…" family-id="…" .questions=${qs}>: the family's summary
-// ("Sammanfattning") and one reflection per question, each a Markdown editor that saves itself ~1.5 s after
-// typing stops and on blur, with a status line. A version conflict keeps the user's text and offers
-// "Skriv över med min text" or "Använd den sparade versionen". Warns before leaving with unsaved text.
+// <bs-reflections-view .api=${api} study-id="…" family-id="…" .questions=${qs} user-id="…" ?readonly>: the
+// family's summary ("Sammanfattning") and one reflection per question, each a Markdown editor that saves
+// itself ~1.5 s after typing stops and on blur, with a status line. A version conflict keeps the user's
+// text and offers "Skriv över med min text" or "Använd den sparade versionen"; it says so when the newer
+// version is the user's own (another tab). Warns before leaving with unsaved text. Read-only (a user who
+// may not write, e.g. a researcher): the texts as rendered Markdown and a note, no editors.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ReflectionQuestion, Reflection } from '../../server/domain/types.ts';
@@ -67,6 +69,14 @@ export class BsReflectionsView extends LitElement {
       p {
         margin: 0 0 0.5rem;
       }
+      h3 {
+        font-size: 1.05rem;
+        margin: 0 0 0.3rem;
+      }
+      .description,
+      .empty {
+        color: var(--bs-muted);
+      }
     `,
   ];
 
@@ -89,6 +99,12 @@ export class BsReflectionsView extends LitElement {
 
   /** Incremented by the app when the user logs in again after the session expired. */
   @property({ type: Number }) session = 0;
+
+  /** The signed-in user's id (a conflict with their own save in another tab is worded as such). */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** Show the texts without editors (the user may read but not write). */
+  @property({ type: Boolean }) readonly = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -138,7 +154,7 @@ export class BsReflectionsView extends LitElement {
       ];
       for (const slot of this._slots) slot.saver.dispose();
       this._slots = specs.map((spec) => {
-        const loaded = byKey.get(spec.key) ?? { familyId, key: spec.key, text: '', version: 0, updatedAt: null, updatedBy: null };
+        const loaded = byKey.get(spec.key) ?? { familyId, key: spec.key, text: '', version: 0, updatedAt: null, updatedBy: null, updatedById: null };
         const saver = new Autosaver(
           loaded,
           (text, version) => saveReflection(api, studyId, familyId, spec.key, version, text),
@@ -177,7 +193,9 @@ export class BsReflectionsView extends LitElement {
 
   private _renderConflict(slot: Slot, current: Reflection) {
     return html`<div class="alert" role="alert">
-      <p>${t('reflections.conflict', { name: current.updatedBy ?? t('reflections.someone') })}</p>
+      <p>${current.updatedById && current.updatedById === this.userId
+        ? t('reflections.conflictSelf')
+        : t('reflections.conflict', { name: current.updatedBy ?? t('reflections.someone') })}</p>
       <p><strong>${t('reflections.conflictTheirs')}</strong>${current.updatedAt ? ` (${formatDateTime(current.updatedAt)})` : ''}:</p>
       <div class="theirs"><bs-markdown-view .markdown=${current.text}></bs-markdown-view></div>
       <div class="buttons">
@@ -187,7 +205,21 @@ export class BsReflectionsView extends LitElement {
     </div>`;
   }
 
+  /** A reflection as text only: its heading, the rendered Markdown and who saved it last. */
+  private _renderReadonlySlot(slot: Slot) {
+    const r = slot.loaded;
+    return html`<section class="slot" data-key=${slot.key}>
+      <h3>${slot.label}</h3>
+      ${slot.description ? html`<p class="description">${slot.description}</p>` : nothing}
+      ${r.text.trim()
+        ? html`<bs-markdown-view .markdown=${r.text}></bs-markdown-view>`
+        : html`<p class="empty">${t('reflections.readonlyEmpty')}</p>`}
+      ${r.version > 0 ? html`<p class="status">${this._statusText(slot, { kind: 'idle' })}</p>` : nothing}
+    </section>`;
+  }
+
   private _renderSlot(slot: Slot) {
+    if (this.readonly) return this._renderReadonlySlot(slot);
     const status = slot.saver.status;
     const bad = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'conflict';
     return html`<section class="slot" data-key=${slot.key}>
@@ -207,7 +239,7 @@ export class BsReflectionsView extends LitElement {
   override render() {
     return html`
       <h2>${t('reflections.title')}</h2>
-      <p>${t('reflections.intro')}</p>
+      <p>${this.readonly ? t('reflections.readonlyIntro') : t('reflections.intro')}</p>
       ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
       ${this._loading && !this._error ? html`<p role="status">${t('app.loading')}</p>` : nothing}
       ${this._slots.map((slot) => this._renderSlot(slot))}

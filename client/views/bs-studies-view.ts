@@ -1,5 +1,5 @@
-// <bs-studies-view .api=${api}>: the studies the user is a member of. With exactly one study it goes
-// straight to that study's page.
+// <bs-studies-view .api=${api} ?admin>: the studies the user is a member of. With exactly one study it goes
+// straight to that study's page; an administrator who is in no study goes to "Konton" instead.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { StudySummary } from '../../server/domain/types.ts';
@@ -46,6 +46,12 @@ export class BsStudiesView extends LitElement {
   /** The API client. */
   @property({ attribute: false }) api?: Api;
 
+  /** The user is an administrator: with no studies, the start page is the accounts page. */
+  @property({ type: Boolean }) admin = false;
+
+  /** The user may create studies: offer "Skapa en studie". */
+  @property({ type: Boolean, attribute: 'may-create' }) mayCreate = false;
+
   /** Incremented by the app when the user logs in again after the session expired: reload. */
   @property({ type: Number }) session = 0;
 
@@ -65,6 +71,10 @@ export class BsStudiesView extends LitElement {
       const studies = await fetchStudies(this.api);
       // The user may have gone elsewhere while this loaded; only redirect from the start page itself.
       if (!this.isConnected || parseRoute(location.hash).name !== 'home') return;
+      if (studies.length === 0 && this.admin) {
+        location.replace(hrefFor({ name: 'accounts' }));
+        return;
+      }
       const only = studies.length === 1 ? studies[0] : undefined;
       if (only) {
         location.replace(hrefFor({ name: 'study', studyId: only.id }));
@@ -82,6 +92,7 @@ export class BsStudiesView extends LitElement {
       ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
       ${this._studies === null && !this._error ? html`<p role="status">${t('app.loading')}</p>` : nothing}
       ${this._studies?.length === 0 ? html`<p>${t('studies.empty')}</p>` : nothing}
+      ${this.mayCreate ? html`<p><a class="button" href=${hrefFor({ name: 'new-study' })}>${t('studies.create')}</a></p>` : nothing}
       ${this._studies?.length
         ? html`<ul>
             ${this._studies.map((s) => html`<li>

@@ -6,8 +6,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../server/domain/types.ts';
 import { ApiError, errorMessage, type Api } from '../data/api.ts';
-import { assignFamily, fetchStudySetup, saveMembers, updateStudySettings, type MembersView } from '../data/study-admin.ts';
-import type { AssignmentsSubmitDetail, MembersSubmitDetail, SettingsSubmitDetail } from '../events.ts';
+import { assignFamily, closeStudy, eraseStudy, fetchStudySetup, saveMembers, saveQuestions, updateStudySettings, type MembersView } from '../data/study-admin.ts';
+import type { QuestionDraft } from '../data/study-templates.ts';
+import type { AssignmentsSubmitDetail, MembersSubmitDetail, QuestionsChangeDetail, SettingsSubmitDetail } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { hrefFor } from '../route.ts';
 import { adminStyles } from '../components/admin-styles.ts';
@@ -15,8 +16,10 @@ import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/bs-study-settings-form.ts';
 import '../components/bs-members-table.ts';
 import '../components/bs-family-assignments.ts';
+import '../components/bs-question-editor.ts';
+import '../components/bs-study-closing.ts';
 
-type Section = 'settings' | 'members' | 'assign';
+type Section = 'settings' | 'questions' | 'members' | 'assign' | 'closing';
 
 @customElement('bs-study-settings-view')
 export class BsStudySettingsView extends LitElement {
@@ -44,6 +47,8 @@ export class BsStudySettingsView extends LitElement {
   @state() private _busy: Section | null = null;
   @state() private _errors: Partial<Record<Section, string>> = {};
   @state() private _messages: Partial<Record<Section, string>> = {};
+  /** The questions as the lead is editing them; reset from the study when it loads or saves. */
+  @state() private _questions: QuestionDraft[] = [];
 
   /** The version every save is based on (the study's, shared by settings, members and assignments). */
   private _version = 0;
@@ -68,6 +73,7 @@ export class BsStudySettingsView extends LitElement {
     try {
       const { study, members, families } = await fetchStudySetup(api, this.studyId);
       this._study = study;
+      this._questions = study.questions.map((q) => ({ ...q }));
       this._members = members;
       this._families = families;
       this._version = Math.max(study.version, members.version);
@@ -107,6 +113,36 @@ export class BsStudySettingsView extends LitElement {
     }, t('settings.saved'));
   }
 
+  private _onQuestions(e: Event): void {
+    e.preventDefault();
+    const questions = this._questions.map((q) => ({ ...q, label: q.label.trim(), text: q.text.trim() }));
+    if (!questions.length || questions.some((q) => !q.label || !q.text)) {
+      this._errors = { questions: t('create.questionsIncomplete') };
+      return;
+    }
+    void this._save('questions', async (api) => {
+      const saved = await saveQuestions(api, this.studyId, this._version, questions);
+      this._version = saved.version;
+      if (this._study) this._study = { ...this._study, ...saved };
+      this._questions = saved.questions.map((q) => ({ ...q }));
+    }, t('questions.saved'));
+  }
+
+  private _onClose(): void {
+    void this._save('closing', async (api) => {
+      const closed = await closeStudy(api, this.studyId, this._version);
+      this._version = closed.version;
+      this._study = closed;
+    }, t('closing.closedNow'));
+  }
+
+  private _onErase(e: CustomEvent<{ confirmation: string }>): void {
+    void this._save('closing', async (api) => {
+      await eraseStudy(api, this.studyId, e.detail.confirmation);
+      location.assign(hrefFor({ name: 'home' }));
+    }, '');
+  }
+
   private _onMembers(e: CustomEvent<MembersSubmitDetail>): void {
     void this._save('members', async (api) => {
       this._members = await saveMembers(api, this.studyId, this._version, e.detail.members);
@@ -141,6 +177,18 @@ export class BsStudySettingsView extends LitElement {
         <bs-study-settings-form .settings=${study} ?busy=${this._busy === 'settings'} error=${this._errors.settings ?? ''}
           message=${this._messages.settings ?? ''} @bs-settings-submit=${this._onSettings}></bs-study-settings-form>
       </section>
+      <section class="panel" aria-labelledby="questions-title">
+        <h2 id="questions-title">${t('study.questions')}</h2>
+        <form @submit=${this._onQuestions} novalidate aria-labelledby="questions-title">
+          <bs-question-editor .questions=${this._questions} ?locked=${study.questionsLocked} ?busy=${this._busy === 'questions'}
+            @bs-questions-change=${(e: CustomEvent<QuestionsChangeDetail>) => (this._questions = e.detail.questions)}></bs-question-editor>
+          ${this._errors.questions ? html`<p class="alert" role="alert">${this._errors.questions}</p>` : nothing}
+          <div class="buttons">
+            <button type="submit" class="primary" ?disabled=${this._busy === 'questions'}>${t('questions.save')}</button>
+          </div>
+          <div role="status">${this._messages.questions ? html`<p class="ok">${this._messages.questions}</p>` : nothing}</div>
+        </form>
+      </section>
       <section class="panel" aria-labelledby="members-title">
         <h2 id="members-title">${t('members.title')}</h2>
         <p>${t('members.intro')}</p>
@@ -154,6 +202,12 @@ export class BsStudySettingsView extends LitElement {
         <bs-family-assignments .families=${this._families} .caseworkers=${caseworkers} .assignments=${members.assignments}
           ?busy=${this._busy === 'assign'} error=${this._errors.assign ?? ''} message=${this._messages.assign ?? ''}
           @bs-assignments-submit=${this._onAssignments}></bs-family-assignments>
+      </section>
+      <section class="panel" aria-labelledby="closing-title">
+        <h2 id="closing-title">${t('closing.title')}</h2>
+        <bs-study-closing .study=${study} ?busy=${this._busy === 'closing'} error=${this._errors.closing ?? ''}
+          @bs-study-close=${this._onClose} @bs-study-erase=${this._onErase}></bs-study-closing>
+        <div role="status">${this._messages.closing ? html`<p class="ok">${this._messages.closing}</p>` : nothing}</div>
       </section>
     `;
   }

@@ -1,7 +1,8 @@
 // <bs-study-view .api=${api} study-id="…">: a study's title and description, the lead's links to the
 // study settings and the audit log, its reflection questions (numbered, label and full text), and the
 // families the user may see as a table: pseudonym, years, documents, the user's annotations per question
-// and how many of the reflection texts are written.
+// and how many of the reflection texts are written. On a narrow screen (or at high zoom) each family's row
+// stacks into a card with the column names beside the values, so nothing scrolls sideways.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../server/domain/types.ts';
@@ -10,6 +11,7 @@ import { fetchFamilies, fetchStudy } from '../data/studies.ts';
 import { formatDateLong, t } from '../i18n/sv.ts';
 import { hrefFor } from '../route.ts';
 import { questionClass, sharedStyles } from '../components/shared-styles.ts';
+import './bs-family-admin.ts';
 
 /** "2009–pågående" or "2009–2021". */
 export function familyYears(f: Pick<FamilyView, 'activeFrom' | 'activeTo'>): string {
@@ -76,6 +78,54 @@ export class BsStudyView extends LitElement {
         padding: 0;
         margin: 0.6rem 0 0;
       }
+      @media (max-width: 48rem) {
+        /* Reflow: one card per family. The ARIA roles keep the table's semantics under display: block. */
+        table,
+        tbody,
+        tr,
+        th,
+        td {
+          display: block;
+        }
+        table {
+          min-width: 0;
+          width: 100%;
+          background: transparent;
+        }
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+        tbody tr {
+          background: var(--bs-surface);
+          border: 1px solid var(--bs-border);
+          border-radius: 0.5rem;
+          margin: 0 0 0.75rem;
+        }
+        tbody th,
+        tbody td {
+          border-bottom: none;
+          padding: 0.3rem 0.8rem;
+        }
+        tbody th {
+          background: var(--bs-hover);
+          border-radius: 0.5rem 0.5rem 0 0;
+        }
+        tbody td.num {
+          text-align: left;
+        }
+        tbody td::before {
+          content: attr(data-label) ': ';
+          font-weight: 600;
+        }
+        tbody td.list::before {
+          display: block;
+        }
+      }
       ul.progress {
         list-style: none;
         padding: 0;
@@ -119,27 +169,27 @@ export class BsStudyView extends LitElement {
   private _renderFamilies(study: StudyView, families: FamilyView[]) {
     if (!families.length) return html`<p>${t('study.noFamilies')}</p>`;
     const total = study.questions.length + 1;
-    return html`<div class="table-wrap"><table>
-      <thead><tr>
-        <th scope="col">${t('study.col.family')}</th>
-        <th scope="col">${t('study.col.years')}</th>
-        <th scope="col">${t('study.col.documents')}</th>
-        <th scope="col">${t('study.col.annotations')}</th>
-        <th scope="col">${t('study.col.reflections')}</th>
+    return html`<div class="table-wrap"><table role="table">
+      <thead role="rowgroup"><tr role="row">
+        <th scope="col" role="columnheader">${t('study.col.family')}</th>
+        <th scope="col" role="columnheader">${t('study.col.years')}</th>
+        <th scope="col" role="columnheader">${t('study.col.documents')}</th>
+        <th scope="col" role="columnheader">${t('study.col.annotations')}</th>
+        <th scope="col" role="columnheader">${t('study.col.reflections')}</th>
       </tr></thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${families.map((f) => {
           const written = Math.min(total, f.progress.reflectionsWritten + (f.progress.summaryWritten ? 1 : 0));
-          return html`<tr>
-            <th scope="row"><a href=${hrefFor({ name: 'family', studyId: study.id, familyId: f.id, tab: 'akt' })}>${f.pseudonym}</a></th>
-            <td>${familyYears(f)}</td>
-            <td class="num">${f.documentCount}</td>
-            <td><ul class="progress">
+          return html`<tr role="row">
+            <th scope="row" role="rowheader"><a href=${hrefFor({ name: 'family', studyId: study.id, familyId: f.id, tab: 'akt' })}>${f.pseudonym}</a></th>
+            <td role="cell" data-label=${t('study.col.years')}>${familyYears(f)}</td>
+            <td role="cell" class="num" data-label=${t('study.col.documents')}>${f.documentCount}</td>
+            <td role="cell" class="list" data-label=${t('study.col.annotations')}><ul class="progress">
               ${study.questions.map((q, i) => html`<li class=${questionClass(i + 1)}>
                 <span class="qnum" aria-hidden="true">${i + 1}</span> ${q.label}: ${f.progress.annotationsByQuestion[q.id] ?? 0}
               </li>`)}
             </ul></td>
-            <td>${t('study.reflectionsWritten', { n: written, total })}</td>
+            <td role="cell" data-label=${t('study.col.reflections')}>${t('study.reflectionsWritten', { n: written, total })}</td>
           </tr>`;
         })}
       </tbody>
@@ -163,6 +213,7 @@ export class BsStudyView extends LitElement {
         ? html`<nav class="tools" aria-label=${t('study.tools')}><ul>
             <li><a class="button" href=${hrefFor({ name: 'settings', studyId: study.id })}>${t('study.settingsLink')}</a></li>
             <li><a class="button" href=${hrefFor({ name: 'audit', studyId: study.id })}>${t('study.auditLink')}</a></li>
+            <li><a class="button" href=${hrefFor({ name: 'progress', studyId: study.id })}>${t('study.progressLink')}</a></li>
           </ul></nav>`
         : nothing}
       <h2>${t('study.questions')}</h2>
@@ -171,6 +222,10 @@ export class BsStudyView extends LitElement {
       </ol>
       <h2>${study.role === 'caseworker' ? t('study.families') : t('study.familiesAll')}</h2>
       ${this._renderFamilies(study, this._families)}
+      ${study.role === 'lead'
+        ? html`<bs-family-admin .api=${this.api} study-id=${study.id} .families=${this._families} ?closed=${study.status === 'closed'}
+            @bs-families-changed=${() => void this._load()}></bs-family-admin>`
+        : nothing}
     `;
   }
 }

@@ -1,5 +1,6 @@
 // Styles of bs-family-view: timeline beside the text on wide screens, above it (in a scroll box) on narrow
-// ones and at high zoom; tab links; the orphan list; the annotation dialog.
+// ones and at high zoom; tab links; the orphan list; the annotation dialog (with the stored version after
+// a conflict); the read-only note.
 import { css } from 'lit';
 
 export const familyStyles = css`
@@ -99,6 +100,23 @@ export const familyStyles = css`
     padding: 1rem 1.25rem 1.25rem;
     color: var(--bs-text);
     background: var(--bs-surface);
+  }
+  dialog.annotation .stored {
+    border: 1px solid var(--bs-border);
+    border-left: 0.3rem solid var(--bs-border-strong);
+    border-radius: 0.35rem;
+    padding: 0.5rem 0.8rem;
+    margin: 0 0 1rem;
+    max-height: 14rem;
+    overflow: auto;
+  }
+  dialog.annotation .stored h3 {
+    font-size: 1rem;
+    margin: 0 0 0.3rem;
+  }
+  .readonly-note {
+    color: var(--bs-muted);
+    margin: 0 0 0.6rem;
   }
   dialog.annotation::backdrop {
     background: rgb(20 25 35 / 0.45);

@@ -14,9 +14,19 @@ export interface AccountView extends SessionUser {
   createdAt: string;
 }
 
-export const accountView = ({ id, username, displayName, admin, disabled, createdAt }: User): AccountView => ({
-  id, username, displayName, admin, disabled, createdAt,
+export const accountView = ({ id, username, displayName, admin, disabled, createdAt, mayCreateStudies }: User): AccountView => ({
+  id, username, displayName, admin, disabled, createdAt, mayCreateStudies: admin || mayCreateStudies === true,
 });
+
+/** Allows (or no longer allows) an account to create studies. */
+export async function setMayCreateStudies(store: Store, idOrName: string, allowed: boolean): Promise<User> {
+  const { id } = findUser(store, idOrName);
+  return store.app.mutate((d) => {
+    const user = d.users.find((u) => u.id === id)!;
+    user.mayCreateStudies = allowed;
+    return user;
+  });
+}
 
 /** A one-time password for a new or reset account: 4 groups of 4 easy-to-read characters. */
 export function generatePassword(): string {
@@ -35,7 +45,7 @@ function findUser(store: Store, idOrName: string): User {
 /** Creates an account with a one-time password (generated unless given) that must be changed at first login. */
 export async function addAccount(
   store: Store,
-  input: { username: string; displayName?: string; admin?: boolean; password?: string },
+  input: { username: string; displayName?: string; admin?: boolean; mayCreateStudies?: boolean; password?: string },
   now: Date,
   cost: PasswordCost = PRODUCTION_COST,
 ): Promise<{ user: User; password: string }> {
@@ -50,6 +60,7 @@ export async function addAccount(
     username,
     displayName: input.displayName?.trim() || username,
     admin: input.admin ?? false,
+    ...(input.mayCreateStudies ? { mayCreateStudies: true } : {}),
     passwordHash: await hashPassword(password, cost),
     disabled: false,
     createdAt: now.toISOString(),

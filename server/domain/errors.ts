@@ -50,6 +50,14 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** The study is closed: read-only until it is erased (exports still work). */
+export class StudyClosedError extends DomainError {
+  readonly status = 409;
+  constructor(message = 'Studien är avslutad och kan inte längre ändras.') {
+    super('study_closed', message);
+  }
+}
+
 export class TooLargeError extends DomainError {
   readonly status = 413;
   constructor(message = 'Innehållet är för stort.') {

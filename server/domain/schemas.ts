@@ -67,19 +67,89 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
   .refine((s) => isValidDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), DATE_MESSAGE);
 
+/** A reflection question as the lead writes it; `id` is kept for existing questions, new ones get one. */
+export const questionInputSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+    label: z.string().trim().min(1).max(60),
+    text: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
 export const studySettingsSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
     description: z.string().max(5000),
+    selectionCriteria: z.string().max(2000),
     legalBasis: z.enum(['follow-up', 'research']),
     ethicsApproval: z.string().trim().max(100).nullable(),
     endDate: isoDateSchema.nullable(),
+    questions: z.array(questionInputSchema).min(1).max(9),
   })
   .partial()
   .strict();
+
+/** POST /api/studies: a new study from a template; `questions` replace the template's (required for a blank one). */
+export const studyCreateSchema = z
+  .object({
+    template: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(5000).optional(),
+    selectionCriteria: z.string().max(2000).optional(),
+    legalBasis: z.enum(['follow-up', 'research']),
+    ethicsApproval: z.string().trim().max(100).nullable().optional(),
+    endDate: isoDateSchema.nullable().optional(),
+    lead: z.string().trim().min(1).max(64).optional(),
+    questions: z.array(questionInputSchema).min(1).max(9).optional(),
+  })
+  .strict();
+
+export type QuestionInput = z.infer<typeof questionInputSchema>;
+export type StudyCreateInput = z.infer<typeof studyCreateSchema>;
 
 export const membersSchema = z.object({
   members: z.array(z.object({ userId: z.string().min(1).max(64), role: z.enum(['lead', 'researcher', 'caseworker']) })).max(500),
 });
 
 export const assignmentSchema = z.object({ assignedTo: z.array(z.string().min(1).max(64)).max(50) });
+
+/** A family's attributes: what the study chose its families by. */
+const familyAttributesSchema = z
+  .object({
+    children: z.number().int().min(0).max(30),
+    placements: z.number().int().min(0).max(200),
+    costBand: z.enum(['låg', 'medel', 'hög']),
+  })
+  .partial()
+  .strict();
+
+/** POST /api/studies/:study/families; the pseudonym is checked further in server/domain/families.ts. */
+export const familyCreateSchema = z
+  .object({
+    pseudonym: z.string().max(200),
+    activeFrom: isoDateSchema,
+    activeTo: isoDateSchema.nullable().optional(),
+    attributes: familyAttributesSchema.optional(),
+  })
+  .strict();
+
+/** PATCH /api/studies/:study/families/:family: any subset; an attribute set to null is removed. */
+export const familyPatchSchema = z
+  .object({
+    pseudonym: z.string().max(200),
+    activeFrom: isoDateSchema,
+    activeTo: isoDateSchema.nullable(),
+    attributes: z
+      .object({
+        children: z.number().int().min(0).max(30).nullable(),
+        placements: z.number().int().min(0).max(200).nullable(),
+        costBand: z.enum(['låg', 'medel', 'hög']).nullable(),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+/** PUT /api/studies/:study/documents/:doc/reading: the highest entry index (0-based) the reader reached. */
+export const readingPutSchema = z.object({ reached: z.number().int().min(0).max(10_000_000) }).strict();

@@ -155,7 +155,10 @@ export interface Reflection {
   text: string;
   version: number;
   updatedAt: string | null;
+  /** Display name of who saved it last. */
   updatedBy: string | null;
+  /** Account id of who saved it last (the client tells "you, in another tab" from someone else). */
+  updatedById: string | null;
 }
 
 /** Per-family progress of the current user. */
@@ -172,6 +175,43 @@ export interface FamilyView {
   activeTo: string | null;
   documentCount: number;
   progress: FamilyProgress;
+  /** What the study chose the family by (children, placements, cost band); {} when none is recorded. */
+  attributes: FamilyAttributes;
+  /** For If-Match when the lead edits the family (PATCH). */
+  version: number;
+  /** The current user's reading: document id → the highest entry index (0-based) reached in the reader. */
+  reading: Record<string, number>;
+  /** What the current user may do in this family (from server/domain/access.ts), so the client offers only that. */
+  permissions: FamilyPermissions;
+}
+
+export interface FamilyPermissions {
+  /** Mark passages in the case file. */
+  annotate: boolean;
+  /** Write the summary and the reflections. */
+  reflect: boolean;
+  /** Import case files. */
+  import: boolean;
+}
+
+/** One caseworker's progress on one family, as the lead's progress overview shows it. */
+export interface CaseworkerProgress extends FamilyProgress {
+  userId: string;
+  displayName: string;
+  /** Entries of the family's documents read: per document, the highest entry reached (capped at its entry count). */
+  entriesRead: number;
+}
+
+/** GET /api/studies/:study/progress (lead only). */
+export interface StudyProgress {
+  families: {
+    id: string;
+    pseudonym: string;
+    documentCount: number;
+    entryCount: number;
+    caseworkers: CaseworkerProgress[];
+  }[];
+  questions: { id: string; label: string }[];
 }
 
 export interface StudySummary {
@@ -184,6 +224,11 @@ export interface StudySummary {
 export interface StudyView extends StudySummary {
   /** For If-Match when the lead changes settings, members or assignments. */
   version: number;
+  selectionCriteria: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
+  /** Annotations exist: the questions can be reworded, not added, removed or reordered. */
+  questionsLocked: boolean;
   legalBasis: LegalBasis;
   ethicsApproval: string | null;
   endDate: string | null;
@@ -203,4 +248,6 @@ export interface SessionUser {
   username: string;
   displayName: string;
   admin: boolean;
+  /** May create studies (admins always may). */
+  mayCreateStudies: boolean;
 }

@@ -18,7 +18,8 @@ export function outcomeOf(status: number): AuditOutcome {
  * the object id, unless the handler names the object itself with `c.set('audit', { object, family })`.
  * An id taken from the URL is written only when it is known to exist — the handler answered 2xx/3xx,
  * or the study has a document, family or reflection key of that id — and is null otherwise: a URL
- * can hold anything, a personal number too. The action and outcome are always written.
+ * can hold anything, a personal number too. The action and outcome are always written; a handler may
+ * name a more precise action with `c.set('audit', { action })` (e.g. an export instead of a read).
  */
 export function audited(services: Services, action: string, objectParam?: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -52,8 +53,8 @@ async function writeAudit(services: Services, c: Context<AppEnv>, action: string
     time: services.clock().toISOString(),
     user: user.id,
     role: repo ? roleIn(repo.study, user.id) : null,
-    action,
-    study: repo ? studyId : null,
+    action: known.action ?? action,
+    study: known.study !== undefined ? safe(known.study) : repo ? studyId : null,
     family: known.family !== undefined ? safe(known.family) : confirmedParam(c, 'family', repo?.study),
     object: known.object !== undefined ? safe(known.object) : objectParam ? confirmedParam(c, objectParam, repo?.study) : null,
     outcome: outcomeOf(c.res.status),

@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ForbiddenError, TooLargeError } from '../domain/errors.ts';
+import { BULK_LIMITS } from '../import/upload-limits.ts';
 
 const CSP = [
   "default-src 'self'",
@@ -87,10 +88,15 @@ export function secureCookiesFor(publicOrigin: string | undefined, setting: stri
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 25 * 1024 * 1024;
 const IMPORT_PATH = /^\/api\/studies\/[^/]+\/families\/[^/]+\/(?:documents|imports)$/;
+const BULK_IMPORT_PATH = /^\/api\/studies\/[^/]+\/imports$/;
 
-/** 1 MiB for JSON bodies; imports of case files may be larger. Over the limit: 413. */
+/** 1 MiB for JSON bodies; imports of case files may be larger, bulk imports larger still. Over the limit: 413. */
 export const limitBodySize: MiddlewareHandler = (c, next) => {
-  const maxSize = c.req.method === 'POST' && IMPORT_PATH.test(c.req.path) ? IMPORT_BODY_LIMIT : JSON_BODY_LIMIT;
+  const post = c.req.method === 'POST';
+  const maxSize =
+    post && BULK_IMPORT_PATH.test(c.req.path) ? BULK_LIMITS.maxBodyBytes
+    : post && IMPORT_PATH.test(c.req.path) ? IMPORT_BODY_LIMIT
+    : JSON_BODY_LIMIT;
   return bodyLimit({
     maxSize,
     onError: () => {

@@ -2,6 +2,7 @@
 import type { PasswordCost } from '../auth/password.ts';
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
+import type { BulkImports } from '../import/bulk-imports.ts';
 import type { PendingImports } from '../import/pending-imports.ts';
 import type { SearchIndexes } from '../search/study-search.ts';
 import type { Store } from '../store/store.ts';
@@ -13,6 +14,8 @@ export interface Services {
   throttle: LoginThrottle;
   /** Uploads awaiting the lead's preview and commit; memory only. */
   pendingImports: PendingImports;
+  /** Bulk import jobs (many files or an archive) awaiting the lead's commit; memory only. */
+  bulkImports: BulkImports;
   search: SearchIndexes;
   /** Set cookies with Secure and the __Host- prefix (behind HTTPS). */
   secureCookies: boolean;

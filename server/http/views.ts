@@ -1,7 +1,8 @@
 // Shapes stored objects into what the API returns.
+import { canImportDocuments, canWriteCaseworkerMaterial } from '../domain/access.ts';
 import { reanchor } from '../domain/anchoring.ts';
 import { familyProgress } from '../domain/progress.ts';
-import type { Annotation, AnnotationView, Family, FamilyView, Reflection, Study } from '../domain/types.ts';
+import type { Annotation, AnnotationView, Family, FamilyPermissions, FamilyView, Reflection, Study } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
 import type { StoredReflection, StudyRepo } from '../store/study-repo.ts';
 
@@ -31,7 +32,16 @@ export function reflectionView(familyId: string, key: string, stored: StoredRefl
     version: stored?.version ?? 0,
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: displayName(users, stored?.updatedBy ?? null),
+    updatedById: stored?.updatedBy ?? null,
   };
+}
+
+/** What the user may do in the family, by the same rules the routes enforce. */
+/** What the user may do with the family; nothing is written in a closed study. */
+export function familyPermissions(study: Study, family: Family, userId: string): FamilyPermissions {
+  const open = study.status !== 'closed';
+  const write = open && canWriteCaseworkerMaterial(study, userId, family);
+  return { annotate: write, reflect: write, import: open && canImportDocuments(study, userId) };
 }
 
 export function familyView(repo: StudyRepo, study: Study, family: Family, userId: string): FamilyView {
@@ -43,5 +53,9 @@ export function familyView(repo: StudyRepo, study: Study, family: Family, userId
     activeTo: family.activeTo,
     documentCount: study.documents.filter((d) => d.familyId === family.id).length,
     progress: familyProgress(study.questions, data.annotations, data.reflections, userId),
+    attributes: { ...family.attributes },
+    version: family.version ?? 1,
+    reading: Object.fromEntries(data.reading.filter((r) => r.userId === userId).map((r) => [r.documentId, r.reached])),
+    permissions: familyPermissions(study, family, userId),
   };
 }

@@ -48,3 +48,13 @@ export const parseHeapMb = (): number => fromEnv('BACKSPEGEL_PARSE_HEAP_MB', 153
  * parsed at once add about 2.4 GB.
  */
 export const parseMemoryMb = (): number => fromEnv('BACKSPEGEL_PARSE_MEMORY_MB', 3072);
+
+/** A bulk import (many files, or one archive of folders): how much one job may hold. */
+export const BULK_LIMITS = {
+  /** Files in one job, as many as a zip may have entries. */
+  maxFiles: 1000,
+  /** One file, as in the single import (25 MiB). */
+  maxFileBytes: 25 * 1024 * 1024,
+  /** The whole upload request (the files, or the zip as packed). */
+  maxBodyBytes: 100 * 1024 * 1024,
+};

@@ -13,6 +13,8 @@ const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
 /** After terminate(), how long to wait for the exit event before giving the slot back anyway. */
 const EXIT_GRACE_MS = 10_000;
 const MEMORY_CHECK_MS = 100;
+/** How long a worker may take to load mammoth or pdfjs before it counts as broken (a server fault). */
+const STARTUP_MS = 60_000;
 
 type Outcome = { text: string } | { error: Error };
 
@@ -48,10 +50,17 @@ function startWorker(job: ParseJob, onProgress?: ProgressCallback): RunningParse
       void worker.terminate();
     };
     abort = (error) => settle({ error });
-    const timer = setTimeout(() => settle({ error: tooComplex('det tog för lång tid') }), parseTimeoutMs());
+    // The time limit is for parsing the file: it starts once the worker has loaded its code, which on a
+    // loaded machine can take a while itself (a worker that never gets there is stopped after STARTUP_MS).
+    const tooSlow = () => settle({ error: tooComplex('det tog för lång tid') });
+    let timer = setTimeout(() => settle({ error: new Error('The parse worker did not start in time.') }), STARTUP_MS);
 
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'ready') ready = true;
+      if (message.type === 'ready') {
+        ready = true;
+        clearTimeout(timer);
+        timer = setTimeout(tooSlow, parseTimeoutMs());
+      }
       else if (message.type === 'progress') onProgress?.(message.fraction);
       else if (message.type === 'done') settle({ text: message.text });
       else settle({ error: fromWire(message.error, job.kind) });

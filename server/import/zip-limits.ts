@@ -48,6 +48,15 @@ export async function checkZipDirectory(bytes: Uint8Array, invalid: () => Error)
   await eachCheckedEntry(bytes, invalid);
 }
 
+/** The file entries (name, declared size) of a zip within the limits, reading only its directory. */
+export async function listZipFiles(bytes: Uint8Array, invalid: () => Error): Promise<{ name: string; size: number }[]> {
+  const files: { name: string; size: number }[] = [];
+  await eachCheckedEntry(bytes, invalid, async (_zip, entry) => {
+    if (!entry.fileName.endsWith('/')) files.push({ name: entry.fileName, size: entry.uncompressedSize });
+  });
+  return files;
+}
+
 /** Inflates every file entry, refusing the zip when the real bytes pass a declared size or the cap. */
 export async function inflateZip(bytes: Uint8Array, invalid: () => Error): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();

@@ -1,4 +1,5 @@
-// /api/studies/:study/audit — the study's audit log, for the lead only (reading it is logged too).
+// /api/studies/:study/audit — the study's audit log, for the lead only (reading and exporting it are logged
+// too). Entries carry the family's pseudonym and a readable name for the object; the CSV is in Swedish.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, ValidationError } from '../domain/errors.ts';
@@ -7,7 +8,8 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { studyAccess } from '../http/study-access.ts';
 import { displayName } from '../http/views.ts';
-import { toCsv } from '../export/csv.ts';
+import { auditObjectLabel } from '../domain/audit-labels.ts';
+import { auditCsv, type AuditRow } from '../export/audit-csv.ts';
 
 const MAX_ENTRIES = 1000;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -23,6 +25,7 @@ const filterSchema = z.object({
 export function auditRoutes(services: Services) {
   const { store } = services;
   return new Hono<AppEnv>().get('/', audited(services, 'audit.read'), async (c) => {
+    if (c.req.query('format') === 'csv') c.set('audit', { action: 'audit.export' });
     const access = studyAccess(store, c.get('user'), c.req.param('study')!);
     if (access.role !== 'lead') throw new ForbiddenError('Bara projektledaren kan läsa granskningsloggen.');
     const parsed = filterSchema.safeParse(c.req.query());
@@ -40,13 +43,19 @@ export function auditRoutes(services: Services) {
         (!f.from || l.time.slice(0, 10) >= f.from) &&
         (!f.to || l.time.slice(0, 10) <= f.to),
     );
-    const all = lines.reverse().map(({ prev: _prev, ...l }) => ({ ...l, userName: displayName(users, l.user) }));
+    // Names are resolved now, from the study as it is: the log itself holds ids only.
+    const study = access.repo.study;
+    const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? null;
+    const all: AuditRow[] = lines.reverse().map(({ prev: _prev, ...l }) => ({
+      ...l,
+      userName: displayName(users, l.user),
+      familyLabel: l.family ? study.families.find((fam) => fam.id === l.family)?.pseudonym ?? null : null,
+      objectLabel: auditObjectLabel(l, study, userName),
+    }));
     if (f.format === 'csv') {
-      const header = ['tid', 'användare', 'namn', 'roll', 'händelse', 'studie', 'familj', 'objekt', 'utfall'];
-      const rows = all.map((e) => [e.time, e.user, e.userName, e.role, e.action, e.study, e.family, e.object, e.outcome]);
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="granskningslogg-${access.repo.id}.csv"`);
-      return c.body(toCsv(header, rows));
+      return c.body(auditCsv(all));
     }
     return c.json({ entries: all.slice(0, MAX_ENTRIES), total: all.length });
   });

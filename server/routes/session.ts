@@ -21,6 +21,7 @@ export const toSessionUser = (u: User): SessionUser => ({
   username: u.username,
   displayName: u.displayName,
   admin: u.admin,
+  mayCreateStudies: u.admin || u.mayCreateStudies === true,
 });
 
 /** What login, "who am I" and a password change answer. */

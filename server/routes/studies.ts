@@ -1,12 +1,37 @@
-// /api/studies — the studies I am a member of, and one study with its questions.
+// /api/studies — the studies I am a member of, one study with its questions, and creating a study
+// from a template (admins and accounts allowed to create studies).
 import { Hono } from 'hono';
 import { roleIn } from '../domain/access.ts';
-import type { StudySummary, StudyView } from '../domain/types.ts';
+import { studyCreateSchema } from '../domain/schemas.ts';
+import type { Study, StudyRole, StudySummary, StudyView } from '../domain/types.ts';
+import { audited } from '../http/audit.ts';
+import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { studyAccess } from '../http/study-access.ts';
+import { createStudyFromTemplate } from '../studies/create-study.ts';
 
-export function studyRoutes({ store }: Services) {
+/** One study as its members see it. */
+export function studyView(s: Study, role: StudyRole | null, questionsLocked: boolean): StudyView {
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    selectionCriteria: s.selectionCriteria ?? '',
+    role: role!,
+    version: s.version,
+    status: s.status ?? 'open',
+    closedAt: s.closedAt ?? null,
+    legalBasis: s.legalBasis,
+    ethicsApproval: s.ethicsApproval,
+    endDate: s.endDate,
+    questions: s.questions,
+    questionsLocked,
+  };
+}
+
+export function studyRoutes(services: Services) {
+  const { store } = services;
   return new Hono<AppEnv>()
     .get('/', (c) => {
       const user = c.get('user');
@@ -17,20 +42,15 @@ export function studyRoutes({ store }: Services) {
       }
       return c.json(list);
     })
+    .post('/', audited(services, 'study.create'), async (c) => {
+      const user = c.get('user');
+      const input = await readJson(c, studyCreateSchema);
+      const study = await createStudyFromTemplate(store, input, user);
+      c.set('audit', { object: study.id });
+      return c.json(studyView(study, roleIn(study, user.id), false), 201);
+    })
     .get('/:study', (c) => {
       const { repo, role } = studyAccess(store, c.get('user'), c.req.param('study'));
-      const s = repo.study;
-      const view: StudyView = {
-        id: s.id,
-        title: s.title,
-        description: s.description,
-        role,
-        version: s.version,
-        legalBasis: s.legalBasis,
-        ethicsApproval: s.ethicsApproval,
-        endDate: s.endDate,
-        questions: s.questions,
-      };
-      return c.json(view);
+      return c.json(studyView(repo.study, role, repo.hasAnnotations()));
     });
 }

@@ -1,7 +1,10 @@
 // The lead's study setup: settings (legal basis, ethics approval, end date), members and their
 // roles, and which caseworker has which family. Every write names the study version it saw.
 import { Hono, type Context } from 'hono';
-import { ConflictError, ForbiddenError } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, StudyClosedError } from '../domain/errors.ts';
+import { reviseQuestions } from '../domain/study-setup.ts';
+import { assertErasable, closeStudy } from '../domain/study-close.ts';
+import { studyView } from './studies.ts';
 import { assignmentSchema, membersSchema, studySettingsSchema } from '../domain/schemas.ts';
 import { assignFamily, setMembers } from '../domain/study-admin.ts';
 import type { Study } from '../domain/types.ts';
@@ -20,6 +23,7 @@ function leadAccess(services: Services, c: Context<AppEnv>): StudyAccess {
 /** Applies `change` to the study if `version` is current; bumps the version. */
 function changeStudy(access: StudyAccess, version: number, change: (draft: Study) => void): Promise<Study> {
   return access.repo.mutateStudy((draft) => {
+    if (draft.status === 'closed') throw new StudyClosedError();
     if (draft.version !== version) throw new ConflictError('Studien har ändrats av någon annan. Ladda om sidan.', { version: draft.version });
     change(draft);
     draft.version += 1;
@@ -45,9 +49,31 @@ export function studyAdminRoutes(services: Services) {
     .patch('/', audited(services, 'study.update'), async (c) => {
       const access = leadAccess(services, c);
       const version = requireVersion(c);
-      const settings = await readJson(c, studySettingsSchema);
-      const study = await changeStudy(access, version, (d) => void Object.assign(d, settings));
-      return c.json({ version: study.version, legalBasis: study.legalBasis, ethicsApproval: study.ethicsApproval, endDate: study.endDate, title: study.title, description: study.description });
+      const { questions, ...settings } = await readJson(c, studySettingsSchema);
+      const study = await changeStudy(access, version, (d) => {
+        if (questions) d.questions = reviseQuestions(d.questions, questions, access.repo.hasAnnotations());
+        Object.assign(d, settings);
+      });
+      return c.json(studyView(study, access.role, access.repo.hasAnnotations()));
+    })
+    .post('/close', audited(services, 'study.close'), async (c) => {
+      const access = leadAccess(services, c);
+      const version = requireVersion(c);
+      const study = await access.repo.mutateStudy((d) => {
+        if (d.status !== 'closed' && d.version !== version) throw new ConflictError('Studien har ändrats av någon annan. Ladda om sidan.', { version: d.version });
+        closeStudy(d, access.user.id, services.clock());
+        return d;
+      });
+      return c.json(studyView(study, access.role, access.repo.hasAnnotations()));
+    })
+    .delete('/', audited(services, 'study.erase'), async (c) => {
+      const access = leadAccess(services, c);
+      assertErasable(access.repo.study, c.req.query('confirm'));
+      // Written before the study is gone: the audit line keeps who erased which study.
+      c.set('audit', { object: access.repo.id, study: access.repo.id });
+      await services.store.eraseStudy(access.repo.id);
+      services.search.forget(access.repo.id);
+      return c.body(null, 204);
     })
     .get('/members', (c) => c.json(membersView(services, leadAccess(services, c).repo.study)))
     .put('/members', audited(services, 'study.members'), async (c) => {

@@ -2,7 +2,7 @@
 // get a one-time password that must be changed at the first login.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { accountView, addAccount, resetPassword, setDisabled } from '../auth/accounts.ts';
+import { accountView, addAccount, resetPassword, setDisabled, setMayCreateStudies } from '../auth/accounts.ts';
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { audited } from '../http/audit.ts';
 import { readJson } from '../http/body.ts';
@@ -15,7 +15,11 @@ const addSchema = z.object({
   displayName: z.string().max(100).optional(),
   admin: z.boolean().optional(),
 });
-const patchSchema = z.object({ disabled: z.boolean() }).strict();
+const patchSchema = z
+  .object({ disabled: z.boolean(), mayCreateStudies: z.boolean() })
+  .partial()
+  .strict()
+  .refine((p) => p.disabled !== undefined || p.mayCreateStudies !== undefined, 'Ange disabled eller mayCreateStudies.');
 
 const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('user').admin) throw new ForbiddenError('Bara administratörer hanterar konton.');
@@ -43,8 +47,11 @@ export function userRoutes(services: Services) {
     })
     .patch('/:id', audited(services, 'user.update', 'id'), async (c) => {
       const id = known(c);
-      const { disabled } = await readJson(c, patchSchema);
-      return c.json(accountView(await setDisabled(store, id, disabled, c.get('user').id)));
+      const { disabled, mayCreateStudies } = await readJson(c, patchSchema);
+      let user = store.app.data.users.find((u) => u.id === id)!;
+      if (mayCreateStudies !== undefined) user = await setMayCreateStudies(store, id, mayCreateStudies);
+      if (disabled !== undefined) user = await setDisabled(store, id, disabled, c.get('user').id);
+      return c.json(accountView(user));
     })
     .post('/:id/reset', audited(services, 'user.reset', 'id'), async (c) => {
       const { user, password } = await resetPassword(store, known(c), passwordCost);

@@ -186,4 +186,9 @@ export class SearchIndexes {
     if (!index) this.#indexes.set(repo.id, (index = new StudySearch(repo)));
     return index;
   }
+
+  /** Drops an erased study's index (and every text it held). */
+  forget(studyId: string): void {
+    this.#indexes.delete(studyId);
+  }
 }

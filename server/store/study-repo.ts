@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { DocumentMeta, Entry, Study } from '../domain/types.ts';
 import { DocumentFiles } from './document-files.ts';
 import { DurableJSONFile } from './durable-file.ts';
-import { annotations, reflections, emptyFamily, type FamilyData, type StoredReflection } from './family-collections.ts';
+import { annotations, reading, reflections, emptyFamily, type FamilyData, type StoredReflection } from './family-collections.ts';
 import { assertSafeId } from './ids.ts';
 import { JsonRecord } from './json-record.ts';
 import { RecordFile, type RecordFileOptions, type Transaction } from './record-file.ts';
@@ -70,6 +70,11 @@ export class StudyRepo {
     return this.#study.data;
   }
 
+  /** Reloads study.json whenever another process replaces it (see Store.watchForOtherWriters). */
+  watch(onReload: () => void): void {
+    this.#study.watch(onReload);
+  }
+
   mutateStudy<R>(change: (draft: Study) => R): Promise<R> {
     return this.#study.mutate(change);
   }
@@ -87,7 +92,13 @@ export class StudyRepo {
     return {
       annotations: file.list(annotations),
       reflections: Object.fromEntries(file.list(reflections).map((r) => [r.id, r])) as Record<string, StoredReflection>,
+      reading: file.list(reading),
     };
+  }
+
+  /** True once any family has an annotation: from then on the questions can only be reworded. */
+  hasAnnotations(): boolean {
+    return this.#annotationFamily.size > 0;
   }
 
   familyOfAnnotation(annotationId: string): string | undefined {

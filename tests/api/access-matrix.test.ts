@@ -34,6 +34,9 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'PATCH /api/users/:id': ['admin'],
   'POST /api/users/:id/reset': ['admin'],
   'GET /api/studies': loggedIn,
+  // Only accounts allowed to create studies; in the mini study that is the admin alone.
+  'POST /api/studies': ['admin'],
+  'GET /api/study-templates': loggedIn,
   'GET /api/studies/:study': members,
   'GET /api/studies/:study/families': members,
   'GET /api/studies/:study/families/:family': familyReaders,
@@ -51,6 +54,9 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'GET /api/studies/:study/audit': ['lead'],
   'GET /api/studies/:study/search': members,
   'PATCH /api/studies/:study': ['lead'],
+  // Tried with a stale version (close) and on an open study (erase): the lead gets 409, the study stays.
+  'POST /api/studies/:study/close': ['lead'],
+  'DELETE /api/studies/:study': ['lead'],
   'GET /api/studies/:study/members': ['lead'],
   'PUT /api/studies/:study/members': ['lead'],
   'PUT /api/studies/:study/families/:family/assignment': ['lead'],
@@ -60,6 +66,16 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'DELETE /api/studies/:study/families/:family/imports/:id': ['lead'],
   'GET /api/studies/:study/families/:family/names': ['lead'],
   'POST /api/studies/:study/families/:family/names': ['lead'],
+  'GET /api/studies/:study/imports': ['lead'],
+  'POST /api/studies/:study/imports': ['lead'],
+  'GET /api/studies/:study/imports/:job': ['lead'],
+  'POST /api/studies/:study/imports/:job/names': ['lead'],
+  'POST /api/studies/:study/imports/:job/commit': ['lead'],
+  'DELETE /api/studies/:study/imports/:job': ['lead'],
+  'POST /api/studies/:study/families': ['lead'],
+  'PATCH /api/studies/:study/families/:family': ['lead'],
+  'PUT /api/studies/:study/documents/:doc/reading': familyWriters,
+  'GET /api/studies/:study/progress': ['lead'],
 };
 
 interface Fixture {
@@ -85,11 +101,23 @@ async function fixture(): Promise<Fixture> {
     form.append('file', new File(['2020-01-01 Journalanteckning\nText.'], 'matris.txt'));
     return (await lead.call('POST', '/api/studies/mini/families/fam-1/imports', form)).json.id as string;
   };
+  // Bulk import jobs are the lead's own too; again one to commit and one to discard.
+  const bulkUpload = async () =>
+    (await lead.call('POST', '/api/studies/mini/imports', bulkForm())).json.job.id as string;
   const params = {
     study: 'mini', family: 'fam-1', doc: doc.id, key: 'summary', annotation: annotation.id, user: target.id,
     pendingImport: await upload(), discardedImport: await upload(),
+    bulkJob: await bulkUpload(), discardedBulkJob: await bulkUpload(),
   };
   return { t, clients, text, params };
+}
+
+/** A bulk import of one small file for fam-1. */
+function bulkForm(): FormData {
+  const form = new FormData();
+  form.append('files', new File(['2020-01-01 Journalanteckning\nText.'], 'matris.txt'));
+  form.append('family', 'fam-1');
+  return form;
 }
 
 let counter = 0;
@@ -103,6 +131,8 @@ function bodyFor(route: string, f: Fixture): unknown {
     case 'PUT /api/session/password':
       // Valid JSON that fails the length rule, so no actor's password (and session) changes.
       return { current: 'fel', next: 'kort' };
+    case 'POST /api/studies':
+      return { template: 'tre-fragor', title: `Matris ${++counter}`, legalBasis: 'follow-up' };
     case 'PATCH /api/users/:id':
       return { disabled: false };
     case 'POST /api/studies/:study/families/:family/documents':
@@ -126,6 +156,16 @@ function bodyFor(route: string, f: Fixture): unknown {
     }
     case 'POST /api/studies/:study/families/:family/names':
       return { names: [{ name: 'Matrisa', label: 'Barn 9' }] };
+    case 'POST /api/studies/:study/imports':
+      return bulkForm();
+    case 'POST /api/studies/:study/imports/:job/names':
+      return { familyId: 'fam-1', reject: ['Matrisa'] };
+    case 'POST /api/studies/:study/families':
+      return { pseudonym: `Matrisfamilj ${++counter}`, activeFrom: '2015-01-01' };
+    case 'PATCH /api/studies/:study/families/:family':
+      return { activeTo: '2024-12-31' };
+    case 'PUT /api/studies/:study/documents/:doc/reading':
+      return { reached: 0 };
     default:
       return undefined;
   }
@@ -140,7 +180,8 @@ function concretePath(method: string, path: string, f: Fixture): string {
     .replace(':key', f.params.key!)
     .replace('/api/users/:id', `/api/users/${f.params.user}`)
     .replace('/annotations/:id', `/annotations/${f.params.annotation}`)
-    .replace('/imports/:id', `/imports/${pending}`);
+    .replace('/imports/:id', `/imports/${pending}`)
+    .replace('/imports/:job', `/imports/${method === 'DELETE' ? f.params.discardedBulkJob : f.params.bulkJob}`);
 }
 
 const matrix = suite('Role × route access matrix');

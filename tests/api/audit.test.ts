@@ -67,8 +67,44 @@ audit('the lead exports the audit log as CSV', async ({ t }) => {
   assert.match(r.headers.get('content-type')!, /text\/csv/);
   assert.match(r.headers.get('content-disposition')!, /granskningslogg-mini\.csv/);
   const lines = r.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.is(lines[0], 'tid,användare,namn,roll,händelse,studie,familj,objekt,utfall');
-  assert.ok(lines.slice(1).every((l) => l.includes('session.login')));
+  assert.is(lines[0], 'tid,användare,namn,roll,händelse,studie,familj,objekt,objekt-id,utfall');
+  assert.ok(lines.length > 1);
+  assert.ok(lines.slice(1).every((l) => l.includes('Loggade in') && !l.includes('session.login')));
+});
+
+audit('the CSV speaks Swedish: roles, actions, outcomes, the family and the object by name', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  const [doc] = (await cw.call('GET', '/api/studies/mini/families/fam-1/documents')).json;
+  await cw.call('GET', `/api/studies/mini/documents/${doc.id}`);
+  const lead = await t.as('projektledare');
+  await lead.call('GET', '/api/studies/mini/families/fam-3/reflections/tidiga-tecken');
+  await lead.call('PUT', '/api/studies/mini/families/fam-3/reflections/tidiga-tecken', { text: 'x' }, { 'if-match': '0' });
+  const csv = (await lead.call('GET', '/api/studies/mini/audit?format=csv')).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const read = csv.find((l) => l.includes('Läste dokument'))!;
+  assert.ok(read, 'the document read is there');
+  assert.match(read, /,Socialsekreterare 1,socialsekreterare,Läste dokument,mini,Familj 1,"?Akt, familj 1"?,/);
+  assert.match(read, /,genomförd$/);
+  const reflection = csv.find((l) => l.includes('Sparade reflektion'))!;
+  assert.match(reflection, /,projektledare,Sparade reflektion,mini,Familj 3,Tidiga tecken,tidiga-tecken,genomförd$/);
+  assert.ok(!csv.slice(1).some((l) => /,(ok|denied|failed)$/.test(l)), 'no English outcomes');
+
+  // Exporting is logged as an export, and reading the JSON names the objects the same way.
+  const entries = (await lead.call('GET', '/api/studies/mini/audit')).json.entries;
+  assert.ok(entries.some((e: any) => e.action === 'audit.export' && e.outcome === 'ok'));
+  const json = entries.find((e: any) => e.action === 'document.read' && e.object === doc.id);
+  assert.equal({ familyLabel: json.familyLabel, objectLabel: json.objectLabel }, { familyLabel: 'Familj 1', objectLabel: 'Akt, familj 1' });
+});
+
+audit('searches are logged and can be filtered by action, without the query', async ({ t }) => {
+  const cw = await t.as('socsek1');
+  assert.is((await cw.call('GET', '/api/studies/mini/search?q=vardagen')).status, 200);
+  const lead = await t.as('projektledare');
+  const r = await lead.call('GET', '/api/studies/mini/audit?action=search');
+  assert.is(r.status, 200);
+  assert.ok(r.json.total >= 1);
+  assert.ok(r.json.entries.every((e: any) => e.action === 'search'));
+  assert.ok(r.json.entries.some((e: any) => e.userName === 'Socialsekreterare 1' && e.outcome === 'ok'));
+  assert.not.match(JSON.stringify(r.json), /vardagen/);
 });
 
 audit.run();

@@ -11,7 +11,7 @@ refl('a family has a summary and one reflection per question, empty at version 0
   assert.equal(all.map((r: any) => r.key), ['summary', 'tidiga-tecken', 'outnyttjade-oppningar', 'lyckade-insatser']);
   assert.is(all[0].text, 'Familj 1 har varit aktuell sedan 2010.');
   assert.is(all[0].version, 1);
-  assert.equal(all[1], { familyId: 'fam-1', key: 'tidiga-tecken', text: '', version: 0, updatedAt: null, updatedBy: null });
+  assert.equal(all[1], { familyId: 'fam-1', key: 'tidiga-tecken', text: '', version: 0, updatedAt: null, updatedBy: null, updatedById: null });
 });
 
 refl('saving with the current version stores the text and bumps the version', async ({ t }) => {

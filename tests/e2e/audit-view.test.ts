@@ -25,6 +25,8 @@ test('lists a caseworker reading a family, filters by user and action, and expor
     assert.match(cells[0]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'local time');
     assert.equal(cells.slice(1, 5), ['Socialsekreterare 1', 'Socialsekreterare', 'Läste dokument', 'Familj A']);
     assert.is(cells[6], 'Genomförd');
+    const docs = (await (await lead.request.get(`${server.url}/api/studies/${DEMO_STUDY}/families/familj-a/documents`)).json()) as { title: string }[];
+    assert.ok(docs.some((d) => d.title === cells[5]), `the object is named by the document's title, not "${cells[5]}"`);
     const everything = await rows.count();
     assert.ok(await rows.filter({ hasText: 'Loggade in' }).count() >= 2, 'logins are listed too');
 
@@ -57,12 +59,38 @@ test('lists a caseworker reading a family, filters by user and action, and expor
     assert.match(csv.headers()['content-type'] ?? '', 'text/csv');
     const lines = (await csv.text()).trim().split(/\r?\n/);
     assert.is(lines.length - 1, users.length, 'the CSV holds the same entries');
-    assert.ok(lines.slice(1).every((l) => l.includes('document.read') && l.includes('Socialsekreterare 1')));
+    assert.is(lines[0]!.replace(/^\uFEFF/, ''), 'tid,användare,namn,roll,händelse,studie,familj,objekt,objekt-id,utfall');
+    assert.ok(lines.slice(1).every((l) => l.includes('Läste dokument') && l.includes('Socialsekreterare 1') && l.includes(',socialsekreterare,')));
+    assert.ok(lines.slice(1).every((l) => l.endsWith(',genomförd')), 'outcomes in Swedish');
 
     // Clearing the filter shows everything again.
     await filters.getByRole('button', { name: 'Rensa filter' }).click();
     await lead.locator('bs-audit-table td.action', { hasText: 'Loggade in' }).first().waitFor();
     assert.is(await filters.getByLabel('Användare').inputValue(), '');
+  } finally {
+    await caseworker.context().close();
+    await lead.context().close();
+  }
+});
+
+test('searches show as "Sökte" and can be filtered', async ({ server, browser }) => {
+  const caseworker = await openAs(browser, server.url, 'socsek1');
+  const lead = await openAs(browser, server.url, 'projektledare');
+  try {
+    const r = await caseworker.request.get(`${server.url}/api/studies/${DEMO_STUDY}/search?q=skola`);
+    assert.is(r.status(), 200);
+    await lead.goto(`${server.url}/#/studier/${DEMO_STUDY}/logg`);
+    const filters = lead.locator('bs-audit-filters');
+    await filters.getByLabel('Händelse').selectOption({ label: 'Sökte' });
+    await filters.getByRole('button', { name: 'Visa' }).click();
+    const actions = lead.locator('bs-audit-table td.action');
+    await lead.waitForFunction(() => {
+      const view = document.querySelector('bs-app')?.shadowRoot?.querySelector('bs-audit-view');
+      const cells = view?.shadowRoot?.querySelector('bs-audit-table')?.shadowRoot?.querySelectorAll('td.action') ?? [];
+      return cells.length > 0 && [...cells].every((c) => c.textContent?.trim() === 'Sökte');
+    });
+    assert.ok(await actions.count() >= 1);
+    assert.is(await lead.locator('bs-audit-table td.action', { hasText: /^search$/ }).count(), 0, 'never the raw word');
   } finally {
     await caseworker.context().close();
     await lead.context().close();

@@ -154,8 +154,11 @@ test('edits with Ctrl+Enter, survives a conflicting edit without losing text, an
     await dialog.getByRole('button', { name: 'Spara' }).click();
     const alert = dialog.locator('[role="alert"]');
     await alert.waitFor();
-    assert.match((await alert.textContent()) ?? '', 'ändrats av någon annan');
+    assert.match((await alert.textContent()) ?? '', 'nyare version (i en annan flik');
     assert.is(await dialog.getByLabel('Kommentar (Markdown)').inputValue(), 'Tredje tanken.', 'my text is kept');
+    const stored = dialog.locator('section.stored');
+    assert.is((await stored.getByRole('heading').textContent())?.trim(), 'Den sparade versionen');
+    assert.is((await stored.locator('bs-markdown-view p').textContent())?.trim(), 'Ändrad i en annan flik.', 'the stored version is shown');
     await card.locator('bs-markdown-view p', { hasText: 'Ändrad i en annan flik.' }).waitFor();
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await card.locator('bs-markdown-view p', { hasText: 'Tredje tanken.' }).waitFor();

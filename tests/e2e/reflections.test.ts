@@ -1,10 +1,10 @@
-// Reflections: the text saves itself after a pause and is there after a reload; when someone else saved in
-// between, the conflict is shown, the typed text is kept, and "Skriv över med min text" stores it; leaving
-// with unsaved text asks first.
+// Reflections: the text saves itself after a pause and is there after a reload; when a newer version was
+// saved in between (by the same user in another tab, or by someone else — each said as such), the conflict
+// is shown, the typed text is kept, and "Skriv över med min text" stores it; leaving with unsaved text asks first.
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { Reflection } from '../../server/domain/types.ts';
-import { DEMO_STUDY, apiRequest, logIn } from '../setup/browser.ts';
+import { DEMO_STUDY, apiRequest, logIn, openAs } from '../setup/browser.ts';
 import { browserSuite } from '../setup/e2e.ts';
 
 const test = browserSuite('reflections save themselves and never lose text');
@@ -73,7 +73,7 @@ test('a conflicting save keeps my text and lets me overwrite', async ({ server, 
     await page.keyboard.type(' Och mer.');
     const alert = page.locator(`bs-reflections-view section[data-key="${key}"] [role="alert"]`);
     await alert.waitFor({ timeout: 8000 });
-    assert.match((await alert.textContent()) ?? '', 'nyare version');
+    assert.match((await alert.textContent()) ?? '', 'Du har sparat en nyare version i en annan flik', 'my own save in another tab');
     assert.is((await alert.locator('bs-markdown-view p').textContent())?.trim(), 'Någon annans text.', 'their version is shown');
     assert.is(await box.inputValue(), 'Min första text. Och mer.', 'my text is kept');
 
@@ -93,12 +93,15 @@ test('"Använd den sparade versionen" takes the stored text', async ({ server, b
   try {
     const key = 'lyckade-insatser';
     const path = `/api/studies/${DEMO_STUDY}/families/familj-d/reflections/${key}`;
-    const put = await apiRequest(page, server.url, 'PUT', path, { data: { text: 'Sparad av någon annan.' }, headers: { 'If-Match': '0' } });
+    const lead = await openAs(browser, server.url, 'projektledare');
+    const put = await apiRequest(lead, server.url, 'PUT', path, { data: { text: 'Sparad av någon annan.' }, headers: { 'If-Match': '0' } });
+    await lead.context().close();
     assert.is(put.status(), 200);
     await page.getByLabel('3 Lyckade insatser').fill('Mitt utkast.');
     await page.keyboard.press('Tab');
     const alert = page.locator(`bs-reflections-view section[data-key="${key}"] [role="alert"]`);
     await alert.waitFor({ timeout: 8000 });
+    assert.match((await alert.textContent()) ?? '', 'Någon annan (Projektledaren) har sparat en nyare version');
     await alert.getByRole('button', { name: 'Använd den sparade versionen' }).click();
     assert.is(await page.getByLabel('3 Lyckade insatser').inputValue(), 'Sparad av någon annan.');
   } finally {

@@ -108,6 +108,24 @@ test('a save over a stale version shows the conflict and reloads; a study withou
   }
 });
 
+test('with annotations in the study the questions can be reworded but not moved, added or removed', async ({ server, browser }) => {
+  const page = await openSettings(browser, server.url);
+  try {
+    const panel = page.locator('bs-question-editor');
+    await panel.getByText('Det finns redan markeringar').waitFor();
+    assert.is(await page.getByRole('button', { name: 'Flytta upp fråga 2' }).count(), 0);
+    assert.is(await page.getByRole('button', { name: 'Lägg till en fråga' }).count(), 0);
+    await page.getByLabel('Frågan').first().fill('Fanns det tidiga tecken på att familjen hade det svårt?');
+    await page.getByRole('button', { name: 'Spara frågorna' }).click();
+    await page.getByText('Frågorna sparades.').waitFor();
+    const study = await (await page.request.get(`${server.url}/api/studies/${DEMO_STUDY}`)).json();
+    assert.is(study.questions[0].text, 'Fanns det tidiga tecken på att familjen hade det svårt?');
+    assert.is(study.questions.length, 3);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('only the lead has the settings link; others get a refusal', async ({ server, browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -624,7 +624,7 @@ export function fittingRole(route: ApiRoute): Role {
   const { method, path } = route;
   if (path.startsWith('/api/users')) return 'admin';
   if (path === '/api/session') return method === 'GET' ? 'forskare1' : 'anonymous';
-  if (/\/(members|imports|names|audit|assignment)\b/.test(path) || path.endsWith('/documents') && method === 'POST') return 'projektledare';
+  if (/\/(members|imports|names|audit|assignment|progress)\b/.test(path) || path.endsWith('/documents') && method === 'POST') return 'projektledare';
   if (method === 'PATCH' && path === '/api/studies/:study') return 'projektledare';
   if (/\/(reflections|annotations|documents)\b/.test(path)) return 'socsek1';
   return method === 'GET' ? 'forskare1' : 'projektledare';
@@ -722,6 +722,9 @@ export const TEMPLATES: Record<string, Template> = {
   'PUT /api/studies/:study/members': (r) => ({ members: r.members }),
   'PUT /api/studies/:study/families/:family/assignment': (r) => ({ assignedTo: r.assignment }),
   'POST /api/studies/:study/families/:family/names': () => ({ names: [{ name: 'Matrisa', label: 'Barn 9' }] }),
+  'POST /api/studies/:study/families': (_r, n) => ({ pseudonym: `Fuzzfamilj ${n}`, activeFrom: '2015-01-01', activeTo: null, attributes: { children: 2, placements: 1, costBand: 'medel' } }),
+  'PATCH /api/studies/:study/families/:family': () => ({ activeTo: null, attributes: { children: 3, costBand: 'hög' } }),
+  'PUT /api/studies/:study/documents/:doc/reading': () => ({ reached: 1 }),
 };
 
 /** Routes known to ignore the request body: the body property leaves them to the route property. */

@@ -3,7 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HttpClient, seededDataDir, startServer } from '../setup/server-process.ts';
@@ -35,6 +35,17 @@ beside('an account added and then disabled from the command line takes effect in
     assert.is(login.status, 200, 'the new account can log in without a restart');
     const app = JSON.parse(await readFile(join(dataDir, 'app.json'), 'utf8'));
     assert.ok(app.users.some((u: any) => u.username === 'kalle'), 'the server\'s own writes kept the new account');
+
+    // A study created and a case file imported from the command line show in the running server.
+    const lead = await new HttpClient(server.url).login('projektledare');
+    await cli('study', 'create', '--template', 'tre-fragor', '--title', 'Från kommandoraden', '--lead', 'projektledare', '--data', dataDir);
+    const listed = await eventually(() => lead.call('GET', '/api/studies'), (r) => r.json.some((s: any) => s.id === 'fran-kommandoraden'));
+    assert.ok(listed.json.some((s: any) => s.id === 'fran-kommandoraden'), 'the new study is listed without a restart');
+    const file = join(dataDir, 'akt.txt');
+    await writeFile(file, '2019-03-04 Anmälan\nSkolan är orolig.\n');
+    await cli('import', '--study', 'mini', '--family', 'fam-3', file, '--data', dataDir);
+    const docs = await eventually(() => lead.call('GET', '/api/studies/mini/families/fam-3/documents'), (r) => r.json.length === 2);
+    assert.is(docs.json.length, 2, 'the imported document is listed without a restart');
 
     await cli('user', 'disable', 'kalle', '--data', dataDir);
     const after = await eventually(() => kalle.call('GET', '/api/session'), (r) => r.status === 401);

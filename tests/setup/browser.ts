@@ -31,8 +31,9 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
-  // The start page (the study itself, when there is only one): the app has settled on its route.
-  await page.locator('bs-study-view h1, bs-studies-view h1').first().waitFor();
+  // The start page (the study itself, when there is only one; "Konton" for an administrator in no study):
+  // the app has settled on its route.
+  await page.locator('bs-study-view h1, bs-studies-view h1, bs-accounts-view h1').first().waitFor();
 }
 
 /** Describes the focused element, looking through shadow roots: tag, text and a few attributes. */

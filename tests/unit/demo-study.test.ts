@@ -123,7 +123,7 @@ template('has the study fields, the three reflection questions and the five demo
   assert.is(study.ethicsApproval, null);
   assert.is(study.endDate, '2027-06-30');
   assert.equal(study.questions, [
-    { id: 'tidiga-tecken', label: 'Tidiga tecken', text: 'Fanns det tidigt tecken på en allvarlig livssituation?' },
+    { id: 'tidiga-tecken', label: 'Tidiga tecken', text: 'Fanns det tidiga tecken på en allvarlig livssituation?' },
     { id: 'outnyttjade-oppningar', label: 'Outnyttjade öppningar', text: 'Finns det öppningar till samarbete med familjen som inte använts?' },
     { id: 'lyckade-insatser', label: 'Lyckade insatser', text: 'Fanns det insatser, kontakter eller perioder som fungerade bra för familjen?' },
   ]);

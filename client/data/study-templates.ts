@@ -1,0 +1,41 @@
+// Study templates and creating a study from one (admins and accounts allowed to create studies).
+import type { LegalBasis, ReflectionQuestion, StudyView } from '../../server/domain/types.ts';
+import type { Api } from './api.ts';
+
+export interface StudyTemplate {
+  id: string;
+  title: string;
+  description: string;
+  selectionCriteria: string;
+  legalBasis: LegalBasis;
+  questions: ReflectionQuestion[];
+}
+
+/** A question being written: existing ones have an id, new ones not yet. */
+export interface QuestionDraft {
+  id?: string;
+  label: string;
+  text: string;
+}
+
+export interface NewStudy {
+  template: string;
+  title: string;
+  description: string;
+  selectionCriteria: string;
+  legalBasis: LegalBasis;
+  ethicsApproval: string | null;
+  endDate: string | null;
+  /** A username; omitted = the creator. */
+  lead?: string;
+  questions: QuestionDraft[];
+}
+
+export function fetchStudyTemplates(api: Api): Promise<StudyTemplate[]> {
+  return api.request('GET', '/api/study-templates');
+}
+
+/** Creates the study; 403 when the account may not, 422 with a Swedish message for invalid input. */
+export function createStudy(api: Api, input: NewStudy): Promise<StudyView> {
+  return api.request('POST', '/api/studies', { body: input });
+}

@@ -1,0 +1,162 @@
+// What the lead sees of a bulk import job: per file its state, progress and warnings (duplicate,
+// no dated entries, refused), per family what will be replaced and which names were not caught.
+// Everything is computed with the families' name rules as they are now, so a confirmed name shows
+// at once; each file's prepared summary is cached until its family's rules change.
+import { PSEUDONYM_KINDS } from '../domain/pseudonymise.ts';
+import { prepareDocument, prepareFileName } from '../domain/prepare-document.ts';
+import { mergeSuggestions, type NameSuggestion } from '../domain/name-suggestions.ts';
+import { nameRule, normaliseName } from '../domain/pseudonymise-names.ts';
+import type { Family, Study } from '../domain/types.ts';
+import { problemOf, type BulkJob, type JobFile, type JobFileState, type JobProblem, type JobState, type JobWarning } from './bulk-imports.ts';
+
+export interface FileWarning extends JobProblem {
+  /** For a duplicate: the earlier file in this job (its index in `files`) … */
+  duplicateOf?: number;
+  /** … or the stored document it repeats. */
+  document?: string;
+}
+
+export interface JobFileView {
+  name: string;
+  familyId: string | null;
+  state: JobFileState;
+  progress: number;
+  error?: JobProblem;
+  warnings: FileWarning[];
+  entryCount?: number;
+}
+
+export interface JobFamilyView {
+  familyId: string;
+  pseudonym: string;
+  files: number;
+  /** Documents a commit stores for the family (ready files that are not duplicates). */
+  documents: number;
+  preview: { counts: Record<string, number> };
+  suggestedNames: NameSuggestion[];
+}
+
+export interface BulkJobView {
+  id: string;
+  state: JobState;
+  done: number;
+  total: number;
+  /** Documents a commit stores; after the commit, the documents stored. */
+  documents: number;
+  error?: JobProblem;
+  files: JobFileView[];
+  /** Every warning of the job: its own, and each file's with the file's name. */
+  warnings: (JobWarning & { file?: string })[];
+  families: JobFamilyView[];
+}
+
+/** Suggestions shown per family at most. */
+const SUGGESTIONS_SHOWN = 100;
+
+const rulesKeyOf = (family: Family | undefined) => (family?.nameRules ?? []).map((r) => `${r.hash}:${r.label}`).join(',');
+
+/** The file's summary for its family's current rules (prepared again only when they changed). */
+function summaryOf(file: JobFile, family: Family | undefined, key: Uint8Array, now: Date) {
+  const rulesKey = rulesKeyOf(family);
+  if (file.raw === undefined || file.summary?.rulesKey === rulesKey) return file.summary;
+  try {
+    const prepared = prepareDocument(file.raw, key, now, family?.nameRules);
+    file.summary = { rulesKey, counts: prepared.replacements, entryCount: prepared.entries.length, sha256: prepared.sha256 };
+  } catch (error) {
+    Object.assign(file, { state: 'failed', error: problemOf(error), raw: undefined, summary: undefined });
+  }
+  return file.summary;
+}
+
+/** Per file: a duplicate of an earlier file (same bytes or same prepared text) or of a stored document; no dated entries; no suggestions. */
+function fileWarnings(job: BulkJob, study: Study, index: number): FileWarning[] {
+  const file = job.files[index]!;
+  if (file.state !== 'ready' || !file.summary) return [];
+  const warnings: FileWarning[] = [];
+  const earlier = job.files.findIndex(
+    (f, i) => i < index && f.state === 'ready' && ((f.bytesSha256 && f.bytesSha256 === file.bytesSha256) || f.summary?.sha256 === file.summary!.sha256),
+  );
+  const ownDocuments = new Set(job.committed?.documents ?? []);
+  const stored = study.documents.find((d) => d.sha256 === file.summary!.sha256 && !ownDocuments.has(d.id));
+  if (earlier >= 0) warnings.push({ code: 'duplicate', message: 'Filen är en dubblett av en annan fil i importen och sparas inte.', duplicateOf: earlier });
+  else if (stored) warnings.push({ code: 'duplicate', message: 'Filen finns redan i studien och sparas inte.', document: stored.id });
+  if (file.summary.entryCount === 0) {
+    warnings.push({ code: 'undated', message: 'Filen har inga daterade händelser. Den sparas med importdagen som datum.' });
+  }
+  if (file.suggestions === null) warnings.push({ code: 'names_unavailable', message: 'Namnförslag kunde inte tas fram för filen.' });
+  return warnings;
+}
+
+/** Whether the warnings keep a file out of the commit. */
+export const isSkipped = (warnings: readonly FileWarning[]) => warnings.some((w) => w.code === 'duplicate');
+
+/** The keyed hash a name rule for `name` would have; '' for a word no rule could hold. */
+function hashOf(key: Uint8Array, name: string): string {
+  try {
+    return nameRule(key, name, 'x').hash;
+  } catch {
+    return '';
+  }
+}
+
+/** The family's suggestions, less the names the lead rejected and those its rules already catch. */
+function familySuggestions(job: BulkJob, family: Family, files: JobFile[], key: Uint8Array): NameSuggestion[] {
+  const rejected = job.rejected.get(family.id) ?? new Set<string>();
+  const listed = new Set((family.nameRules ?? []).map((r) => r.hash));
+  const merged = mergeSuggestions(files.map((f) => f.suggestions ?? []));
+  return merged
+    .filter((s) => !rejected.has(normaliseName(s.name)) && !listed.has(hashOf(key, s.name)))
+    .slice(0, SUGGESTIONS_SHOWN);
+}
+
+/** The job as the API and the command line show it. */
+export function describeJob(job: BulkJob, study: Study, key: Uint8Array, now: Date): BulkJobView {
+  const familyOf = (id: string | null) => (id ? study.families.find((f) => f.id === id) : undefined);
+  for (const f of job.files) if (f.state === 'ready') summaryOf(f, familyOf(f.familyId), key, now);
+  const files: JobFileView[] = job.files.map((f, i) => {
+    const family = familyOf(f.familyId);
+    return {
+      name: prepareFileName(f.name, key, now, family?.nameRules),
+      familyId: f.familyId,
+      state: f.state,
+      progress: f.progress,
+      ...(f.error ? { error: f.error } : {}),
+      warnings: fileWarnings(job, study, i),
+      ...(f.summary ? { entryCount: f.summary.entryCount } : {}),
+    };
+  });
+  const warnings: BulkJobView['warnings'] = [...job.warnings];
+  files.forEach((f) => {
+    if (f.error) warnings.push({ code: 'refused', message: f.error.message, file: f.name });
+    for (const w of f.warnings) warnings.push({ code: w.code, message: w.message, file: f.name });
+  });
+  const families: JobFamilyView[] = [];
+  for (const family of study.families) {
+    const indexes = job.files.flatMap((f, i) => (f.familyId === family.id ? [i] : []));
+    if (indexes.length === 0) continue;
+    // Duplicates are not stored, so they count neither in the preview nor in the suggestions.
+    const ready = indexes.filter((i) => job.files[i]!.state === 'ready' && !isSkipped(files[i]!.warnings));
+    const counts = Object.fromEntries(PSEUDONYM_KINDS.map((k) => [k, 0])) as Record<string, number>;
+    for (const i of ready) for (const [kind, n] of Object.entries(job.files[i]!.summary?.counts ?? {})) counts[kind] = (counts[kind] ?? 0) + n;
+    families.push({
+      familyId: family.id,
+      pseudonym: family.pseudonym,
+      files: indexes.length,
+      documents: ready.length,
+      preview: { counts },
+      suggestedNames: familySuggestions(job, family, ready.map((i) => job.files[i]!), key),
+    });
+  }
+  const settled = (s: JobFileState) => s === 'ready' || s === 'failed';
+  return {
+    id: job.id,
+    state: job.state,
+    done: job.files.filter((f) => settled(f.state)).length,
+    total: job.files.length,
+    documents: job.committed?.documents.length ?? families.reduce((n, f) => n + f.documents, 0),
+    ...(job.error ? { error: job.error } : {}),
+    files,
+    warnings,
+    families,
+  };
+}

@@ -1,0 +1,48 @@
+// Study templates: studies/<id>/template.json — a title, a description, selection criteria and the
+// reflection questions a new study starts with (none in the blank template). Read from disk once.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ReflectionQuestion } from '../domain/types.ts';
+
+export const TEMPLATES_DIR = new URL('../../studies/', import.meta.url).pathname;
+
+const safeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+const templateSchema = z.object({
+  id: safeId,
+  title: z.string().min(1),
+  description: z.string(),
+  selectionCriteria: z.string().default(''),
+  legalBasis: z.enum(['follow-up', 'research']).default('follow-up'),
+  questions: z.array(z.object({ id: safeId, label: z.string().min(1), text: z.string().min(1) })).max(9),
+});
+
+export interface StudyTemplateInfo {
+  id: string;
+  title: string;
+  description: string;
+  selectionCriteria: string;
+  legalBasis: 'follow-up' | 'research';
+  questions: ReflectionQuestion[];
+}
+
+let cache: Promise<StudyTemplateInfo[]> | undefined;
+
+/** Every template under `dir` (default: the repository's studies/), sorted by title. */
+export function loadStudyTemplates(dir = TEMPLATES_DIR): Promise<StudyTemplateInfo[]> {
+  if (dir !== TEMPLATES_DIR) return readTemplates(dir);
+  return (cache ??= readTemplates(dir));
+}
+
+async function readTemplates(dir: string): Promise<StudyTemplateInfo[]> {
+  const out: StudyTemplateInfo[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const text = await readFile(join(dir, name, 'template.json'), 'utf8').catch(() => null);
+    if (text === null) continue;
+    const template = templateSchema.parse(JSON.parse(text));
+    if (template.id !== name) throw new Error(`Template ${name}: its id must be the folder name`);
+    out.push(template);
+  }
+  return out.sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+}

@@ -1,0 +1,61 @@
+// Closing a study makes it read-only (reads and the audit log still work); only a closed study can be
+// erased, with its id typed as confirmation; erasing removes its texts and records from the disk and
+// leaves a line in the audit log saying who erased which study.
+import * as assert from 'uvu/assert';
+import { access, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appSuite } from '../setup/app.ts';
+
+const closing = appSuite('Closing and erasing a study');
+
+closing('a closed study refuses every write with 409 study_closed, and reads go on', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const cw = await t.as('socsek1');
+  const study = (await lead.call('GET', '/api/studies/mini')).json;
+  assert.is((await cw.call('POST', '/api/studies/mini/close', undefined, { 'if-match': String(study.version) })).status, 403, 'only the lead closes');
+  assert.is((await lead.call('POST', '/api/studies/mini/close', undefined, { 'if-match': '999' })).status, 409, 'over a stale version');
+  const closed = await lead.call('POST', '/api/studies/mini/close', undefined, { 'if-match': String(study.version) });
+  assert.is(closed.status, 200);
+  assert.is(closed.json.status, 'closed');
+
+  const [doc] = (await cw.call('GET', '/api/studies/mini/families/fam-1/documents')).json;
+  const { text } = (await cw.call('GET', `/api/studies/mini/documents/${doc.id}`)).json;
+  const writes = [
+    await cw.call('POST', '/api/studies/mini/annotations', { documentId: doc.id, questionId: 'tidiga-tecken', target: { start: 0, end: 5, exact: text.slice(0, 5) } }),
+    await cw.call('PUT', '/api/studies/mini/families/fam-1/reflections/summary', { text: 'x' }, { 'if-match': '0' }),
+    await lead.call('PATCH', '/api/studies/mini', { endDate: '2028-01-01' }, { 'if-match': String(closed.json.version) }),
+    await lead.call('POST', '/api/studies/mini/families/fam-1/documents', { title: 'Ny', text: '2020-01-01 Text.' }),
+  ];
+  for (const w of writes) assert.equal([w.status, w.json.error.code], [409, 'study_closed']);
+  assert.is((await cw.call('GET', '/api/studies/mini/annotations?family=fam-1')).status, 200);
+  assert.is((await lead.call('GET', '/api/studies/mini/audit')).status, 200);
+  const outsider = await t.as('admin');
+  assert.is((await outsider.call('POST', '/api/studies/mini/annotations', {})).status, 404, 'an outsider does not learn that it is closed');
+  const again = await (await t.restart()).as('projektledare');
+  assert.is((await again.call('GET', '/api/studies/mini')).json.status, 'closed', 'closed survives a restart');
+});
+
+closing('erasing needs a closed study and its id as confirmation; then texts and records are gone, the audit line stays', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const dir = join(t.dataDir, 'studies', 'mini');
+  const open = await lead.call('DELETE', '/api/studies/mini?confirm=mini');
+  assert.equal([open.status, open.json.error.code], [409, 'conflict']);
+  const study = (await lead.call('GET', '/api/studies/mini')).json;
+  await lead.call('POST', '/api/studies/mini/close', undefined, { 'if-match': String(study.version) });
+  const unconfirmed = await lead.call('DELETE', '/api/studies/mini?confirm=fel');
+  assert.equal([unconfirmed.status, unconfirmed.json.error.code], [422, 'confirmation_required']);
+  assert.ok((await readdir(join(dir, 'documents'))).length > 0);
+
+  assert.is((await lead.call('DELETE', '/api/studies/mini?confirm=mini')).status, 204);
+  await access(dir).then(() => assert.unreachable('the study directory is gone'), () => undefined);
+  assert.is((await lead.call('GET', '/api/studies/mini')).status, 404);
+  assert.equal((await lead.call('GET', '/api/studies')).json, []);
+  const leadId = t.store.app.data.users.find((u) => u.username === 'projektledare')!.id;
+  const erased = (await t.store.audit.read()).filter((l) => l.action === 'study.erase' && l.outcome === 'ok');
+  assert.equal(erased.map((l) => [l.user, l.study, l.object]), [[leadId, 'mini', 'mini']], 'who erased which study');
+  const after = await t.restart();
+  assert.is(after.store.study('mini'), undefined, 'still gone after a restart');
+  assert.ok((await after.store.audit.verify()).ok);
+});
+
+closing.run();

@@ -1,0 +1,39 @@
+// `backspegel study create` on a data directory without the demo: the production path's first steps.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const MAIN = new URL('../../server/main.ts', import.meta.url).pathname;
+const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN, ...args]).catch((e) => e);
+
+const study = suite('backspegel study create');
+
+study('creates a study from a template with a named lead, audited; refuses an unknown template or lead', async () => {
+  const data = await mkdtemp(join(tmpdir(), 'backspegel-cli-study-'));
+  await cli('user', 'add', 'lena', '--may-create-studies', '--data', data);
+  const app = JSON.parse(await readFile(join(data, 'app.json'), 'utf8'));
+  assert.is(app.users[0].mayCreateStudies, true);
+
+  const created = await cli('study', 'create', '--template', 'tre-fragor', '--title', 'Aktstudie Väst', '--lead', 'lena', '--end-date', '2027-12-31', '--data', data);
+  assert.match(created.stdout, /Studien "Aktstudie Väst" skapades med id aktstudie-vast \(3 reflektionsfrågor\)/);
+  const stored = JSON.parse(await readFile(join(data, 'studies', 'aktstudie-vast', 'study.json'), 'utf8'));
+  assert.equal([stored.endDate, stored.members.length, stored.members[0].role, stored.status], ['2027-12-31', 1, 'lead', 'open']);
+
+  const unknown = await cli('study', 'create', '--template', 'saknas', '--title', 'X', '--lead', 'lena', '--data', data);
+  assert.is(unknown.code, 1);
+  assert.match(unknown.stderr, /Mallen finns inte/);
+  const noLead = await cli('study', 'create', '--template', 'tre-fragor', '--title', 'X', '--lead', 'okand', '--data', data);
+  assert.match(noLead.stderr, /Projektledaren har inget aktivt konto/);
+  const noTemplate = await cli('study', 'create', '--title', 'X', '--data', data);
+  assert.match(noTemplate.stderr, /--template: .*tre-fragor/);
+
+  const verify = await cli('audit', 'verify', '--data', data);
+  assert.match(verify.stdout, /obruten: 2 rader/, 'user.add and study.create');
+  await rm(data, { recursive: true });
+});
+
+study.run();
