@@ -30,9 +30,9 @@ export function closeStudy(api: Api, studyId: string, version: number): Promise<
   return api.request('POST', `/api/studies/${seg(studyId)}/close`, { headers: { 'If-Match': String(version) } });
 }
 
-/** Erases a closed study for good; `confirmation` must be the study's id. */
-export function eraseStudy(api: Api, studyId: string, confirmation: string): Promise<void> {
-  return api.request('DELETE', `/api/studies/${seg(studyId)}?confirm=${encodeURIComponent(confirmation)}`);
+/** Erases a closed study for good. */
+export function eraseStudy(api: Api, studyId: string): Promise<void> {
+  return api.request('DELETE', `/api/studies/${seg(studyId)}`);
 }
 
 /** Replaces the study's questions over `version` (only rewording once annotations exist: else 422). */

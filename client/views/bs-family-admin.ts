@@ -5,7 +5,7 @@
 // Fires bs-families-changed after a save so the page reloads its list; focus returns to the opening button.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { FamilyView } from '../../server/domain/types.ts';
+import type { FamilyAttributes, FamilyView } from '../../server/domain/types.ts';
 import { ApiError, errorMessage, type Api } from '../data/api.ts';
 import { createFamily, updateFamily } from '../data/families.ts';
 import { fire, type FamilySubmitDetail } from '../events.ts';
@@ -93,7 +93,7 @@ export class BsFamilyAdmin extends LitElement {
         ? await updateFamily(api, this.studyId, this._formFamily.id, this._formFamily.version, input)
         : await createFamily(api, this.studyId, {
             ...input,
-            attributes: Object.fromEntries(Object.entries(input.attributes).filter(([, v]) => v !== null)),
+            attributes: Object.fromEntries(Object.entries(input.attributes).filter(([, v]) => v !== null)) as FamilyAttributes,
           });
       this._message = this._formFamily ? t('familyAdmin.saved', { name: saved.pseudonym }) : t('familyAdmin.added', { name: saved.pseudonym });
       this._close();

@@ -137,8 +137,10 @@ export class BsStudySettingsView extends LitElement {
   }
 
   private _onErase(e: CustomEvent<{ confirmation: string }>): void {
+    // The typed id is the lead's confirmation; the server only needs the study to be closed.
+    if (e.detail.confirmation !== this.studyId) return;
     void this._save('closing', async (api) => {
-      await eraseStudy(api, this.studyId, e.detail.confirmation);
+      await eraseStudy(api, this.studyId);
       location.assign(hrefFor({ name: 'home' }));
     }, '');
   }

@@ -56,9 +56,14 @@ export function checkYears(activeFrom: string, activeTo: string | null): void {
 /** Attributes without the unset ones; undefined when none is left. */
 function cleanAttributes(attributes: FamilyAttributes): FamilyAttributes | undefined {
   const clean: FamilyAttributes = {};
-  if (attributes.children !== undefined) clean.children = attributes.children;
-  if (attributes.placements !== undefined) clean.placements = attributes.placements;
-  if (attributes.costBand !== undefined) clean.costBand = attributes.costBand;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null) continue;
+    // An attribute is not a place for identifying details.
+    if (typeof value === 'string' && findPersonnummer(value).length) {
+      throw new ValidationError('En uppgift om familjen får inte innehålla ett personnummer.');
+    }
+    clean[key] = value;
+  }
   return Object.keys(clean).length ? clean : undefined;
 }
 

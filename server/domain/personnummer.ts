@@ -3,7 +3,9 @@
 //
 // Forms: YYMMDD-NNNC, YYMMDD+NNNC, YYMMDD NNNC, YYMMDDNNNC and the same with a four-digit year.
 // A candidate counts only when its date is real (day + 60 for a samordningsnummer) and the Luhn check
-// digit over YYMMDDNNN holds, so dates, amounts, case numbers and phone numbers are left alone.
+// digit over YYMMDDNNN holds, so dates, amounts, case numbers and phone numbers are left alone. In
+// running text, a number written with a personnummer's own separator (YYMMDD-NNNN, YYMMDD+NNNN) counts
+// even when its check digit is wrong: a mistyped personnummer in a case file still identifies someone.
 import { isValidDate, isoDate, utcIsoDate } from './dates.ts';
 
 export type PersonnummerKind = 'personnummer' | 'samordningsnummer';
@@ -52,9 +54,9 @@ export function luhnValid(tenDigits: string): boolean {
 
 const num2 = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 
-function interpret(date: string, separator: string, serial: string, todayIso: string): Personnummer | null {
+function interpret(date: string, separator: string, serial: string, todayIso: string, lenient = false): Personnummer | null {
   const short = date.length === 8 ? date.slice(2) : date;
-  if (!luhnValid(short + serial)) return null;
+  if (!luhnValid(short + serial) && !(lenient && (separator === '-' || separator === '+'))) return null;
   const month = num2(short, 2);
   let day = num2(short, 4);
   const kind: PersonnummerKind = day > 60 ? 'samordningsnummer' : 'personnummer';
@@ -88,7 +90,8 @@ export function parsePersonnummer(s: string, opts: PersonnummerOptions = {}): Pe
 }
 
 /**
- * Finds every valid personal and coordination number in a text, in text order, with offsets.
+ * Finds every personal and coordination number in a text, in text order, with offsets (a wrong
+ * check digit is forgiven when the number is written with - or +).
  * Example: `findPersonnummer('Elsa, 000229-2399, bor hos mamma.')`
  *   → `[{ start: 6, end: 17, canonical: '200002292399', kind: 'personnummer', birthDate: '2000-02-29' }]`.
  */
@@ -97,7 +100,7 @@ export function findPersonnummer(text: string, opts: PersonnummerOptions = {}): 
   const found: PersonnummerMatch[] = [];
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
-    const n = interpret(m[1]!, m[2]!, m[3]!, todayIso);
+    const n = interpret(m[1]!, m[2]!, m[3]!, todayIso, true);
     if (n) found.push({ start: m.index, end: m.index + m[0].length, canonical: n.canonical, kind: n.kind, birthDate: n.birthDate });
   }
   return found;

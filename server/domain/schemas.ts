@@ -114,6 +114,12 @@ export const membersSchema = z.object({
 export const assignmentSchema = z.object({ assignedTo: z.array(z.string().min(1).max(64)).max(50) });
 
 /** A family's attributes: what the study chose its families by. */
+/** Attributes beyond the three the UI offers: a study may choose its families by other things too. */
+const extraAttributeValue = z.union([z.string().trim().max(200), z.number().finite(), z.boolean()]);
+const attributeKeys = (a: Record<string, unknown>) =>
+  Object.keys(a).length <= 20 && Object.keys(a).every((k) => /^[\p{L}\p{N} _-]{1,40}$/u.test(k));
+const ATTRIBUTE_KEYS_MESSAGE = 'Högst 20 uppgifter, med namn på 1–40 bokstäver, siffror, mellanslag eller bindestreck.';
+
 const familyAttributesSchema = z
   .object({
     children: z.number().int().min(0).max(30),
@@ -121,7 +127,8 @@ const familyAttributesSchema = z
     costBand: z.enum(['låg', 'medel', 'hög']),
   })
   .partial()
-  .strict();
+  .catchall(extraAttributeValue)
+  .refine(attributeKeys, ATTRIBUTE_KEYS_MESSAGE);
 
 /** POST /api/studies/:study/families; the pseudonym is checked further in server/domain/families.ts. */
 export const familyCreateSchema = z
@@ -146,7 +153,8 @@ export const familyPatchSchema = z
         costBand: z.enum(['låg', 'medel', 'hög']).nullable(),
       })
       .partial()
-      .strict(),
+      .catchall(extraAttributeValue.nullable())
+      .refine(attributeKeys, ATTRIBUTE_KEYS_MESSAGE),
   })
   .partial()
   .strict();

@@ -69,6 +69,8 @@ export interface FamilyAttributes {
   placements?: number;
   /** The family's cost band, as the municipality counts it. */
   costBand?: 'låg' | 'medel' | 'hög';
+  /** Anything else the study chose its families by, e.g. `{ "skolbyten": 4 }`. */
+  [other: string]: string | number | boolean | undefined;
 }
 
 export interface DocumentMeta {

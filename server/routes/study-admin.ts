@@ -58,9 +58,10 @@ export function studyAdminRoutes(services: Services) {
     })
     .post('/close', audited(services, 'study.close'), async (c) => {
       const access = leadAccess(services, c);
-      const version = requireVersion(c);
+      // If-Match is optional here: given, it must be the current version.
+      const version = c.req.header('if-match') === undefined ? undefined : requireVersion(c);
       const study = await access.repo.mutateStudy((d) => {
-        if (d.status !== 'closed' && d.version !== version) throw new ConflictError('Studien har ändrats av någon annan. Ladda om sidan.', { version: d.version });
+        if (d.status !== 'closed' && version !== undefined && d.version !== version) throw new ConflictError('Studien har ändrats av någon annan. Ladda om sidan.', { version: d.version });
         closeStudy(d, access.user.id, services.clock());
         return d;
       });
@@ -68,7 +69,7 @@ export function studyAdminRoutes(services: Services) {
     })
     .delete('/', audited(services, 'study.erase'), async (c) => {
       const access = leadAccess(services, c);
-      assertErasable(access.repo.study, c.req.query('confirm'));
+      assertErasable(access.repo.study);
       // Written before the study is gone: the audit line keeps who erased which study.
       c.set('audit', { object: access.repo.id, study: access.repo.id });
       await services.store.eraseStudy(access.repo.id);

@@ -29,7 +29,7 @@ export interface StudyTemplateInfo {
 
 let cache: Promise<StudyTemplateInfo[]> | undefined;
 
-/** Every template under `dir` (default: the repository's studies/), sorted by title. */
+/** Every template under `dir` (default: the repository's studies/): those with questions first, then by title. */
 export function loadStudyTemplates(dir = TEMPLATES_DIR): Promise<StudyTemplateInfo[]> {
   if (dir !== TEMPLATES_DIR) return readTemplates(dir);
   return (cache ??= readTemplates(dir));
@@ -44,5 +44,6 @@ async function readTemplates(dir: string): Promise<StudyTemplateInfo[]> {
     if (template.id !== name) throw new Error(`Template ${name}: its id must be the folder name`);
     out.push(template);
   }
-  return out.sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+  // Ready-made questions first, the blank template last.
+  return out.sort((a, b) => Number(!a.questions.length) - Number(!b.questions.length) || a.title.localeCompare(b.title, 'sv'));
 }

@@ -54,7 +54,7 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'GET /api/studies/:study/audit': ['lead'],
   'GET /api/studies/:study/search': members,
   'PATCH /api/studies/:study': ['lead'],
-  // Tried with a stale version (close) and on an open study (erase): the lead gets 409, the study stays.
+  // Tried with a stale If-Match (close) and on an open study (erase): the lead gets 409, the study stays.
   'POST /api/studies/:study/close': ['lead'],
   'DELETE /api/studies/:study': ['lead'],
   'GET /api/studies/:study/members': ['lead'],
@@ -204,7 +204,7 @@ matrix('each actor gets exactly the access the policy gives it, on every route',
     const [method, path] = route.split(' ') as [string, string];
     for (const actor of everyone) {
       // Stale versions make writes by allowed actors end in 409, so the fixture stays unchanged.
-      const headers = ['PUT', 'PATCH', 'DELETE'].includes(method) ? { 'if-match': '999' } : undefined;
+      const headers = ['PUT', 'PATCH', 'DELETE'].includes(method) || route.endsWith('/close') ? { 'if-match': '999' } : undefined;
       const r = await f.clients.get(actor)!.call(method, concretePath(method, path, f), bodyFor(route, f), headers);
       const stopped = [401, 403, 404].includes(r.status);
       if (r.status >= 500) failures.push(`${route} as ${actor}: ${r.status}`);

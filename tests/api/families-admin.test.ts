@@ -69,7 +69,9 @@ families('dates must be real and in order, attributes in range; bad input is 4xx
     { ...NEW, attributes: { children: -1 } },
     { ...NEW, attributes: { children: 1.5 } },
     { ...NEW, attributes: { costBand: 'enorm' } },
-    { ...NEW, attributes: { pets: 2 } },
+    { ...NEW, attributes: { skolbyten: { antal: 2 } } },
+    { ...NEW, attributes: { '<b>': 1 } },
+    { ...NEW, attributes: { anteckning: 'Kalle 120505-1238' } },
     { ...NEW, id: 'fam-9' },
     { pseudonym: 'Familj Åtta' },
     { ...NEW, pseudonym: 42 },
@@ -79,6 +81,9 @@ families('dates must be real and in order, attributes in range; bad input is 4xx
   assert.is((await lead.call('POST', '/api/studies/mini/families', '{"pseudonym":')).status, 400);
   assert.is((await lead.call('POST', '/api/studies/mini/families', 'x', { 'content-type': 'text/plain' })).status, 415);
   assert.is((await post({ ...NEW, activeTo: '2013-04-01' })).status, 201, 'a case may close the day it opened');
+  const own = await post({ ...NEW, pseudonym: 'Familj Nio', attributes: { barn: 3, skolbyten: 4, 'känd av BUP': true } });
+  assert.is(own.status, 201, 'a study may choose its families by attributes of its own');
+  assert.equal(own.json.attributes, { barn: 3, skolbyten: 4, 'känd av BUP': true });
 });
 
 families('the lead edits a family with its version; a stale version gets 409 with what is stored', async ({ t }) => {

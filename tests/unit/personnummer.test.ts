@@ -94,4 +94,12 @@ scanning('never matches inside a longer run of digits', () => {
   assert.equal(findPersonnummer('11990010123851 och 9001012385123 och 1900101-2385', { today }), []);
 });
 
+scanning('a mistyped check digit is still found when written with - or +, not in a bare run of digits', () => {
+  // 120505-1238: a real date, but the check digit should be 6.
+  const found = findPersonnummer('Skolan ringde om Kalle, 120505-1238, som inte kommit.', { today });
+  assert.equal(found.map((m) => m.canonical), ['201205051238']);
+  assert.equal(findPersonnummer('Fakturanr 1205051238 betald.', { today }), []);
+  assert.is(parsePersonnummer('120505-1238', { today }), null, 'parsing one given value stays strict');
+});
+
 scanning.run();
