@@ -3,6 +3,7 @@
 import type { AnnotationView, DocumentMeta, SessionUser, TextTarget } from '../server/domain/types.ts';
 import type { NewAccount } from './data/accounts.ts';
 import type { AuditFilter } from './data/audit.ts';
+import type { BulkUpload, NameDecision } from './data/bulk-imports.ts';
 import type { FamilyChanges } from './data/families.ts';
 import type { MemberInput, StudySettings } from './data/study-admin.ts';
 import type { QuestionDraft } from './data/study-templates.ts';
@@ -99,6 +100,16 @@ export interface NameAddDetail {
   label: string;
 }
 
+/** Archive upload: upload this zip, or these files with their families. */
+export interface ArchiveUploadDetail {
+  upload: BulkUpload;
+}
+
+/** Name suggestions: the lead's decisions on one family's suggested names. */
+export interface NamesDecideDetail {
+  decision: NameDecision;
+}
+
 /** Every custom event of the app and the type of its detail. */
 export interface BsEventMap {
   /** Reader: the user picked a question for the selected text. */
@@ -165,6 +176,10 @@ export interface BsEventMap {
   'bs-idle-continue': Record<string, never>;
   /** Idle warning: sign out now. */
   'bs-idle-logout': Record<string, never>;
+  /** Archive upload: upload the zip or the files. */
+  'bs-archive-upload': ArchiveUploadDetail;
+  /** Name suggestions: send the decisions for one family. */
+  'bs-names-decide': NamesDecideDetail;
 }
 
 /** Dispatches a bubbling, composed custom event from `target`. */
@@ -206,5 +221,7 @@ declare global {
     'bs-otp-hide': CustomEvent<Record<string, never>>;
     'bs-idle-continue': CustomEvent<Record<string, never>>;
     'bs-idle-logout': CustomEvent<Record<string, never>>;
+    'bs-archive-upload': CustomEvent<ArchiveUploadDetail>;
+    'bs-names-decide': CustomEvent<NamesDecideDetail>;
   }
 }

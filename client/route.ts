@@ -6,6 +6,7 @@ export type Route =
   | { name: 'settings'; studyId: string }
   | { name: 'audit'; studyId: string }
   | { name: 'progress'; studyId: string }
+  | { name: 'archive-import'; studyId: string }
   | { name: 'accounts' }
   | { name: 'new-study' }
   | { name: 'not-found' };
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 3 && parts[2] === 'installningar') return { name: 'settings', studyId };
   if (parts.length === 3 && parts[2] === 'logg') return { name: 'audit', studyId };
   if (parts.length === 3 && parts[2] === 'framsteg') return { name: 'progress', studyId };
+  if (parts.length === 3 && parts[2] === 'import') return { name: 'archive-import', studyId };
   if (parts[2] === 'familjer' && parts[3] && parts.length <= 5) {
     if (parts.length === 4) return { name: 'family', studyId, familyId: parts[3], tab: 'akt' };
     if (parts[4] === 'reflektioner') return { name: 'family', studyId, familyId: parts[3], tab: 'reflektioner' };
@@ -52,6 +54,8 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}/logg`;
     case 'progress':
       return `#/studier/${e(route.studyId)}/framsteg`;
+    case 'archive-import':
+      return `#/studier/${e(route.studyId)}/import`;
     case 'accounts':
       return '#/konton';
     case 'new-study':

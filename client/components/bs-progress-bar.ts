@@ -1,5 +1,6 @@
 // <bs-progress-bar label="Uppladdning" .value=${0.4}>: a labelled progress bar (role="progressbar" with
-// aria-valuenow in percent); an unknown value (null) shows a moving bar without aria-valuenow.
+// aria-valuenow in percent); an unknown value (null) shows a moving bar without aria-valuenow. With
+// `label-hidden` the label names the bar for assistive technology only (the text beside it says the same).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleProps } from '../common/style-props.ts';
@@ -55,13 +56,16 @@ export class BsProgressBar extends LitElement {
   /** Visible label. */
   @property() label = '';
 
+  /** Keep the label for screen readers only. */
+  @property({ type: Boolean, attribute: 'label-hidden' }) labelHidden = false;
+
   /** Progress 0–1, or null when unknown. */
   @property({ attribute: false }) value: number | null = null;
 
   override render() {
     const pct = this.value === null ? null : Math.round(Math.min(1, Math.max(0, this.value)) * 100);
     return html`
-      <span class="label" id="label">${this.label}</span>
+      <span class="label ${this.labelHidden ? 'visually-hidden' : ''}" id="label">${this.label}</span>
       <div class="track ${pct === null ? 'unknown' : ''}" role="progressbar" aria-labelledby="label" aria-valuemin="0"
         aria-valuemax="100" aria-valuenow=${pct ?? nothing} aria-valuetext=${pct === null ? nothing : `${pct} %`}>
         <div class="fill" ${styleProps(pct === null ? {} : { width: `${pct}%` })}></div>

@@ -23,6 +23,7 @@ import './bs-family-view.ts';
 import './bs-study-settings-view.ts';
 import './bs-audit-view.ts';
 import './bs-progress-view.ts';
+import './bs-archive-import-view.ts';
 import './bs-accounts-view.ts';
 import './bs-study-create-view.ts';
 import { IdleController } from './idle-controller.ts';
@@ -236,6 +237,8 @@ export class BsApp extends LitElement {
         return keyed(r.studyId, html`<bs-audit-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-audit-view>`);
       case 'progress':
         return keyed(r.studyId, html`<bs-progress-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-progress-view>`);
+      case 'archive-import':
+        return keyed(r.studyId, html`<bs-archive-import-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-archive-import-view>`);
       case 'accounts':
         return html`<bs-accounts-view .api=${api} .user=${user} session=${this._session}></bs-accounts-view>`;
       case 'not-found':

@@ -1,5 +1,5 @@
 // <bs-study-view .api=${api} study-id="…">: a study's title and description, the lead's links to the
-// study settings and the audit log, its reflection questions (numbered, label and full text), and the
+// study settings, the audit log, the progress overview and the archive import, its reflection questions (numbered, label and full text), and the
 // families the user may see as a table: pseudonym, years, documents, the user's annotations per question
 // and how many of the reflection texts are written. On a narrow screen (or at high zoom) each family's row
 // stacks into a card with the column names beside the values, so nothing scrolls sideways.
@@ -214,6 +214,7 @@ export class BsStudyView extends LitElement {
             <li><a class="button" href=${hrefFor({ name: 'settings', studyId: study.id })}>${t('study.settingsLink')}</a></li>
             <li><a class="button" href=${hrefFor({ name: 'audit', studyId: study.id })}>${t('study.auditLink')}</a></li>
             <li><a class="button" href=${hrefFor({ name: 'progress', studyId: study.id })}>${t('study.progressLink')}</a></li>
+            <li><a class="button" href=${hrefFor({ name: 'archive-import', studyId: study.id })}>${t('study.archiveLink')}</a></li>
           </ul></nav>`
         : nothing}
       <h2>${t('study.questions')}</h2>
