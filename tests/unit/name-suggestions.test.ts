@@ -37,6 +37,11 @@ suggestions('the Swedish lexicon knows words, not names, in lower case', () => {
   assert.ok(swedish.isKnownName('Berg'));
 });
 
+suggestions('common given names that are also ordinary words are still suggested', () => {
+  assert.ok(swedish.isWord('tindra'), '"tindra" is a verb');
+  assert.equal(names('Skolan ringde om Tindra som inte kommit. Mamma hämtade Saga och Hugo vid tre.'), ['Hugo', 'Saga', 'Tindra']);
+});
+
 suggestions('finds the names in running text, with counts, genitives and short contexts', () => {
   const found = suggestNames(CASE_FILE, swedish, { exclude: ['Tidiga tecken'] });
   const byName = new Map(found.map((s) => [s.name, s]));
