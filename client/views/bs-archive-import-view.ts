@@ -5,10 +5,10 @@
 // → per family the preview counts and suggested names to confirm with a label or reject
 // (bs-name-suggestions) → "Spara i studien" with a summary, or "Kasta importen". The lead can leave while
 // the files are read: on return the page lists the lead's unfinished jobs and shows the newest.
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../server/domain/types.ts';
-import { ApiError, errorMessage, type Api } from '../data/api.ts';
+import { ApiError, errorMessage } from '../data/api.ts';
 import {
   commitBulkImport, decideBulkNames, discardBulkImport, fetchBulkImport, fetchBulkImports, startBulkImport,
   type BulkCommitResult, type BulkJobSummary, type BulkJobView,
@@ -23,6 +23,7 @@ import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/bs-archive-upload.ts';
 import '../components/bs-import-job-files.ts';
 import '../components/bs-name-suggestions.ts';
+import { StudyPage } from './study-page.ts';
 
 const POLL_MS = 500;
 /** Progress is announced at most this often while the files are read. */
@@ -31,7 +32,7 @@ const ANNOUNCE_EVERY_MS = 5000;
 const unfinished = (j: { state: string }) => j.state === 'running' || j.state === 'ready';
 
 @customElement('bs-archive-import-view')
-export class BsArchiveImportView extends LitElement {
+export class BsArchiveImportView extends StudyPage {
   static override styles = [
     sharedStyles,
     adminStyles,
@@ -107,26 +108,13 @@ export class BsArchiveImportView extends LitElement {
   private _announcedAt = 0;
   private _announcedDone = -1;
 
-  /** The API client. */
-  @property({ attribute: false }) api?: Api;
-
-  /** Id of the study. */
-  @property({ attribute: 'study-id' }) studyId = '';
-
-  /** Incremented by the app when the user logs in again after the session expired: reload. */
-  @property({ type: Number }) session = 0;
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('studyId') || changed.has('api') || changed.has('session')) void this._load();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // The job goes on reading on the server; the lead finds it here again.
     this._run++;
   }
 
-  private async _load(): Promise<void> {
+  protected async load(): Promise<void> {
     const api = this.api;
     if (!api || !this.studyId) return;
     const run = ++this._run;

@@ -1,9 +1,9 @@
 // <bs-audit-view .api=${api} study-id="…">: the lead's audit log: filters (user, action, family, dates),
 // the number of matching entries, the entries as a table, and "Exportera CSV" with the same filter.
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { StudyView } from '../../server/domain/types.ts';
-import { errorMessage, type Api } from '../data/api.ts';
+import { errorMessage } from '../data/api.ts';
 import { auditCsvHref, fetchAudit, type AuditEntry, type AuditFilter } from '../data/audit.ts';
 import { fetchStudySetup } from '../data/study-admin.ts';
 import type { AuditFilterDetail } from '../events.ts';
@@ -14,9 +14,10 @@ import { sharedStyles } from '../components/shared-styles.ts';
 import type { Choice } from '../components/bs-audit-filters.ts';
 import '../components/bs-audit-filters.ts';
 import '../components/bs-audit-table.ts';
+import { StudyPage } from './study-page.ts';
 
 @customElement('bs-audit-view')
-export class BsAuditView extends LitElement {
+export class BsAuditView extends StudyPage {
   static override styles = [
     sharedStyles,
     adminStyles,
@@ -50,20 +51,7 @@ export class BsAuditView extends LitElement {
   @state() private _busy = false;
   @state() private _error = '';
 
-  /** The API client. */
-  @property({ attribute: false }) api?: Api;
-
-  /** Id of the study. */
-  @property({ attribute: 'study-id' }) studyId = '';
-
-  /** Incremented by the app when the user logs in again after the session expired: reload. */
-  @property({ type: Number }) session = 0;
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('studyId') || changed.has('api') || changed.has('session')) void this._load();
-  }
-
-  private async _load(): Promise<void> {
+  protected async load(): Promise<void> {
     const api = this.api;
     if (!api || !this.studyId) return;
     this._error = '';

@@ -3,21 +3,22 @@
 // always in text), annotations per question, and the family's written reflections and summary. On a
 // narrow screen (or at high zoom) every row stacks into a block with the column names beside the values,
 // so nothing scrolls sideways (WCAG 1.4.10).
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { StudyProgress, StudyView } from '../../server/domain/types.ts';
-import { errorMessage, type Api } from '../data/api.ts';
+import { errorMessage } from '../data/api.ts';
 import { fetchProgress } from '../data/families.ts';
 import { fetchStudy } from '../data/studies.ts';
 import { t } from '../i18n/sv.ts';
 import { hrefFor } from '../route.ts';
 import { adminStyles } from '../components/admin-styles.ts';
 import { questionClass, sharedStyles } from '../components/shared-styles.ts';
+import { StudyPage } from './study-page.ts';
 
 type FamilyProgressRow = StudyProgress['families'][number];
 
 @customElement('bs-progress-view')
-export class BsProgressView extends LitElement {
+export class BsProgressView extends StudyPage {
   static override styles = [
     sharedStyles,
     adminStyles,
@@ -66,20 +67,7 @@ export class BsProgressView extends LitElement {
   @state() private _progress: StudyProgress | null = null;
   @state() private _error = '';
 
-  /** The API client. */
-  @property({ attribute: false }) api?: Api;
-
-  /** Id of the study. */
-  @property({ attribute: 'study-id' }) studyId = '';
-
-  /** Incremented by the app when the user logs in again after the session expired: reload. */
-  @property({ type: Number }) session = 0;
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('studyId') || changed.has('api') || changed.has('session')) void this._load();
-  }
-
-  private async _load(): Promise<void> {
+  protected async load(): Promise<void> {
     const api = this.api;
     if (!api || !this.studyId) return;
     this._error = '';

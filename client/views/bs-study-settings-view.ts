@@ -2,8 +2,8 @@
 // members table and the family assignments. Every save sends the study version it was based on; a
 // stale one (409) reloads the page's data and says so ("Någon annan har ändrat studien. Sidan har
 // laddats om."), an invalid one (422) shows the server's message and keeps what the user entered.
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../server/domain/types.ts';
 import { ApiError, errorMessage, type Api } from '../data/api.ts';
 import { assignFamily, closeStudy, eraseStudy, fetchStudySetup, saveMembers, saveQuestions, updateStudySettings, type MembersView } from '../data/study-admin.ts';
@@ -18,11 +18,12 @@ import '../components/bs-members-table.ts';
 import '../components/bs-family-assignments.ts';
 import '../components/bs-question-editor.ts';
 import '../components/bs-study-closing.ts';
+import { StudyPage } from './study-page.ts';
 
 type Section = 'settings' | 'questions' | 'members' | 'assign' | 'closing';
 
 @customElement('bs-study-settings-view')
-export class BsStudySettingsView extends LitElement {
+export class BsStudySettingsView extends StudyPage {
   static override styles = [
     sharedStyles,
     adminStyles,
@@ -53,20 +54,7 @@ export class BsStudySettingsView extends LitElement {
   /** The version every save is based on (the study's, shared by settings, members and assignments). */
   private _version = 0;
 
-  /** The API client. */
-  @property({ attribute: false }) api?: Api;
-
-  /** Id of the study. */
-  @property({ attribute: 'study-id' }) studyId = '';
-
-  /** Incremented by the app when the user logs in again after the session expired: reload. */
-  @property({ type: Number }) session = 0;
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('studyId') || changed.has('api') || changed.has('session')) void this._load();
-  }
-
-  private async _load(): Promise<void> {
+  protected async load(): Promise<void> {
     const api = this.api;
     if (!api || !this.studyId) return;
     this._error = '';
@@ -95,7 +83,7 @@ export class BsStudySettingsView extends LitElement {
       this._messages = { [section]: done };
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        await this._load();
+        await this.load();
         this._errors = { [section]: t('settings.conflict') };
       } else {
         this._errors = { [section]: errorMessage(err) };

@@ -3,15 +3,16 @@
 // families the user may see as a table: pseudonym, years, documents, the user's annotations per question
 // and how many of the reflection texts are written. On a narrow screen (or at high zoom) each family's row
 // stacks into a card with the column names beside the values, so nothing scrolls sideways.
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../server/domain/types.ts';
-import { errorMessage, type Api } from '../data/api.ts';
+import { errorMessage } from '../data/api.ts';
 import { fetchFamilies, fetchStudy } from '../data/studies.ts';
 import { formatDateLong, t } from '../i18n/sv.ts';
 import { hrefFor } from '../route.ts';
 import { questionClass, sharedStyles } from '../components/shared-styles.ts';
 import './bs-family-admin.ts';
+import { StudyPage } from './study-page.ts';
 
 /** "2009–pågående" or "2009–2021". */
 export function familyYears(f: Pick<FamilyView, 'activeFrom' | 'activeTo'>): string {
@@ -19,7 +20,7 @@ export function familyYears(f: Pick<FamilyView, 'activeFrom' | 'activeTo'>): str
 }
 
 @customElement('bs-study-view')
-export class BsStudyView extends LitElement {
+export class BsStudyView extends StudyPage {
   static override styles = [
     sharedStyles,
     css`
@@ -140,20 +141,7 @@ export class BsStudyView extends LitElement {
   @state() private _families: FamilyView[] | null = null;
   @state() private _error = '';
 
-  /** The API client. */
-  @property({ attribute: false }) api?: Api;
-
-  /** Id of the study to show. */
-  @property({ attribute: 'study-id' }) studyId = '';
-
-  /** Incremented by the app when the user logs in again after the session expired: reload. */
-  @property({ type: Number }) session = 0;
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('studyId') || changed.has('api') || changed.has('session')) void this._load();
-  }
-
-  private async _load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!this.api || !this.studyId) return;
     this._error = '';
     try {
@@ -225,7 +213,7 @@ export class BsStudyView extends LitElement {
       ${this._renderFamilies(study, this._families)}
       ${study.role === 'lead'
         ? html`<bs-family-admin .api=${this.api} study-id=${study.id} .families=${this._families} ?closed=${study.status === 'closed'}
-            @bs-families-changed=${() => void this._load()}></bs-family-admin>`
+            @bs-families-changed=${() => void this.load()}></bs-family-admin>`
         : nothing}
     `;
   }
