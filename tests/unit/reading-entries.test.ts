@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Block } from '../../client/common/chronology.ts';
-import { entryIndexes } from '../../client/views/reading-controller.ts';
+import { entryIndexes } from '../../client/views/family/reading-controller.ts';
 
 const block = (documentId: string, start: number, date: string, preamble = false) =>
   ({ key: `${documentId}:${start}`, documentId, start, date, preamble }) as Block;

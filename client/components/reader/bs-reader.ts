@@ -1,0 +1,309 @@
+// <bs-reader .blocks=${blocks} .texts=${texts} .questions=${qs} .touching=${..} .owner=${..}>: the whole
+// case file in date order, one section per block, with highlights and margin cards. Selecting text inside
+// one block shows "Markera som: [1 …] [2 …] [3 …]"; a button or the keys 1–9 fire bs-annotation-start with
+// the target in document offsets. Stays responsive on a 5 MB file: blocks use content-visibility, only
+// blocks with annotations are split into more than one span, and a block is "filled" (highlights, badges,
+// margin cards) only once it comes near the viewport; until then it shows its heading and plain text with
+// an estimated height. Filled blocks stay filled. The keyboard moves through entries, sentences and words and
+// selects (reader-keyboard-controller.ts), with the keys listed in a "Tangentbord" disclosure above the text.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
+import type { Block } from '../../common/chronology.ts';
+import { makeTarget, rangeToOffsets, trimRange } from '../../common/offsets.ts';
+import { fire } from '../../events.ts';
+import { t } from '../../i18n/sv.ts';
+import { renderBlock } from './reader-block.ts';
+import { ReaderFillController } from './reader-fill-controller.ts';
+import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
+import { readerStyles } from './reader-styles.ts';
+import { sharedStyles } from '../shared-styles.ts';
+import './bs-keyboard-help.ts';
+
+interface ReaderSelection {
+  block: string;
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+const EMPTY: AnnotationView[] = [];
+/** Blocks rendered at once on first show (more than a screenful), then more per task: CHUNK, doubling up to MAX_CHUNK. */
+const FIRST = 30;
+const CHUNK = 250;
+const MAX_CHUNK = 1000;
+
+/** The selection's range as seen from inside `root` (shadow DOM aware). */
+function composedRange(root: ShadowRoot): AbstractRange | null {
+  const sel = document.getSelection();
+  if (!sel || sel.rangeCount === 0) return null;
+  const withComposed = sel as Selection & { getComposedRanges?: (o: { shadowRoots: ShadowRoot[] }) => StaticRange[] };
+  if (typeof withComposed.getComposedRanges === 'function') return withComposed.getComposedRanges({ shadowRoots: [root] })[0] ?? null;
+  const legacy = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
+  return legacy && legacy.rangeCount ? legacy.getRangeAt(0) : sel.getRangeAt(0);
+}
+
+function isTextField(target: EventTarget): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement || target instanceof HTMLDialogElement || target.isContentEditable;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+@customElement('bs-reader')
+export class BsReader extends LitElement {
+  static override styles = [sharedStyles, readerStyles];
+
+  @state() private _selection: ReaderSelection | null = null;
+  @state() private _message = '';
+  @state() private _limit = 0;
+  /** Which blocks are rendered in full, and the placeholder heights of the others. */
+  private readonly _filler = new ReaderFillController(this, () => this.texts);
+  /** Moving through entries, sentences and words, and selecting, by keyboard. */
+  private readonly _keys = new ReaderKeyboardController(this, {
+    blocks: () => this.blocks,
+    text: (documentId) => this.texts.get(documentId),
+    selection: () => this._selection,
+    fill: async (key) => {
+      this._filler.fill([key]);
+      await this.updateComplete;
+    },
+    reveal: (key) => this.revealBlock(key),
+    syncSelection: () => this._readSelection(),
+  });
+  private _growFrame = 0;
+
+  private _pointerDown = false;
+  private _frame = 0;
+  private _growTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The block of the last "Markera som" choice: focus returns there when the form closes. */
+  private _returnTo = '';
+
+  /** Blocks in reading order (from buildChronology). */
+  @property({ attribute: false }) blocks: Block[] = [];
+
+  /** Document id → its full text. */
+  @property({ attribute: false }) texts = new Map<string, string>();
+
+  /** The study's questions, in order. */
+  @property({ attribute: false }) questions: ReflectionQuestion[] = [];
+
+  /** Block key → annotations overlapping it (highlighted). */
+  @property({ attribute: false }) touching = new Map<string, AnnotationView[]>();
+
+  /** Block key → annotations starting in it (cards in the margin). */
+  @property({ attribute: false }) owner = new Map<string, AnnotationView[]>();
+
+  /** The current user's id (their own cards get Redigera / Ta bort). */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** Id of an annotation being changed (its card's buttons are disabled). */
+  @property({ attribute: 'busy-id' }) busyId = '';
+
+  /** Reading only: no "Markera som" bar (the page ignores bs-annotation-start too). */
+  @property({ type: Boolean }) readonly = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('selectionchange', this._onSelectionChange);
+    window.addEventListener('keydown', this._onKeydown);
+    window.addEventListener('pointerup', this._onPointerUp);
+    this._grow();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // A long case file is rendered in chunks so the first screen shows at once; the rest follows in
+    // later tasks (content-visibility keeps the off-screen part cheap once it is in the DOM).
+    if (changed.has('blocks')) {
+      this._limit = Math.min(this.blocks.length, Math.max(this._limit, FIRST));
+      this._grow();
+    }
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // Filling never adds unfilled sections; only new blocks do.
+    if (changed.has('_limit') || changed.has('blocks')) this._filler.observeUnfilled();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this._growTimer) clearTimeout(this._growTimer);
+    this._growTimer = null;
+    cancelAnimationFrame(this._growFrame);
+    this._growFrame = 0;
+    document.removeEventListener('selectionchange', this._onSelectionChange);
+    window.removeEventListener('keydown', this._onKeydown);
+    window.removeEventListener('pointerup', this._onPointerUp);
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
+  }
+
+  private readonly _onSelectionChange = (): void => {
+    if (this._pointerDown || this._frame) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = 0;
+      this._readSelection();
+    });
+  };
+
+  private readonly _onPointerUp = (): void => {
+    if (!this._pointerDown) return;
+    this._pointerDown = false;
+    this._readSelection();
+  };
+
+  private readonly _onKeydown = (e: KeyboardEvent): void => {
+    if (!this._selection || e.ctrlKey || e.metaKey || e.altKey || !this.checkVisibility()) return;
+    if (e.composedPath().some(isTextField)) return;
+    if (e.key === 'Escape') return this.clearSelection();
+    const n = Number(e.key);
+    if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, this.questions.length)) {
+      e.preventDefault();
+      this._start(n - 1);
+    }
+  };
+
+  /** Adds CHUNK more blocks per task, the first chunk after a frame so the first screen shows at once. */
+  private _grow(): void {
+    if (this._growFrame || this._growTimer || this._limit >= this.blocks.length) return;
+    const next = () => {
+      this._growTimer = setTimeout(() => {
+        this._growTimer = null;
+        // Small chunks while the first screen settles, larger ones after (fewer re-renders of the list).
+        this._limit = Math.min(this.blocks.length, this._limit + Math.min(MAX_CHUNK, Math.max(CHUNK, this._limit)));
+        this._grow();
+      }, 0);
+    };
+    if (this._limit > FIRST) return next();
+    this._growFrame = requestAnimationFrame(() => {
+      this._growFrame = 0;
+      next();
+    });
+  }
+
+  private _readSelection(): void {
+    const root = this.shadowRoot;
+    const range = root ? composedRange(root) : null;
+    const inside = (n: Node | undefined) => !!n && n.getRootNode() === root;
+    if (!range || range.collapsed || (!inside(range.startContainer) && !inside(range.endContainer))) {
+      this._selection = null;
+      this._message = '';
+      return;
+    }
+    const r = rangeToOffsets(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+    if (r.kind === 'cross-block') {
+      this._selection = null;
+      this._message = t('reader.crossBlocks');
+      return;
+    }
+    this._message = '';
+    const block = r.kind === 'ok' ? this.blocks.find((b) => b.key === r.block) : undefined;
+    // The selection bar (and the highlight of the new annotation) need the block in full.
+    if (block) this._filler.fill([block.key]);
+    const text = block ? this.texts.get(block.documentId) : undefined;
+    const trimmed = r.kind === 'ok' && text !== undefined ? trimRange(text, r.start, r.end) : null;
+    this._selection = block && trimmed ? { block: block.key, documentId: block.documentId, ...trimmed } : null;
+  }
+
+  private _start(index: number): void {
+    const sel = this._selection;
+    const question = this.questions[index];
+    const text = sel ? this.texts.get(sel.documentId) : undefined;
+    if (!sel || !question || text === undefined) return;
+    this._returnTo = sel.block;
+    fire(this, 'bs-annotation-start', {
+      documentId: sel.documentId,
+      questionId: question.id,
+      target: makeTarget(text, sel.start, sel.end),
+    });
+  }
+
+  private _renderBar() {
+    return html`<div class="selbar" role="toolbar" aria-label=${t('reader.markAs')}>
+      <span class="selbar-label" aria-hidden="true">${t('reader.markAs')}</span>
+      ${this.questions.slice(0, 9).map((q, i) => html`<button type="button" class="q-${(i % 4) + 1}"
+        aria-keyshortcuts=${String(i + 1)} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this._start(i)}>
+        <span class="qnum">${i + 1}</span> ${q.label}</button>`)}
+      <span class="selbar-hint" aria-hidden="true">${t('reader.markHint', { n: Math.min(9, this.questions.length) })}</span>
+    </div>`;
+  }
+
+  /** Scrolls a block to the top of the viewport and moves focus to it. */
+  async revealBlock(key: string): Promise<void> {
+    const index = this.blocks.findIndex((b) => b.key === key);
+    if (index < 0) return;
+    if (index >= this._limit) this._limit = this.blocks.length;
+    // Fill the target and its neighbours first, so the position does not shift much after the jump.
+    this._filler.fill(this.blocks.slice(Math.max(0, index - 2), index + 4).map((b) => b.key));
+    await this.updateComplete;
+    const el = this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+    // Show where the jump landed (a mouse click into the text focuses a block too, without this mark).
+    el.classList.add('target');
+    el.addEventListener('blur', () => el.classList.remove('target'), { once: true });
+    // Blocks around the target render for the first time and may change height; settle the position.
+    for (let i = 0; i < 3; i++) {
+      await nextFrame();
+      const top = el.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 3) el.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  /** Forgets the selection (after an annotation was saved or cancelled). */
+  clearSelection(): void {
+    const key = this._returnTo;
+    this._returnTo = '';
+    this._selection = null;
+    this._message = '';
+    document.getSelection()?.removeAllRanges();
+    if (!key) return;
+    // Focus was on the selection bar (keyboard use) and the bar is gone: keep the user in the same entry.
+    requestAnimationFrame(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      if (active && active !== document.body && !active.closest('.selbar')) return;
+      this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
+    });
+  }
+
+  override render() {
+    const numbers = new Map(this.questions.map((q, i) => [q.id, i + 1]));
+    const docs = new Set(this.blocks.map((b) => b.documentId));
+    const sel = this._selection;
+    return html`
+      ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}></bs-keyboard-help>` : nothing}
+      <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
+        ${repeat(this.blocks.slice(0, this._limit), (b) => b.key, (b) => {
+          const filled = this._filler.filled.has(b.key);
+          const owned = this.owner.get(b.key) ?? EMPTY;
+          const height = this._filler.height(b, owned.length);
+          // An unfilled block ignores its annotations: do not re-render it when they change.
+          const touching = filled ? this.touching.get(b.key) ?? EMPTY : EMPTY;
+          const cards = filled ? owned : EMPTY;
+          const mine = filled && !this.readonly && sel?.block === b.key ? sel : null;
+          const busy = cards.some((a) => a.id === this.busyId) ? this.busyId : '';
+          const current = this._keys.isCurrent(b.key);
+          return guard([b, filled, height, touching, cards, mine, busy, current, this.questions, this.texts, this.userId], () =>
+            renderBlock(b, {
+              text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned: cards,
+              userId: this.userId, busyId: busy, bar: mine ? this._renderBar() : nothing, showDocumentTitle: docs.size > 1,
+              filled, height, current,
+            }));
+        })}
+      </div>
+      ${this._message ? html`<p class="toast alert" role="alert">${this._message}</p>` : nothing}
+      ${this._keys.renderLiveRegion()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bs-reader': BsReader;
+  }
+}

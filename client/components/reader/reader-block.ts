@@ -1,0 +1,118 @@
+// Templates for one block of the reader (used by bs-reader): the heading, the text as spans carrying their
+// start offset (`data-o`), <mark>s with a question-number badge for annotated passages, and the margin
+// cards. Blocks without annotations are a single span, so the DOM stays small on a 5 MB case file.
+// A block far from the viewport is rendered "unfilled": heading and plain text only (no marks, badges,
+// selection bar or cards), with an estimated height; bs-reader fills it when it comes near the viewport.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
+import { segmentBlock, type Block } from '../../common/chronology.ts';
+import { styleProps } from '../../common/style-props.ts';
+import { formatDateLong, kindLabel, t } from '../../i18n/sv.ts';
+import { questionClass } from '../shared-styles.ts';
+import './bs-annotation-card.ts';
+
+/** What a block needs besides its own data. */
+export interface BlockContext {
+  text: string;
+  questions: ReflectionQuestion[];
+  /** Question id → 1-based number. */
+  numbers: Map<string, number>;
+  /** Annotations overlapping the block (highlighted in the text). */
+  touching: AnnotationView[];
+  /** Annotations starting in the block (cards in its margin). */
+  owned: AnnotationView[];
+  userId: string;
+  busyId: string;
+  /** The selection bar, when the selection lies in this block. */
+  bar: TemplateResult | typeof nothing;
+  showDocumentTitle: boolean;
+  /** False: render only the heading and the plain text (touching, owned and bar are ignored). */
+  filled: boolean;
+  /** Estimated height in px, used while the block is off screen and has not been laid out yet. */
+  height: number;
+  /** The reader's one entry in the tab order (keyboard reading starts there). */
+  current?: boolean;
+}
+
+/** A DOM id made from a block key. */
+export function blockDomId(key: string): string {
+  return `b-${key.replace(/[^\w-]/g, '_')}`;
+}
+
+/** Where the block's trailing whitespace begins (blank lines between entries are not shown). */
+function tailStart(text: string, start: number, end: number): number {
+  let p = end;
+  while (p > start && /\s/.test(text[p - 1]!)) p--;
+  return p;
+}
+
+/** Rough rendered height of a block (px): heading, wrapped text lines, or the margin cards if taller. */
+export function estimateHeight(block: Block, text: string, cards: number, charsPerLine = 84): number {
+  let lines = 0;
+  const end = tailStart(text, block.start, block.end);
+  for (let p = block.start; p < end;) {
+    let nl = text.indexOf('\n', p);
+    if (nl < 0 || nl > end) nl = end;
+    lines += Math.max(1, Math.ceil((nl - p) / charsPerLine));
+    p = nl + 1;
+  }
+  const textPx = lines * 26.4;
+  const cardsPx = cards * 190;
+  return Math.round(32 + 36 + Math.max(textPx, cardsPx));
+}
+
+function renderText(block: Block, ctx: BlockContext): TemplateResult {
+  const slice = (start: number, end: number) => ctx.text.slice(start, end);
+  const tail = tailStart(ctx.text, block.start, block.end);
+  // The hidden tail still carries its offset, so a selection ending after the text resolves correctly.
+  const tailSpan = tail < block.end ? html`<span class="tail" data-o=${tail}>${slice(tail, block.end)}</span>` : nothing;
+  if (!ctx.filled || !ctx.touching.length) {
+    return html`<div class="text"><span data-o=${block.start}>${slice(block.start, tail)}</span>${tailSpan}</div>`;
+  }
+  const parts = segmentBlock({ start: block.start, end: tail }, ctx.touching).map((seg) => {
+    const span = html`<span data-o=${seg.start}>${slice(seg.start, seg.end)}</span>`;
+    // An annotation ending in the hidden tail gets its badge after the last visible character.
+    const ending = seg.end === tail
+      ? [...seg.endingHere, ...ctx.touching.filter((a) => a.target.end > tail && a.target.end <= block.end)]
+      : seg.endingHere;
+    const badges = ending.map((a) => {
+      const n = ctx.numbers.get(a.questionId) ?? 0;
+      const label = ctx.questions[n - 1]?.label ?? a.questionId;
+      return html`<span class="badge ${questionClass(n || 1)}" role="img" data-n=${n || '?'}
+        aria-label=${t('reader.badge', { number: n, label })}></span>`;
+    });
+    if (!seg.covering.length) return html`${span}${badges}`;
+    const nums = seg.covering.map((a) => ctx.numbers.get(a.questionId) ?? 1);
+    const first = Math.min(...nums);
+    const cls = `u-${((first - 1) % 4) + 1}${new Set(nums).size > 1 || seg.covering.length > 1 ? ' multi' : ''}`;
+    return html`<mark class=${cls}>${span}</mark>${badges}`;
+  });
+  return html`<div class="text">${parts}${tailSpan}</div>`;
+}
+
+function renderMargin(ctx: BlockContext): TemplateResult | typeof nothing {
+  if (!ctx.filled || !ctx.owned.length) return nothing;
+  return html`<div class="margin" role="group" aria-label=${t('reader.annotationsInBlock')}>
+    ${ctx.owned.map((a) => {
+      const n = ctx.numbers.get(a.questionId) ?? 0;
+      return html`<bs-annotation-card .annotation=${a} .question=${ctx.questions[n - 1]} number=${n}
+        ?can-edit=${a.authorId === ctx.userId} ?busy=${ctx.busyId === a.id}></bs-annotation-card>`;
+    })}
+  </div>`;
+}
+
+/** One reader section: heading, text, selection bar and margin. */
+export function renderBlock(block: Block, ctx: BlockContext): TemplateResult {
+  const id = blockDomId(block.key);
+  const kind = block.kind ? kindLabel(block.kind) : t('reader.preamble');
+  return html`<section class="block" id=${id} tabindex=${ctx.current ? '0' : '-1'} aria-labelledby=${`${id}-h`}
+    data-block=${block.key} data-start=${block.start} data-end=${block.end} ?data-unfilled=${!ctx.filled}
+    ${styleProps({ 'contain-intrinsic-size': `auto ${ctx.height}px` })}>
+    <h3 id=${`${id}-h`}><span class="date">${formatDateLong(block.date)}</span>
+      <span class="kind">${kind}</span>
+      <span class="title">${block.title}</span>
+      ${ctx.showDocumentTitle ? html`<span class="doc">${block.documentTitle}</span>` : nothing}
+    </h3>
+    <div class="body">${renderText(block, ctx)}${ctx.filled ? ctx.bar : nothing}${renderMargin(ctx)}</div>
+  </section>`;
+}

@@ -1,0 +1,316 @@
+// <bs-app>: the shell: header with the app name, "Konton" for administrators, the user's name, "Byt
+// lösenord" and "Logga ut"; the login view when no one is signed in; "Byt lösenord" before anything else
+// when the user logged in with a one-time password (or any call answers 403 password_change_required);
+// otherwise the view for the route. When the session expires ("Du har loggats ut …") — on the server, or
+// after the idle-timeout warning ran out — or the user chooses "Byt lösenord", the current view stays
+// mounted but hidden, so text that was not yet saved survives and is saved after the same user logs in
+// again; a different user gets fresh views.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { SessionUser } from '../../../server/domain/types.ts';
+import { errorMessage, type Api } from '../../data/api.ts';
+import { fetchSession, logout } from '../../data/session.ts';
+import type { LoginDetail, PasswordChangedDetail } from '../../events.ts';
+import { t } from '../../i18n/sv.ts';
+import { sharedStyles } from '../../components/shared-styles.ts';
+import { hrefFor, type Route } from '../../route.ts';
+import './bs-login-view.ts';
+import './bs-password-view.ts';
+import '../study/bs-studies-view.ts';
+import '../study/bs-study-view.ts';
+import '../family/bs-family-view.ts';
+import '../admin/bs-study-settings-view.ts';
+import '../admin/bs-audit-view.ts';
+import '../study/bs-progress-view.ts';
+import '../admin/bs-archive-import-view.ts';
+import '../admin/bs-accounts-view.ts';
+import '../study/bs-study-create-view.ts';
+import { IdleController } from './idle-controller.ts';
+
+@customElement('bs-app')
+export class BsApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      header {
+        background: var(--bs-accent);
+        color: var(--bs-on-accent);
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        padding: 0.55rem 1.25rem;
+        max-width: 110rem;
+        margin: 0 auto;
+      }
+      .brand {
+        color: inherit;
+        font-weight: 700;
+        font-size: 1.2rem;
+        text-decoration: none;
+        letter-spacing: 0.01em;
+      }
+      nav.main a {
+        color: inherit;
+        font-weight: 600;
+      }
+      nav.main a[aria-current='page'] {
+        text-decoration-thickness: 0.2em;
+      }
+      .user {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 0.9rem;
+      }
+      header button {
+        background: transparent;
+        color: inherit;
+        border-color: rgb(255 255 255 / 0.8);
+      }
+      header button:hover:not(:disabled) {
+        background: rgb(255 255 255 / 0.15);
+      }
+      header :focus-visible {
+        outline-color: #ffffff;
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -3rem;
+        z-index: 20;
+        background: var(--bs-surface);
+        color: var(--bs-link);
+        padding: 0.5rem 0.8rem;
+        border-radius: 0.35rem;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      main {
+        display: block;
+        padding: 1rem 1.25rem 3rem;
+        max-width: 110rem;
+        margin: 0 auto;
+      }
+      main:focus {
+        outline: none;
+      }
+    `,
+  ];
+
+  @state() private _user: SessionUser | null = null;
+  @state() private _signedIn = false;
+  @state() private _checked = false;
+  @state() private _session = 0;
+  @state() private _notice = '';
+  @state() private _error = '';
+  /** "Byt lösenord" is showing: 'required' after a one-time password, 'chosen' when the user asked for it. */
+  @state() private _password: '' | 'required' | 'chosen' = '';
+  @state() private _passwordChanged = false;
+
+  private _expiring = false;
+  private readonly _idle = new IdleController(this, {
+    api: () => this.api,
+    active: () => this._signedIn,
+    expire: () => void this._idleExpired(),
+    logout: () => void this._logout(),
+  });
+
+  /** The API client. */
+  @property({ attribute: false }) api?: Api;
+
+  /** The current route, from the location hash. */
+  @property({ attribute: false }) route: Route = { name: 'home' };
+
+  override firstUpdated(): void {
+    void this._checkSession();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // "Ditt lösenord är bytt." belongs to the page it was said on.
+    if (changed.has('route') && changed.get('route') !== undefined) this._passwordChanged = false;
+  }
+
+  private async _checkSession(): Promise<void> {
+    if (!this.api) return;
+    try {
+      const info = await fetchSession(this.api);
+      this._user = info?.user ?? null;
+      this._signedIn = info !== null;
+      this._password = info?.mustChangePassword ? 'required' : '';
+    } catch (err) {
+      this._error = errorMessage(err);
+    } finally {
+      this._checked = true;
+    }
+  }
+
+  private _onLogin(e: CustomEvent<LoginDetail>): void {
+    this._user = e.detail.user;
+    this._session++;
+    this._signedIn = true;
+    this._notice = '';
+    this._password = e.detail.mustChangePassword ? 'required' : '';
+    this._passwordChanged = false;
+  }
+
+  private _onPasswordChanged(e: CustomEvent<PasswordChangedDetail>): void {
+    const wasRequired = this._password === 'required';
+    this._user = e.detail.user;
+    this._password = '';
+    this._passwordChanged = true;
+    // Views that asked while the change was required got 403: they load again.
+    if (wasRequired) this._session++;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main')?.focus());
+  }
+
+  private _choosePassword(): void {
+    this._password = 'chosen';
+    this._passwordChanged = false;
+  }
+
+  private async _logout(): Promise<void> {
+    if (!this.api) return;
+    try {
+      await logout(this.api);
+    } catch {
+      // The session may already be gone; signing out locally is what matters.
+    }
+    this._user = null;
+    this._signedIn = false;
+    this._password = '';
+    this._passwordChanged = false;
+    this._notice = t('login.loggedOut');
+    location.hash = '#/';
+  }
+
+  /** The idle warning ran out: end the session on the server, then show the login form (unsaved text is kept
+   * for the same user's next login). The login form appears only once the server has answered, so the
+   * message never claims a sign-out that has not happened. */
+  private async _idleExpired(): Promise<void> {
+    if (!this.api || this._expiring) return;
+    this._expiring = true;
+    try {
+      await logout(this.api);
+    } catch {
+      // Already gone on the server (or unreachable): sign out here all the same.
+    } finally {
+      this._expiring = false;
+      this.sessionExpired();
+    }
+  }
+
+  private _skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  private _renderView() {
+    const api = this.api;
+    const user = this._user;
+    if (!api || !user) return nothing;
+    const r = this.route;
+    switch (r.name) {
+      case 'home':
+        return html`<bs-studies-view .api=${api} session=${this._session} ?admin=${user.admin} ?may-create=${user.mayCreateStudies}></bs-studies-view>`;
+      case 'new-study':
+        return html`<bs-study-create-view .api=${api} .user=${user}></bs-study-create-view>`;
+      case 'study':
+        return keyed(r.studyId, html`<bs-study-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-view>`);
+      case 'family':
+        // A fresh element per family: the old one saves what is pending as it goes, and no text of one
+        // family can end up in another's page.
+        return keyed(`${r.studyId}/${r.familyId}`, html`<bs-family-view .api=${api} .user=${user} study-id=${r.studyId}
+          family-id=${r.familyId} tab=${r.tab} session=${this._session}></bs-family-view>`);
+      case 'settings':
+        return keyed(r.studyId, html`<bs-study-settings-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-settings-view>`);
+      case 'audit':
+        return keyed(r.studyId, html`<bs-audit-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-audit-view>`);
+      case 'progress':
+        return keyed(r.studyId, html`<bs-progress-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-progress-view>`);
+      case 'archive-import':
+        return keyed(r.studyId, html`<bs-archive-import-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-archive-import-view>`);
+      case 'accounts':
+        return html`<bs-accounts-view .api=${api} .user=${user} session=${this._session}></bs-accounts-view>`;
+      case 'not-found':
+        return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
+    }
+  }
+
+  /** Called by the API client when a call answers 403 password_change_required: show "Byt lösenord" first. */
+  passwordChangeRequired(): void {
+    if (this._signedIn) this._password = 'required';
+  }
+
+  /** Called by the API client when a call answers 401: show the login form with an explanation. */
+  sessionExpired(): void {
+    if (!this._signedIn) return;
+    this._signedIn = false;
+    this._notice = t('login.expired');
+  }
+
+  override render() {
+    const user = this._user;
+    const required = this._password === 'required';
+    return html`
+      <a class="skip" href="#/" @click=${this._skip}>${t('app.skipToMain')}</a>
+      <header>
+        <div class="bar">
+          <a class="brand" href="#/">${t('app.name')}</a>
+          ${(user?.admin || user?.mayCreateStudies) && this._signedIn && !required
+            ? html`<nav class="main" aria-label=${t('app.nav')}>
+                ${user.mayCreateStudies
+                  ? html`<a href=${hrefFor({ name: 'new-study' })} aria-current=${this.route.name === 'new-study' ? 'page' : 'false'}>${t('studies.create')}</a>`
+                  : nothing}
+                ${user.admin
+                  ? html`<a href=${hrefFor({ name: 'accounts' })} aria-current=${this.route.name === 'accounts' ? 'page' : 'false'}>${t('app.accounts')}</a>`
+                  : nothing}
+              </nav>`
+            : nothing}
+          ${user && this._signedIn
+            ? html`<div class="user">
+                <span>${t('app.signedInAs', { name: user.displayName })}</span>
+                ${this._password ? nothing : html`<button type="button" @click=${this._choosePassword}>${t('app.changePassword')}</button>`}
+                <button type="button" @click=${this._logout}>${t('app.logout')}</button>
+              </div>`
+            : nothing}
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+        ${!this._checked ? html`<p role="status">${t('app.loading')}</p>` : nothing}
+        ${this._checked && !this._signedIn
+          ? html`<bs-login-view .api=${this.api} notice=${this._notice} @bs-login=${this._onLogin}></bs-login-view>`
+          : nothing}
+        ${this._checked && this._signedIn && this._password
+          ? html`<bs-password-view .api=${this.api} ?required=${required} @bs-password-changed=${this._onPasswordChanged}
+              @bs-password-cancel=${() => (this._password = '')}></bs-password-view>`
+          : nothing}
+        ${this._passwordChanged && this._signedIn && !this._password
+          ? html`<p class="notice" role="status">${t('password.changed')}</p>`
+          : nothing}
+        ${user && !required
+          ? html`<div ?hidden=${!this._signedIn || this._password !== ''} ?inert=${!this._signedIn || this._password !== ''}>
+              ${keyed(user.id, this._renderView())}
+            </div>`
+          : nothing}
+      </main>
+      ${this._idle.render()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bs-app': BsApp;
+  }
+}

@@ -1,0 +1,244 @@
+// <bs-family-view .api=${api} .user=${user} study-id="…" family-id="…" tab="akt|reflektioner">: one
+// family's page. "Akten": the whole case file in date order (bs-reader) beside its timeline (bs-timeline),
+// annotations in the text, margin and timeline, orphaned annotations listed apart, and the lead's import.
+// "Reflektioner": the summary and reflections (bs-reflections-view). Loads all data; components only render.
+// Offers annotating, writing and importing only as far as the family's `permissions` (from the server) allow.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { AnnotationView, FamilyView, SessionUser, StudyView } from '../../../server/domain/types.ts';
+import { buildChronology, buildYears, placeAnnotations, type Block, type BlockAnnotations, type LoadedDocument, type YearRow } from '../../common/chronology.ts';
+import { errorMessage, type Api } from '../../data/api.ts';
+import { fetchAnnotations } from '../../data/annotations.ts';
+import { fetchDocument, fetchDocuments } from '../../data/documents.ts';
+import { fetchFamily, fetchStudy } from '../../data/studies.ts';
+import type { AnnotationRefDetail, AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
+import { t } from '../../i18n/sv.ts';
+import { hrefFor } from '../../route.ts';
+import { familyYears } from '../study/bs-study-view.ts';
+import { familyStyles } from './family-styles.ts';
+import { sharedStyles } from '../../components/shared-styles.ts';
+import type { BsReader } from '../../components/reader/bs-reader.ts';
+import { AnnotationController } from './annotation-controller.ts';
+import { ReadingController } from './reading-controller.ts';
+import '../../components/reader/bs-reader.ts';
+import '../../components/reader/bs-timeline.ts';
+import '../../components/reader/bs-annotation-card.ts';
+import './bs-import-panel.ts';
+import './bs-reflections-view.ts';
+
+@customElement('bs-family-view')
+export class BsFamilyView extends LitElement {
+  static override styles = [sharedStyles, familyStyles];
+
+  @query('bs-reader') private _reader?: BsReader;
+
+  @state() private _study: StudyView | null = null;
+  @state() private _family: FamilyView | null = null;
+  @state() private _docs: LoadedDocument[] = [];
+  @state() private _annotations: AnnotationView[] = [];
+  @state() private _loaded = false;
+  @state() private _error = '';
+  @state() private _reflectionsVisited = false;
+
+  private _blocks: Block[] = [];
+  private _texts = new Map<string, string>();
+  private _placed: BlockAnnotations = { touching: new Map(), owner: new Map(), orphans: [] };
+  private _years: YearRow[] = [];
+  private readonly _notes = new AnnotationController(this, {
+    api: () => this.api,
+    studyId: () => this.studyId,
+    familyId: () => this.familyId,
+    annotations: () => this._annotations,
+    setAnnotations: (list) => (this._annotations = list),
+    done: () => this._reader?.clearSelection(),
+  });
+  /** Reports how far the user has read (those who may annotate: the family's caseworkers and the lead). */
+  private readonly _reading = new ReadingController(this, {
+    api: () => this.api,
+    studyId: () => this.studyId,
+    reader: () => this._reader,
+    blocks: () => this._blocks,
+    stored: () => this._family?.reading ?? {},
+    enabled: () => this.tab === 'akt' && !!this._family?.permissions.annotate,
+  });
+
+  /** The API client. */
+  @property({ attribute: false }) api?: Api;
+
+  /** The signed-in user (their own annotations can be edited). */
+  @property({ attribute: false }) user?: SessionUser;
+
+  /** Study id. */
+  @property({ attribute: 'study-id' }) studyId = '';
+
+  /** Family id. */
+  @property({ attribute: 'family-id' }) familyId = '';
+
+  /** Which part of the page to show. */
+  @property() tab: 'akt' | 'reflektioner' = 'akt';
+
+  /** Incremented by the app when the user logs in again after the session expired. */
+  @property({ type: Number }) session = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this._onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this._onBeforeUnload);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('studyId') || changed.has('familyId') || changed.has('api')) void this._load();
+    // After a new login, load again only what failed; what is on screen (and unsaved) stays.
+    else if (changed.has('session') && !this._family) void this._load();
+    if (this.tab === 'reflektioner') this._reflectionsVisited = true;
+    if (changed.has('_docs')) {
+      this._blocks = buildChronology(this._docs);
+      this._texts = new Map(this._docs.map((d) => [d.view.id, d.view.text]));
+    }
+    if (changed.has('_docs') || changed.has('_annotations')) {
+      this._placed = placeAnnotations(this._blocks, this._annotations);
+    }
+    if ((changed.has('_docs') || changed.has('_annotations') || changed.has('_family')) && this._family) {
+      this._years = buildYears(this._blocks, this._placed.owner, this._family.activeFrom, this._family.activeTo, new Date());
+    }
+    if (changed.has('_family') || changed.has('tab')) {
+      const page = this.tab === 'reflektioner' ? t('family.tab.reflections') : t('family.tab.reader');
+      if (this._family) document.title = `${this._family.pseudonym}: ${page} – ${t('app.name')}`;
+    }
+  }
+
+  private readonly _onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (!this._notes.dirty) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+
+  private async _load(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.studyId || !this.familyId) return;
+    const { studyId, familyId } = this;
+    this._loaded = false;
+    this._error = '';
+    try {
+      // The documents (the large part) are requested as soon as their list is in, beside the rest.
+      const listed = fetchDocuments(api, studyId, familyId);
+      const [study, family, list, annotations, views] = await Promise.all([
+        fetchStudy(api, studyId),
+        fetchFamily(api, studyId, familyId),
+        listed,
+        fetchAnnotations(api, studyId, { family: familyId }),
+        listed.then((docs) => Promise.all(docs.map((d) => fetchDocument(api, studyId, d.id)))),
+      ]);
+      this._study = study;
+      this._family = family;
+      this._docs = views.map((view, i) => ({ view, date: list[i]!.date }));
+      this._annotations = annotations;
+    } catch (err) {
+      this._error = errorMessage(err);
+    } finally {
+      this._loaded = true;
+    }
+  }
+
+  private async _onImported(e: CustomEvent<DocumentImportedDetail>): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const meta = e.detail.document;
+    try {
+      const view = await fetchDocument(api, this.studyId, meta.id);
+      this._docs = [...this._docs.filter((d) => d.view.id !== meta.id), { view, date: meta.date }];
+      if (this._family) this._family = { ...this._family, documentCount: this._docs.length };
+    } catch (err) {
+      this._error = errorMessage(err);
+    }
+  }
+
+  private _onBlockSelect(e: CustomEvent<BlockSelectDetail>): void {
+    void this._reader?.revealBlock(e.detail.block);
+  }
+
+  private _renderReader(study: StudyView) {
+    const user = this.user;
+    const orphans = this._placed.orphans;
+    const numbers = new Map(study.questions.map((q, i) => [q.id, i + 1]));
+    // Offer only what the server allows: a reader without the right to annotate gets no "Markera som".
+    const canAnnotate = this._family?.permissions.annotate ?? false;
+    return html`
+      ${this._family?.permissions.import
+        ? html`<bs-import-panel .api=${this.api} study-id=${this.studyId} family-id=${this.familyId}
+            @bs-document-imported=${this._onImported}></bs-import-panel>`
+        : nothing}
+      <div class="layout">
+        <div class="side">
+          <bs-timeline .years=${this._years} .questions=${study.questions} .owner=${this._placed.owner}
+            @bs-block-select=${this._onBlockSelect}></bs-timeline>
+        </div>
+        <section class="main" aria-labelledby="reader-title">
+          <h2 id="reader-title">${t('family.reader')}</h2>
+          ${canAnnotate ? nothing : html`<p class="readonly-note">${t('family.readonly')}</p>`}
+          ${this._blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
+          <bs-reader .blocks=${this._blocks} .texts=${this._texts} .questions=${study.questions}
+            .touching=${this._placed.touching} .owner=${this._placed.owner} user-id=${user?.id ?? ''}
+            busy-id=${this._notes.busyId} ?readonly=${!canAnnotate}
+            @bs-annotation-start=${(e: CustomEvent<AnnotationStartDetail>) => canAnnotate && this._notes.start(e.detail)}></bs-reader>
+          ${orphans.length
+            ? html`<section class="orphans" aria-labelledby="orphans-title">
+                <h2 id="orphans-title">${t('family.orphans')}</h2>
+                <p>${t('family.orphansIntro')}</p>
+                <div class="cards">
+                  ${orphans.map((a) => html`<bs-annotation-card .annotation=${a} .question=${study.questions[(numbers.get(a.questionId) ?? 1) - 1]}
+                    number=${numbers.get(a.questionId) ?? 0} level="3" ?can-edit=${a.authorId === user?.id}></bs-annotation-card>`)}
+                </div>
+              </section>`
+            : nothing}
+        </section>
+      </div>
+    `;
+  }
+
+  override render() {
+    const study = this._study;
+    const family = this._family;
+    if (this._error && !family) return html`<p class="alert" role="alert">${this._error}</p>`;
+    if (!study || !family) return html`<p role="status">${t('app.loading')}</p>`;
+    const link = (tab: 'akt' | 'reflektioner') => hrefFor({ name: 'family', studyId: this.studyId, familyId: this.familyId, tab });
+    const current = (tab: string) => (this.tab === tab ? 'page' : 'false');
+    return html`
+      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
+        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> › <span>${family.pseudonym}</span>
+      </nav>
+      <h1>${family.pseudonym}</h1>
+      <p class="sub">${t('family.years', { years: familyYears(family) })} · ${t('family.documents', { n: family.documentCount })}</p>
+      <nav class="tabs" aria-label=${t('family.tabs')}>
+        <a href=${link('akt')} aria-current=${current('akt')}>${t('family.tab.reader')}</a>
+        <a href=${link('reflektioner')} aria-current=${current('reflektioner')}>${t('family.tab.reflections')}</a>
+      </nav>
+      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+      ${this._notes.error ? html`<p class="alert" role="alert">${this._notes.error}</p>` : nothing}
+      <p class="visually-hidden" role="status">${this._notes.notice}</p>
+      <div ?hidden=${this.tab !== 'akt'}
+        @bs-annotation-edit=${(e: CustomEvent<AnnotationRefDetail>) => this._notes.edit(e.detail.annotation)}
+        @bs-annotation-delete=${(e: CustomEvent<AnnotationRefDetail>) => void this._notes.remove(e.detail.annotation)}>
+        ${this._loaded ? this._renderReader(study) : nothing}
+      </div>
+      ${this._notes.renderDialog(study.questions)}
+      ${this._reflectionsVisited
+        ? html`<div ?hidden=${this.tab !== 'reflektioner'}>
+            <bs-reflections-view .api=${this.api} study-id=${this.studyId} family-id=${this.familyId}
+              .questions=${study.questions} session=${this.session} user-id=${this.user?.id ?? ''}
+              ?readonly=${!family.permissions.reflect}></bs-reflections-view>
+          </div>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bs-family-view': BsFamilyView;
+  }
+}

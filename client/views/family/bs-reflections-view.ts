@@ -1,0 +1,254 @@
+// <bs-reflections-view .api=${api} study-id="…" family-id="…" .questions=${qs} user-id="…" ?readonly>: the
+// family's summary ("Sammanfattning") and one reflection per question, each a Markdown editor that saves
+// itself ~1.5 s after typing stops and on blur, with a status line. A version conflict keeps the user's
+// text and offers "Skriv över med min text" or "Använd den sparade versionen"; it says so when the newer
+// version is the user's own (another tab). Warns before leaving with unsaved text. Read-only (a user who
+// may not write, e.g. a researcher): the texts as rendered Markdown and a note, no editors.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ReflectionQuestion, Reflection } from '../../../server/domain/types.ts';
+import { errorMessage, type Api } from '../../data/api.ts';
+import { Autosaver, type AutosaveStatus } from '../../data/autosave.ts';
+import { fetchReflection, fetchReflections, saveReflection } from '../../data/reflections.ts';
+import { formatClock, formatDateTime, t } from '../../i18n/sv.ts';
+import { sharedStyles } from '../../components/shared-styles.ts';
+import '../../components/bs-markdown-editor.ts';
+import '../../components/bs-markdown-view.ts';
+
+interface Slot {
+  key: string;
+  label: string;
+  description: string;
+  saver: Autosaver;
+  loaded: Reflection;
+}
+
+@customElement('bs-reflections-view')
+export class BsReflectionsView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 56rem;
+      }
+      h2 {
+        font-size: 1.25rem;
+      }
+      .slot {
+        background: var(--bs-surface);
+        border: 1px solid var(--bs-border);
+        border-radius: 0.5rem;
+        padding: 0.8rem 1rem;
+        margin: 0 0 1rem;
+      }
+      .status {
+        margin: 0.35rem 0 0;
+        font-size: 0.9rem;
+        color: var(--bs-muted);
+        min-height: 1.4em;
+      }
+      .status.bad {
+        color: var(--bs-danger);
+        font-weight: 600;
+      }
+      .theirs {
+        background: var(--bs-surface);
+        border: 1px solid var(--bs-border);
+        border-radius: 0.35rem;
+        padding: 0.5rem 0.7rem;
+        margin: 0.5rem 0;
+        max-height: 16rem;
+        overflow: auto;
+      }
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      p {
+        margin: 0 0 0.5rem;
+      }
+      h3 {
+        font-size: 1.05rem;
+        margin: 0 0 0.3rem;
+      }
+      .description,
+      .empty {
+        color: var(--bs-muted);
+      }
+    `,
+  ];
+
+  @state() private _slots: Slot[] = [];
+  @state() private _error = '';
+  @state() private _loading = true;
+  @state() private _tick = 0;
+
+  /** The API client. */
+  @property({ attribute: false }) api?: Api;
+
+  /** Study id. */
+  @property({ attribute: 'study-id' }) studyId = '';
+
+  /** Family id. */
+  @property({ attribute: 'family-id' }) familyId = '';
+
+  /** The study's questions, in order (one reflection each, besides the summary). */
+  @property({ attribute: false }) questions: ReflectionQuestion[] = [];
+
+  /** Incremented by the app when the user logs in again after the session expired. */
+  @property({ type: Number }) session = 0;
+
+  /** The signed-in user's id (a conflict with their own save in another tab is worded as such). */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** Show the texts without editors (the user may read but not write). */
+  @property({ type: Boolean }) readonly = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this._onBeforeUnload);
+    window.addEventListener('pagehide', this._flushAll);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this._onBeforeUnload);
+    window.removeEventListener('pagehide', this._flushAll);
+    // Leaving the family page inside the app: save what is pending (timers keep retrying if that fails).
+    this._flushAll();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    const inputs = changed.has('studyId') || changed.has('familyId') || changed.has('api') || changed.has('questions');
+    const retry = changed.has('session') && this._slots.length === 0;
+    if ((inputs || retry) && this.api && this.studyId && this.familyId && this.questions.length && !this.hasUnsaved) {
+      void this._load();
+    }
+  }
+
+  private readonly _onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (!this.hasUnsaved) return;
+    this._flushAll();
+    e.preventDefault();
+    e.returnValue = '';
+  };
+
+  private readonly _flushAll = (): void => {
+    for (const slot of this._slots) void slot.saver.flush();
+  };
+
+  private async _load(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const { studyId, familyId } = this;
+    this._loading = true;
+    this._error = '';
+    try {
+      const list = await fetchReflections(api, studyId, familyId);
+      const byKey = new Map(list.map((r) => [r.key, r]));
+      const specs = [
+        { key: 'summary', label: t('reflections.summary'), description: '' },
+        ...this.questions.map((q, i) => ({ key: q.id, label: `${i + 1} ${q.label}`, description: q.text })),
+      ];
+      for (const slot of this._slots) slot.saver.dispose();
+      this._slots = specs.map((spec) => {
+        const loaded = byKey.get(spec.key) ?? { familyId, key: spec.key, text: '', version: 0, updatedAt: null, updatedBy: null, updatedById: null };
+        const saver = new Autosaver(
+          loaded,
+          (text, version) => saveReflection(api, studyId, familyId, spec.key, version, text),
+          () => this._tick++,
+          { reload: () => fetchReflection(api, studyId, familyId, spec.key) },
+        );
+        return { ...spec, saver, loaded };
+      });
+    } catch (err) {
+      this._error = errorMessage(err);
+    } finally {
+      this._loading = false;
+    }
+  }
+
+  private _statusText(slot: Slot, status: AutosaveStatus): string {
+    switch (status.kind) {
+      case 'idle':
+        return slot.loaded.version > 0 && slot.loaded.updatedAt
+          ? t('reflections.status.loaded', { date: formatDateTime(slot.loaded.updatedAt), name: slot.loaded.updatedBy ?? t('reflections.someone') })
+          : t('reflections.status.idle');
+      case 'dirty':
+        return t('reflections.status.dirty');
+      case 'saving':
+        return t('reflections.status.saving');
+      case 'saved':
+        return t('reflections.status.saved', { time: formatClock(status.at) });
+      case 'retrying':
+        return t('reflections.status.error');
+      case 'failed':
+        return t('reflections.status.failed', { message: status.message });
+      case 'conflict':
+        return t('reflections.status.conflict');
+    }
+  }
+
+  private _renderConflict(slot: Slot, current: Reflection) {
+    return html`<div class="alert" role="alert">
+      <p>${current.updatedById && current.updatedById === this.userId
+        ? t('reflections.conflictSelf')
+        : t('reflections.conflict', { name: current.updatedBy ?? t('reflections.someone') })}</p>
+      <p><strong>${t('reflections.conflictTheirs')}</strong>${current.updatedAt ? ` (${formatDateTime(current.updatedAt)})` : ''}:</p>
+      <div class="theirs"><bs-markdown-view .markdown=${current.text}></bs-markdown-view></div>
+      <div class="buttons">
+        <button type="button" class="primary" @click=${() => void slot.saver.overwrite()}>${t('reflections.overwrite')}</button>
+        <button type="button" @click=${() => slot.saver.acceptSaved()}>${t('reflections.useSaved')}</button>
+      </div>
+    </div>`;
+  }
+
+  /** A reflection as text only: its heading, the rendered Markdown and who saved it last. */
+  private _renderReadonlySlot(slot: Slot) {
+    const r = slot.loaded;
+    return html`<section class="slot" data-key=${slot.key}>
+      <h3>${slot.label}</h3>
+      ${slot.description ? html`<p class="description">${slot.description}</p>` : nothing}
+      ${r.text.trim()
+        ? html`<bs-markdown-view .markdown=${r.text}></bs-markdown-view>`
+        : html`<p class="empty">${t('reflections.readonlyEmpty')}</p>`}
+      ${r.version > 0 ? html`<p class="status">${this._statusText(slot, { kind: 'idle' })}</p>` : nothing}
+    </section>`;
+  }
+
+  private _renderSlot(slot: Slot) {
+    if (this.readonly) return this._renderReadonlySlot(slot);
+    const status = slot.saver.status;
+    const bad = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'conflict';
+    return html`<section class="slot" data-key=${slot.key}>
+      ${status.kind === 'conflict' ? this._renderConflict(slot, status.current) : nothing}
+      <bs-markdown-editor label=${slot.label} description=${slot.description} rows="8" .value=${slot.saver.text}
+        @bs-markdown-input=${(e: CustomEvent<{ value: string }>) => slot.saver.input(e.detail.value)}
+        @bs-markdown-blur=${() => void slot.saver.flush()}></bs-markdown-editor>
+      <p class="status ${bad ? 'bad' : ''}" role="status">${this._statusText(slot, status)}</p>
+    </section>`;
+  }
+
+  /** True while any text is not yet stored. */
+  get hasUnsaved(): boolean {
+    return this._slots.some((slot) => slot.saver.unsaved);
+  }
+
+  override render() {
+    return html`
+      <h2>${t('reflections.title')}</h2>
+      <p>${this.readonly ? t('reflections.readonlyIntro') : t('reflections.intro')}</p>
+      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+      ${this._loading && !this._error ? html`<p role="status">${t('app.loading')}</p>` : nothing}
+      ${this._slots.map((slot) => this._renderSlot(slot))}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bs-reflections-view': BsReflectionsView;
+  }
+}

@@ -1,0 +1,226 @@
+// <bs-study-view .api=${api} study-id="…">: a study's title and description, the lead's links to the
+// study settings, the audit log, the progress overview and the archive import, its reflection questions (numbered, label and full text), and the
+// families the user may see as a table: pseudonym, years, documents, the user's annotations per question
+// and how many of the reflection texts are written. On a narrow screen (or at high zoom) each family's row
+// stacks into a card with the column names beside the values, so nothing scrolls sideways.
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { FamilyView, StudyView } from '../../../server/domain/types.ts';
+import { errorMessage } from '../../data/api.ts';
+import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
+import { formatDateLong, t } from '../../i18n/sv.ts';
+import { hrefFor } from '../../route.ts';
+import { questionClass, sharedStyles } from '../../components/shared-styles.ts';
+import './bs-family-admin.ts';
+import { StudyPage } from './study-page.ts';
+
+/** "2009–pågående" or "2009–2021". */
+export function familyYears(f: Pick<FamilyView, 'activeFrom' | 'activeTo'>): string {
+  return `${f.activeFrom.slice(0, 4)}–${f.activeTo ? f.activeTo.slice(0, 4) : t('study.ongoing')}`;
+}
+
+@customElement('bs-study-view')
+export class BsStudyView extends StudyPage {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h1 {
+        font-size: 1.6rem;
+      }
+      h2 {
+        font-size: 1.2rem;
+        margin-top: 1.5rem;
+      }
+      .description {
+        max-width: 50rem;
+      }
+      .facts {
+        color: var(--bs-muted);
+        margin: 0.3rem 0;
+        padding: 0;
+        list-style: none;
+      }
+      ol.questions {
+        max-width: 50rem;
+        padding-left: 1.6rem;
+      }
+      ol.questions li {
+        margin-bottom: 0.5rem;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        background: var(--bs-surface);
+        min-width: 40rem;
+      }
+      th,
+      td {
+        text-align: left;
+        vertical-align: top;
+        padding: 0.55rem 0.8rem;
+        border-bottom: 1px solid var(--bs-border);
+      }
+      th {
+        background: var(--bs-hover);
+      }
+      td.num {
+        text-align: right;
+      }
+      nav.tools ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        list-style: none;
+        padding: 0;
+        margin: 0.6rem 0 0;
+      }
+      @media (max-width: 48rem) {
+        /* Reflow: one card per family. The ARIA roles keep the table's semantics under display: block. */
+        table,
+        tbody,
+        tr,
+        th,
+        td {
+          display: block;
+        }
+        table {
+          min-width: 0;
+          width: 100%;
+          background: transparent;
+        }
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+        tbody tr {
+          background: var(--bs-surface);
+          border: 1px solid var(--bs-border);
+          border-radius: 0.5rem;
+          margin: 0 0 0.75rem;
+        }
+        tbody th,
+        tbody td {
+          border-bottom: none;
+          padding: 0.3rem 0.8rem;
+        }
+        tbody th {
+          background: var(--bs-hover);
+          border-radius: 0.5rem 0.5rem 0 0;
+        }
+        tbody td.num {
+          text-align: left;
+        }
+        tbody td::before {
+          content: attr(data-label) ': ';
+          font-weight: 600;
+        }
+        tbody td.list::before {
+          display: block;
+        }
+      }
+      ul.progress {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: grid;
+        gap: 0.15rem;
+      }
+    `,
+  ];
+
+  @state() private _study: StudyView | null = null;
+  @state() private _families: FamilyView[] | null = null;
+  @state() private _error = '';
+
+  protected async load(): Promise<void> {
+    if (!this.api || !this.studyId) return;
+    this._error = '';
+    try {
+      const [study, families] = await Promise.all([fetchStudy(this.api, this.studyId), fetchFamilies(this.api, this.studyId)]);
+      this._study = study;
+      this._families = families;
+      document.title = `${study.title} – ${t('app.name')}`;
+    } catch (err) {
+      this._error = errorMessage(err);
+    }
+  }
+
+  private _renderFamilies(study: StudyView, families: FamilyView[]) {
+    if (!families.length) return html`<p>${t('study.noFamilies')}</p>`;
+    const total = study.questions.length + 1;
+    return html`<div class="table-wrap"><table role="table">
+      <thead role="rowgroup"><tr role="row">
+        <th scope="col" role="columnheader">${t('study.col.family')}</th>
+        <th scope="col" role="columnheader">${t('study.col.years')}</th>
+        <th scope="col" role="columnheader">${t('study.col.documents')}</th>
+        <th scope="col" role="columnheader">${t('study.col.annotations')}</th>
+        <th scope="col" role="columnheader">${t('study.col.reflections')}</th>
+      </tr></thead>
+      <tbody role="rowgroup">
+        ${families.map((f) => {
+          const written = Math.min(total, f.progress.reflectionsWritten + (f.progress.summaryWritten ? 1 : 0));
+          return html`<tr role="row">
+            <th scope="row" role="rowheader"><a href=${hrefFor({ name: 'family', studyId: study.id, familyId: f.id, tab: 'akt' })}>${f.pseudonym}</a></th>
+            <td role="cell" data-label=${t('study.col.years')}>${familyYears(f)}</td>
+            <td role="cell" class="num" data-label=${t('study.col.documents')}>${f.documentCount}</td>
+            <td role="cell" class="list" data-label=${t('study.col.annotations')}><ul class="progress">
+              ${study.questions.map((q, i) => html`<li class=${questionClass(i + 1)}>
+                <span class="qnum" aria-hidden="true">${i + 1}</span> ${q.label}: ${f.progress.annotationsByQuestion[q.id] ?? 0}
+              </li>`)}
+            </ul></td>
+            <td role="cell" data-label=${t('study.col.reflections')}>${t('study.reflectionsWritten', { n: written, total })}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table></div>`;
+  }
+
+  override render() {
+    const study = this._study;
+    if (this._error) return html`<p class="alert" role="alert">${this._error}</p>`;
+    if (!study || !this._families) return html`<p role="status">${t('app.loading')}</p>`;
+    return html`
+      <h1>${study.title}</h1>
+      <p class="description">${study.description}</p>
+      <ul class="facts">
+        <li>${t(study.legalBasis === 'research' ? 'study.legalBasis.research' : 'study.legalBasis.follow-up')}</li>
+        ${study.ethicsApproval ? html`<li>${t('study.ethics', { ref: study.ethicsApproval })}</li>` : nothing}
+        ${study.endDate ? html`<li>${t('study.endDate', { date: formatDateLong(study.endDate) })}</li>` : nothing}
+        <li>${t('studies.role', { role: t(`role.${study.role}`) })}</li>
+      </ul>
+      ${study.role === 'lead'
+        ? html`<nav class="tools" aria-label=${t('study.tools')}><ul>
+            <li><a class="button" href=${hrefFor({ name: 'settings', studyId: study.id })}>${t('study.settingsLink')}</a></li>
+            <li><a class="button" href=${hrefFor({ name: 'audit', studyId: study.id })}>${t('study.auditLink')}</a></li>
+            <li><a class="button" href=${hrefFor({ name: 'progress', studyId: study.id })}>${t('study.progressLink')}</a></li>
+            <li><a class="button" href=${hrefFor({ name: 'archive-import', studyId: study.id })}>${t('study.archiveLink')}</a></li>
+          </ul></nav>`
+        : nothing}
+      <h2>${t('study.questions')}</h2>
+      <ol class="questions">
+        ${study.questions.map((q) => html`<li><strong>${q.label}</strong> – ${q.text}</li>`)}
+      </ol>
+      <h2>${study.role === 'caseworker' ? t('study.families') : t('study.familiesAll')}</h2>
+      ${this._renderFamilies(study, this._families)}
+      ${study.role === 'lead'
+        ? html`<bs-family-admin .api=${this.api} study-id=${study.id} .families=${this._families} ?closed=${study.status === 'closed'}
+            @bs-families-changed=${() => void this.load()}></bs-family-admin>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bs-study-view': BsStudyView;
+  }
+}
