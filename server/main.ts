@@ -9,7 +9,7 @@ import { addAccount, resetPassword, setDisabled } from './auth/accounts.ts';
 import { AuditLog, type AuditVerification } from './store/audit-log.ts';
 import { backup, restore } from './store/backup.ts';
 import { readSecret } from './store/secret.ts';
-import { studyCreateCommand } from './cli/study-command.ts';
+import { studyCloseCommand, studyCreateCommand } from './cli/study-command.ts';
 import { importCommand } from './cli/import-command.ts';
 import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/study-search.ts';
@@ -28,6 +28,7 @@ Kommandon:
   audit verify     kontrollera att granskningsloggen är obruten (ingen rad ändrad eller borttagen)
   study create --template MALL --title TITEL --lead NAMN [--legal-basis follow-up|research]
                [--ethics DNR] [--end-date ÅÅÅÅ-MM-DD]   skapa en studie från en mall i studies/
+  study close --study S                 avsluta studien: skrivskyddad, exporter fungerar (radering görs i appen)
   backup KATALOG   skriv en konsekvent säkerhetskopia av datakatalogen (går bra medan servern kör)
   restore KATALOG  återställ en säkerhetskopia till en tom datakatalog (--data) och kontrollera loggen
   import --study S --family F FILER…   importera akter till en familj (varningar och namnförslag skrivs ut)
@@ -179,9 +180,10 @@ async function main() {
   if (values.help) return void console.log(USAGE);
   if (command === 'serve') return runServe(values);
   if (command === 'audit' && positionals[1] === 'verify') return runAuditVerify(values);
-  if (command === 'study' && positionals[1] === 'create') {
+  if (command === 'study' && (positionals[1] === 'create' || positionals[1] === 'close')) {
     const store = await Store.open(dataDirOf(values));
-    return void console.log((await studyCreateCommand(store, values)).join('\n'));
+    const lines = positionals[1] === 'create' ? await studyCreateCommand(store, values) : await studyCloseCommand(store, values);
+    return void console.log(lines.join('\n'));
   }
   if (command === 'import') {
     process.exitCode = await importCommand(await Store.open(dataDirOf(values)), values, positionals.slice(1));

@@ -1,6 +1,8 @@
 // `backspegel study create --template ID --title T [--lead NAME] [--legal-basis follow-up|research]
 // [--ethics DNR] [--end-date YYYY-MM-DD]`: a new study from a template, as the API would create it.
-import { ValidationError } from '../domain/errors.ts';
+// `backspegel study close --study S`: the study becomes read-only, as when its lead closes it.
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { closeStudy } from '../domain/study-close.ts';
 import { studyCreateSchema } from '../domain/schemas.ts';
 import { loadStudyTemplates } from '../seed/study-templates.ts';
 import type { Store } from '../store/store.ts';
@@ -40,4 +42,14 @@ export async function studyCreateCommand(store: Store, options: StudyCommandOpti
     `Studien "${study.title}" skapades med id ${study.id} (${study.questions.length} reflektionsfrågor).`,
     `Projektledaren ${parsed.data.lead} kan nu logga in, lägga till familjer och importera akter.`,
   ];
+}
+
+/** Closes the study `--study S` (read-only from now on; exports still work); audited as "cli". */
+export async function studyCloseCommand(store: Store, options: { study?: string }): Promise<string[]> {
+  if (!options.study) throw new ValidationError('Ange studien med --study ID.');
+  const repo = store.study(options.study);
+  if (!repo) throw new NotFoundError('Studien finns inte.');
+  await repo.mutateStudy((d) => closeStudy(d, 'cli', new Date()));
+  await store.audit.append({ time: new Date().toISOString(), user: 'cli', role: null, action: 'study.close', study: repo.id, family: null, object: repo.id, outcome: 'ok' });
+  return [`Studien ${repo.id} är avslutad: den är skrivskyddad, men rapporter och exporter fungerar. Projektledaren kan nu radera den.`];
 }

@@ -12,7 +12,7 @@ const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--imp
 
 const study = suite('backspegel study create');
 
-study('creates a study from a template with a named lead, audited; refuses an unknown template or lead', async () => {
+study('creates a study from a template with a named lead and closes it, audited; refuses an unknown template, lead or study', async () => {
   const data = await mkdtemp(join(tmpdir(), 'backspegel-cli-study-'));
   await cli('user', 'add', 'lena', '--may-create-studies', '--data', data);
   const app = JSON.parse(await readFile(join(data, 'app.json'), 'utf8'));
@@ -31,8 +31,15 @@ study('creates a study from a template with a named lead, audited; refuses an un
   const noTemplate = await cli('study', 'create', '--title', 'X', '--data', data);
   assert.match(noTemplate.stderr, /--template: .*tre-fragor/);
 
+  const closed = await cli('study', 'close', '--study', 'aktstudie-vast', '--data', data);
+  assert.match(closed.stdout, /Studien aktstudie-vast är avslutad/);
+  const after = JSON.parse(await readFile(join(data, 'studies', 'aktstudie-vast', 'study.json'), 'utf8'));
+  assert.equal([after.status, after.closedBy], ['closed', 'cli']);
+  assert.match((await cli('study', 'close', '--study', 'aktstudie-vast', '--data', data)).stderr, /redan avslutad/);
+  assert.match((await cli('study', 'close', '--study', 'saknas', '--data', data)).stderr, /Studien finns inte/);
+
   const verify = await cli('audit', 'verify', '--data', data);
-  assert.match(verify.stdout, /obruten: 2 rader/, 'user.add and study.create');
+  assert.match(verify.stdout, /obruten: 3 rader/, 'user.add, study.create and study.close');
   await rm(data, { recursive: true });
 });
 
