@@ -1,5 +1,5 @@
-// The bulk import: a zip of family folders (~40 .txt, .docx and .pdf files across the mini study's
-// three families) read in the background with progress, warnings for a duplicate, an undated file,
+// The bulk import: a zip of family folders (40 .txt, .docx and .pdf files across four families: three of the
+// mini study's and one the lead adds first) read in the background with progress, warnings for a duplicate, an undated file,
 // a refused file and an unknown folder, suggested names confirmed as name rules, and a commit after
 // which no personal number is left in any stored text. A zip bomb is refused at once with 413.
 import * as assert from 'uvu/assert';
@@ -14,7 +14,7 @@ import { makeDocx, makePdf, makeZip } from '../setup/office-files.ts';
 const PNR_FORMS = ['19900101-2385', '199001012385', '900101-2385', '900101 2385', '19900101 2385', '9001012385', '000229-2399', '20000229-2399'];
 const PNR_DIGITS = ['9001012385', '0002292399'];
 
-const CHILDREN = ['Elsa', 'Noah', 'Wilma'];
+const CHILDREN = ['Elsa', 'Noah', 'Wilma', 'Tindra'];
 
 /** A short case file with dated entries, names in running text and a personal number. */
 function caseFile(family: number, n: number): string {
@@ -36,8 +36,9 @@ const UNDATED = 'Anteckning utan datum.\nMamma berättade att Elsa sover dåligt
 
 function archive(): { zip: Uint8Array; total: number } {
   const files: Record<string, Uint8Array> = {};
-  for (const [family, folder] of [[1, 'fam-1'], [2, 'fam-2'], [3, 'Familj 3']] as const) {
-    for (let n = 0; n < 11; n++) files[`${folder}/akt-${n}.txt`] = strToU8(caseFile(family, n));
+  // Four families: three of the mini study (one folder named by pseudonym) and one the lead adds first.
+  for (const [family, folder, count] of [[1, 'fam-1', 11], [2, 'fam-2', 8], [3, 'Familj 3', 8], [4, 'Familj Fyra', 6]] as const) {
+    for (let n = 0; n < count; n++) files[`${folder}/akt-${n}.txt`] = strToU8(caseFile(family, n));
   }
   files['fam-1/kopia.txt'] = strToU8(caseFile(1, 3)); // the same as fam-1/akt-3.txt
   files['fam-1/odaterad.txt'] = strToU8(UNDATED);
@@ -72,8 +73,11 @@ const bulk = appSuite('Bulk import of a case-file archive');
 
 bulk('a zip of family folders is read with progress, warns, suggests names, and commits with every personal number replaced', async ({ t }) => {
   const lead = await t.as('projektledare');
+  const fourth = await lead.call('POST', '/api/studies/mini/families', { pseudonym: 'Familj Fyra', activeFrom: '2012-01-01' });
+  assert.is(fourth.status, 201);
   const before = (await lead.call('GET', '/api/studies/mini/families/fam-1/documents')).json.length;
   const { zip, total } = archive();
+  assert.is(total, 40, 'forty files');
   const started = await upload(lead, zip);
   assert.is(started.status, 202, started.text);
   const id = started.json.job.id;
@@ -100,7 +104,8 @@ bulk('a zip of family folders is read with progress, warns, suggests names, and 
 
   const fam1 = job.families.find((f: any) => f.familyId === 'fam-1');
   const fam3 = job.families.find((f: any) => f.familyId === 'fam-3');
-  assert.is(fam3.files, 12, 'the folder "Familj 3" is the family with that pseudonym');
+  assert.is(fam3.files, 9, 'the folder "Familj 3" is the family with that pseudonym');
+  assert.is(job.families.find((f: any) => f.familyId === fourth.json.id).files, 6, 'and "Familj Fyra" the family just added');
   assert.ok(fam1.preview.counts.personnummer >= 12);
   const names = fam1.suggestedNames.map((s: any) => s.name);
   for (const name of ['Elsa', 'Zarina', 'Yilmaz']) assert.ok(names.includes(name), `${name} suggested`);
