@@ -10,6 +10,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
+import { countsStyles } from './counts-styles.ts';
 
 const KINDS: PseudonymKind[] = ['personnummer', 'samordningsnummer', 'telefon', 'epost', 'adress', 'namn'];
 
@@ -19,6 +20,7 @@ type Ready = Extract<PendingImport, { status: 'ready' }>;
 export class BsImportPreview extends LitElement {
   static override styles = [
     sharedStyles,
+    countsStyles,
     adminStyles,
     css`
       :host {
@@ -26,30 +28,6 @@ export class BsImportPreview extends LitElement {
       }
       h3 {
         font-size: 1.1rem;
-      }
-      h4 {
-        font-size: 1rem;
-        margin: 0.9rem 0 0.4rem;
-      }
-      dl.counts {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(12rem, 100%), 1fr));
-        gap: 0.4rem 1rem;
-        margin: 0 0 0.6rem;
-      }
-      dl.counts div {
-        display: flex;
-        justify-content: space-between;
-        gap: 0.5rem;
-        border-bottom: 1px solid var(--bs-border);
-        padding: 0.15rem 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        font-variant-numeric: tabular-nums;
       }
       ol.passages {
         max-height: 24rem;

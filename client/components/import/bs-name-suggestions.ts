@@ -12,6 +12,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
+import { countsStyles } from './counts-styles.ts';
 
 const KINDS: PseudonymKind[] = ['personnummer', 'samordningsnummer', 'telefon', 'epost', 'adress', 'namn'];
 const CONTEXTS_SHOWN = 2;
@@ -34,6 +35,7 @@ function highlighted(context: string, name: string) {
 export class BsNameSuggestions extends LitElement {
   static override styles = [
     sharedStyles,
+    countsStyles,
     adminStyles,
     css`
       :host {
@@ -41,30 +43,6 @@ export class BsNameSuggestions extends LitElement {
       }
       h3 {
         font-size: 1.15rem;
-      }
-      h4 {
-        font-size: 1rem;
-        margin: 0.9rem 0 0.4rem;
-      }
-      dl.counts {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(12rem, 100%), 1fr));
-        gap: 0.3rem 1rem;
-        margin: 0 0 0.6rem;
-      }
-      dl.counts div {
-        display: flex;
-        justify-content: space-between;
-        gap: 0.5rem;
-        border-bottom: 1px solid var(--bs-border);
-        padding: 0.15rem 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        font-variant-numeric: tabular-nums;
       }
       ol.suggestions {
         list-style: none;
