@@ -9,22 +9,31 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { studyAccess } from '../http/study-access.ts';
 
+const year = z.coerce.number().int().min(1900).max(2100);
 const querySchema = z.object({
   q: z.string().trim().min(1).max(200),
   type: z.enum(['entry', 'annotation', 'reflection']).optional(),
   family: z.string().max(64).optional(),
   question: z.string().max(64).optional(),
   code: z.string().max(64).optional(),
+  author: z.string().max(64).optional(),
+  from: year.optional(),
+  to: year.optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export function searchRoutes(services: Services) {
   return new Hono<AppEnv>().get('/', audited(services, 'search'), async (c) => {
     const access = studyAccess(services.store, c.get('user'), c.req.param('study')!);
     const parsed = querySchema.safeParse(c.req.query());
-    if (!parsed.success) throw new ValidationError('Skriv något att söka efter (högst 200 tecken).');
-    const { q, type, family, question } = parsed.data;
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path[0];
+      throw new ValidationError(field === 'q' || field === undefined ? 'Skriv något att söka efter (högst 200 tecken).' : `Ogiltigt sökfilter: ${String(field)}.`);
+    }
+    const { q, type, family, question, author, from, to, offset, limit } = parsed.data;
     const index = services.search.for(access.repo);
     const families = new Set(visibleFamilies(access.repo.study, access.user.id).map((f) => f.id));
-    return c.json(await index.search(q, { families, type, family, question }));
+    return c.json(await index.search(q, { families, type, family, question, author, from, to, offset, limit }));
   });
 }

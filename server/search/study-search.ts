@@ -3,7 +3,9 @@
 // incrementally: new documents are added, and a family whose revision changed has its annotations
 // and reflections indexed again. Results are filtered to the families the user may see.
 import MiniSearch from 'minisearch';
+import type { Entry } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
+import { stemTerm } from './swedish-terms.ts';
 
 export type HitType = 'entry' | 'annotation' | 'reflection';
 
@@ -18,6 +20,8 @@ export interface SearchHit {
   /** Offset in the document: where an entry or an annotation starts. */
   start: number | null;
   questionId: string | null;
+  authorId: string | null;
+  year: number | null;
 }
 
 export interface SearchFilter {
@@ -25,6 +29,14 @@ export interface SearchFilter {
   type?: HitType;
   family?: string;
   question?: string;
+  /** User id: who wrote the annotation or last saved the reflection (entries have no author). */
+  author?: string;
+  /** Years of the entry (for an annotation: of the entry it marks; reflections have none). */
+  from?: number;
+  to?: number;
+  /** Paging over all matches; `total` counts every match. */
+  offset?: number;
+  limit?: number;
 }
 
 interface Indexed {
@@ -36,6 +48,8 @@ interface Indexed {
   documentId: string | null;
   start: number | null;
   questionId: string | null;
+  authorId: string | null;
+  year: number | null;
 }
 
 const MAX_HITS = 50;
@@ -66,6 +80,23 @@ export function tokenise(text: string): string[] {
   return words;
 }
 
+const yearOf = (isoDate: string): number | null => (/^\d{4}/.test(isoDate) ? Number(isoDate.slice(0, 4)) : null);
+
+/** The year of the dated entry that contains `offset` (entries are in text order). */
+function yearAt(entries: readonly Entry[], offset: number): number | null {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found: Entry | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.start <= offset) {
+      found = entries[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found ? yearOf(found.date) : null;
+}
+
 /** About 60 characters either side of the first query term found in `text`. */
 function snippet(text: string, terms: string[]): string {
   const lower = text.toLocaleLowerCase('sv');
@@ -79,9 +110,9 @@ export class StudySearch {
   #repo: StudyRepo;
   #index = new MiniSearch<Indexed>({
     fields: ['title', 'text'],
-    storeFields: ['type', 'title', 'text', 'familyId', 'documentId', 'start', 'questionId'],
+    storeFields: ['type', 'title', 'text', 'familyId', 'documentId', 'start', 'questionId', 'authorId', 'year'],
     tokenize: tokenise,
-    processTerm: (term) => term,
+    processTerm: stemTerm,
   });
   #documents = new Set<string>();
   #familyRevisions = new Map<string, number>();
@@ -108,12 +139,15 @@ export class StudySearch {
       if (this.#documents.has(meta.id)) continue;
       const { text, entries } = await this.#repo.documents.read(meta.id);
       // The text before the first dated entry (a file's header, or an undated document) is searchable too.
-      const sections = [{ start: 0, end: entries[0]?.start ?? text.length, title: meta.title }, ...entries.map((e) => ({ ...e, title: `${e.date} ${e.title}`.trim() }))];
-      const docs = sections
+      const sections = [
+        { start: 0, end: entries[0]?.start ?? text.length, title: meta.title, year: null },
+        ...entries.map((e) => ({ ...e, title: `${e.date} ${e.title}`.trim(), year: yearOf(e.date) })),
+      ];
+      const docs: Indexed[] = sections
         .filter((e) => e.end > e.start && text.slice(e.start, e.end).trim())
         .map((e) => ({
           id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: e.title, text: text.slice(e.start, e.end),
-          familyId: meta.familyId, documentId: meta.id, start: e.start, questionId: null,
+          familyId: meta.familyId, documentId: meta.id, start: e.start, questionId: null, authorId: null, year: e.year,
         }));
       // In slices, so that a 5 MB case file does not hold up requests for seconds.
       for (let i = 0; i < docs.length; i += INDEX_SLICE) {
@@ -129,14 +163,17 @@ export class StudySearch {
       if (old.length) this.#index.discardAll(old);
       const data = this.#repo.familyData(family.id);
       const questions = new Map(this.#repo.study.questions.map((q) => [q.id, q.label]));
+      const entriesOf = new Map<string, Entry[]>();
+      for (const id of new Set(data.annotations.map((a) => a.documentId))) entriesOf.set(id, (await this.#repo.documents.read(id)).entries);
       const docs: Indexed[] = [
         ...data.annotations.map((a) => ({
           id: `a:${a.id}`, type: 'annotation' as const, title: questions.get(a.questionId) ?? a.questionId, text: `${a.comment}\n${a.target.exact}`,
-          familyId: family.id, documentId: a.documentId, start: a.target.start, questionId: a.questionId,
+          familyId: family.id, documentId: a.documentId, start: a.target.start, questionId: a.questionId, authorId: a.authorId,
+          year: yearAt(entriesOf.get(a.documentId) ?? [], a.target.start),
         })),
         ...Object.entries(data.reflections).filter(([, r]) => r.text.trim()).map(([key, r]) => ({
           id: `r:${family.id}:${key}`, type: 'reflection' as const, title: key === 'summary' ? 'Sammanfattning' : questions.get(key) ?? key, text: r.text,
-          familyId: family.id, documentId: null, start: null, questionId: key === 'summary' ? null : key,
+          familyId: family.id, documentId: null, start: null, questionId: key === 'summary' ? null : key, authorId: r.updatedBy, year: null,
         })),
       ];
       this.#index.addAll(docs);
@@ -160,18 +197,26 @@ export class StudySearch {
         filter.families.has(r.familyId) &&
         (!filter.family || r.familyId === filter.family) &&
         (!filter.type || r.type === filter.type) &&
-        (!filter.question || r.questionId === filter.question),
+        (!filter.question || r.questionId === filter.question) &&
+        (!filter.author || r.authorId === filter.author) &&
+        (filter.from === undefined || (r.year !== null && r.year >= filter.from)) &&
+        (filter.to === undefined || (r.year !== null && r.year <= filter.to)),
     });
-    const hits = results.slice(0, MAX_HITS).map((r) => ({
+    // Stems are what the words have in common: the snippet is centred on the first of them it finds.
+    const stems = terms.map(stemTerm);
+    const offset = filter.offset ?? 0;
+    const hits = results.slice(offset, offset + (filter.limit ?? MAX_HITS)).map((r) => ({
       type: r.type as HitType,
       id: String(r.id),
       title: r.title as string,
-      snippet: snippet(r.text as string, terms),
+      snippet: snippet(r.text as string, stems),
       score: Math.round(r.score * 100) / 100,
       familyId: r.familyId as string,
       documentId: (r.documentId as string | null) ?? null,
       start: (r.start as number | null) ?? null,
       questionId: (r.questionId as string | null) ?? null,
+      authorId: (r.authorId as string | null) ?? null,
+      year: (r.year as number | null) ?? null,
     }));
     return { hits, total: results.length };
   }
