@@ -71,7 +71,7 @@ export function annotationRoutes(services: Services) {
           : visibleFamilies(access.repo.study, access.user.id);
       // Only one family's list is cached (a document or family filter): its revision says when it is stale.
       const key = families.length === 1 ? `${access.repo.id}|${families[0]!.id}|${document ?? ''}|${question ?? ''}` : undefined;
-      const revision = key ? access.repo.familyRevision(families[0]!.id) : 0;
+      const revision = key ? access.repo.familyRevision(families[0]!.id, [annotationRecords]) : 0;
       const hit = key ? cache.get(key) : undefined;
       const cached = hit?.revision === revision ? hit.json : undefined;
       c.header('Content-Type', 'application/json; charset=UTF-8');

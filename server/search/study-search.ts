@@ -5,6 +5,7 @@
 import MiniSearch from 'minisearch';
 import type { Entry } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
+import { annotations, reflections } from '../store/family-collections.ts';
 import { stemTerm } from './swedish-terms.ts';
 
 export type HitType = 'entry' | 'annotation' | 'reflection';
@@ -53,6 +54,8 @@ interface Indexed {
 }
 
 const MAX_HITS = 50;
+/** The family records the index holds; other collections (reading progress) do not make it re-index. */
+const INDEXED_COLLECTIONS = [annotations, reflections];
 const INDEX_SLICE = 200;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -157,7 +160,7 @@ export class StudySearch {
       this.#documents.add(meta.id);
     }
     for (const family of this.#repo.study.families) {
-      const revision = this.#repo.familyRevision(family.id);
+      const revision = this.#repo.familyRevision(family.id, INDEXED_COLLECTIONS);
       if (this.#familyRevisions.get(family.id) === revision && this.#familyIds.has(family.id)) continue;
       const old = this.#familyIds.get(family.id) ?? [];
       if (old.length) this.#index.discardAll(old);

@@ -90,6 +90,8 @@ export class RecordFile {
   #snapshot: Low<Snapshot>;
   #journalPath: string;
   #collections = new Map<string, Map<string, StoredRecord>>();
+  /** Per collection, the seq of its latest change: a reader's cache of one collection outlives changes to others. */
+  #changedAt = new Map<string, number>();
   #seq = 0;
   #journalLines = 0;
   /** Bytes of the journal that hold acknowledged lines; anything after them is cut before appending. */
@@ -124,12 +126,18 @@ export class RecordFile {
     return this.#collections.get(c.name)?.get(id) as T | undefined;
   }
 
+  /** Changes whenever `c` changes (the seq of its latest change); never goes back. */
+  seqOf(c: Collection<StoredRecord>): number {
+    return this.#changedAt.get(c.name) ?? 0;
+  }
+
   /** The collection's records in the order they were first stored. Treat as read-only. */
   list<T extends StoredRecord>(c: Collection<T>): readonly T[] {
     const cached = this.#lists.get(c.name);
-    if (cached?.seq === this.#seq) return cached.list as T[];
+    const seq = this.seqOf(c);
+    if (cached?.seq === seq) return cached.list as T[];
     const list = [...(this.#collections.get(c.name)?.values() ?? [])];
-    this.#lists.set(c.name, { seq: this.#seq, list });
+    this.#lists.set(c.name, { seq, list });
     return list as T[];
   }
 
@@ -183,6 +191,7 @@ export class RecordFile {
     this.#snapshot.data = snapshot;
     for (const [name, records] of Object.entries(snapshot.collections)) {
       this.#collections.set(name, new Map(records.map((r) => [r.id, r])));
+      this.#changedAt.set(name, snapshot.seq);
     }
     this.#seq = snapshot.seq;
     const bytes = await readFile(this.#journalPath).catch((e: NodeJS.ErrnoException) => {
@@ -218,6 +227,7 @@ export class RecordFile {
       if (!map) this.#collections.set(op.c, (map = new Map()));
       if ('put' in op) map.set(op.put.id, op.put);
       else map.delete(op.del);
+      this.#changedAt.set(op.c, line.seq);
     }
     this.#seq = line.seq;
   }

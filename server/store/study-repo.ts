@@ -9,7 +9,7 @@ import { DurableJSONFile } from './durable-file.ts';
 import { annotations, reading, reflections, emptyFamily, type FamilyData, type StoredReflection } from './family-collections.ts';
 import { assertSafeId } from './ids.ts';
 import { JsonRecord } from './json-record.ts';
-import { RecordFile, type RecordFileOptions, type Transaction } from './record-file.ts';
+import { RecordFile, type Collection, type RecordFileOptions, type StoredRecord, type Transaction } from './record-file.ts';
 
 export type { FamilyData, StoredReflection } from './family-collections.ts';
 
@@ -113,9 +113,13 @@ export class StudyRepo {
     return (await this.#family(familyId)).transact(change);
   }
 
-  /** Changes whenever the family's records change; never goes back, also across restarts. */
-  familyRevision(familyId: string): number {
-    return this.#families.get(familyId)?.seq ?? 0;
+  /**
+   * Changes whenever the family's records in `collections` change; never goes back. Caches key on it,
+   * so a reader's progress (a collection of its own) does not invalidate what was built from annotations.
+   */
+  familyRevision(familyId: string, collections: readonly Collection<StoredRecord>[]): number {
+    const file = this.#families.get(familyId);
+    return file ? Math.max(0, ...collections.map((c) => file.seqOf(c))) : 0;
   }
 
   #family(familyId: string): Promise<RecordFile> {

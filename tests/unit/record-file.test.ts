@@ -45,6 +45,19 @@ records('puts, edits and deletes in several collections are journalled one line 
   await f.done();
 });
 
+records('each collection has its own change counter, so a cache of one outlives changes to another', async () => {
+  const f = await fixture();
+  const r = await f.open();
+  await r.transact((tx) => tx.put(notes, note('n-1')));
+  const notesSeq = r.seqOf(notes);
+  await r.transact((tx) => tx.put(tags, note('t-1')));
+  assert.is(r.seqOf(notes), notesSeq, 'a change to tags leaves the notes counter alone');
+  assert.ok(r.seqOf(tags) > notesSeq);
+  const again = await f.open();
+  assert.ok(again.seqOf(notes) >= notesSeq && again.seqOf(tags) >= r.seqOf(tags), 'never goes back across a restart');
+  await f.done();
+});
+
 records('a torn last line is cut on open and reported; the next write is not glued to it; the file opens again', async () => {
   const f = await fixture();
   const r = await f.open();
