@@ -1,12 +1,13 @@
 // <bs-account-form ?busy error="…">: the administrator's "Lägg till ett konto" form: username, an
 // optional display name and whether the account is an administrator. Fires bs-account-add; the parent
 // creates the account and shows its one-time password. Call reset() after a successful add.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
+import { alertLine } from '../feedback.ts';
 
 @customElement('bs-account-form')
 export class BsAccountForm extends LitElement {
@@ -76,7 +77,7 @@ export class BsAccountForm extends LitElement {
             @change=${(e: Event) => (this._admin = (e.target as HTMLInputElement).checked)} />
           ${t('accounts.admin')}
         </label>
-        ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
+        ${alertLine(error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t('accounts.adding') : t('accounts.addButton')}</button>
         </div>

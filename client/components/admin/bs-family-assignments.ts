@@ -9,6 +9,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
+import { alertLine, statusLine } from '../feedback.ts';
 
 /** A family as this form needs it. */
 export interface FamilyChoice {
@@ -106,11 +107,11 @@ export class BsFamilyAssignments extends LitElement {
             </div>
           </fieldset>`)}
         </div>
-        ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
+        ${alertLine(error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t('settings.saving') : t('assign.save')}</button>
         </div>
-        <div role="status">${this.message ? html`<p class="ok">${this.message}</p>` : nothing}</div>
+        ${statusLine(this.message)}
       </form>
     `;
   }

@@ -2,7 +2,7 @@
 // table with a role select and "Ta bort" per member, a row to add an active account with a role, and
 // "Spara medlemmar". Edits stay in a draft until saved; fires bs-members-submit with the whole list.
 // The draft starts over whenever `members` changes (after a save or a reload), and survives an error.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { StudyRole } from '../../../server/domain/types.ts';
 import type { AccountChoice, Member } from '../../data/study-admin.ts';
@@ -10,6 +10,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
+import { alertLine, statusLine } from '../feedback.ts';
 
 const ROLES: StudyRole[] = ['lead', 'researcher', 'caseworker'];
 
@@ -149,11 +150,11 @@ export class BsMembersTable extends LitElement {
           <tbody>${this._draft.map((m) => this._renderRow(m))}</tbody>
         </table></div>
         ${this._renderAdd()}
-        ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
+        ${alertLine(error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t('settings.saving') : t('members.save')}</button>
         </div>
-        <div role="status">${this.message ? html`<p class="ok">${this.message}</p>` : nothing}</div>
+        ${statusLine(this.message)}
       </form>
     `;
   }

@@ -11,6 +11,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
+import { alertLine, statusLine } from '../feedback.ts';
 
 const EMPTY: StudySettings = { title: '', description: '', selectionCriteria: '', legalBasis: 'follow-up', ethicsApproval: null, endDate: null };
 
@@ -144,11 +145,11 @@ export class BsStudySettingsForm extends LitElement {
             @input=${(e: Event) => this._set('endDate', (e.target as HTMLInputElement).value || null)} />
           <p class="hint" id="end-hint">${t('settings.endDateHint')}</p>
         </div>
-        ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
+        ${alertLine(error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t('settings.saving') : t('settings.save')}</button>
         </div>
-        <div role="status">${this.message ? html`<p class="ok">${this.message}</p>` : nothing}</div>
+        ${statusLine(this.message)}
       </form>
     `;
   }

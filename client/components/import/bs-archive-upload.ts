@@ -11,6 +11,7 @@ import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
 import '../bs-progress-bar.ts';
+import { alertLine } from '../feedback.ts';
 
 const ACCEPTED = /\.(txt|md|markdown|docx|pdf)$/i;
 const FILE_TYPES = '.txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -156,7 +157,7 @@ export class BsArchiveUpload extends LitElement {
         <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t('archive.uploading') : t('archive.submit')}</button>
       </div>
       ${this.busy ? html`<bs-progress-bar label=${t('archive.uploadProgress')} .value=${this.progress}></bs-progress-bar>` : nothing}
-      ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
+      ${alertLine(error)}
     </form>`;
   }
 }

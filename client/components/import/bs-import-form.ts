@@ -7,6 +7,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { sharedStyles } from '../shared-styles.ts';
 import '../bs-progress-bar.ts';
+import { alertLine, statusLine } from '../feedback.ts';
 
 const ACCEPTED = /\.(txt|md|markdown|docx|pdf)$/i;
 
@@ -96,8 +97,8 @@ export class BsImportForm extends LitElement {
           </button>
         </div>
         ${this.busy ? html`<bs-progress-bar label=${t('import.progress')} .value=${this.progress}></bs-progress-bar>` : nothing}
-        <div role="status">${this.message ? html`<p class="ok">${this.message}</p>` : nothing}</div>
-        ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
+        ${statusLine(this.message)}
+        ${alertLine(error)}
       </form>
     `;
   }

@@ -11,6 +11,7 @@ import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
 import { countsStyles } from './counts-styles.ts';
+import { alertLine, statusLine } from '../feedback.ts';
 
 const KINDS: PseudonymKind[] = ['personnummer', 'samordningsnummer', 'telefon', 'epost', 'adress', 'namn'];
 
@@ -137,8 +138,8 @@ export class BsImportPreview extends LitElement {
         </div>
         <button type="submit" ?disabled=${this.busy !== ''}>${t('preview.addNameButton')}</button>
       </div>
-      ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
-      <div role="status">${this.nameMessage ? html`<p class="ok">${this.nameMessage}</p>` : nothing}</div>
+      ${alertLine(error)}
+      ${statusLine(this.nameMessage)}
     </form>`;
   }
 
@@ -161,7 +162,7 @@ export class BsImportPreview extends LitElement {
         : html`<p>${t('preview.noPassages')}</p>`}
       ${truncated ? html`<p class="hint">${t('preview.truncated', { n: passages.length })}</p>` : nothing}
       ${this._renderNameForm()}
-      ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+      ${alertLine(this.error)}
       <div class="buttons">
         <button type="button" class="primary" ?disabled=${this.busy !== ''} @click=${() => fire(this, 'bs-import-commit', {})}>
           ${this.busy === 'commit' ? t('preview.committing') : t('preview.commit')}</button>

@@ -13,6 +13,7 @@ import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { sharedStyles } from '../shared-styles.ts';
 import { countsStyles } from './counts-styles.ts';
+import { alertLine, statusLine } from '../feedback.ts';
 
 const KINDS: PseudonymKind[] = ['personnummer', 'samordningsnummer', 'telefon', 'epost', 'adress', 'namn'];
 const CONTEXTS_SHOWN = 2;
@@ -212,8 +213,8 @@ export class BsNameSuggestions extends LitElement {
             </div>
           </form>`
         : html`<p>${t('archive.noSuggestions')}</p>`}
-      ${error ? html`<p class="alert" role="alert">${error}</p>` : nothing}
-      <div role="status">${this.message ? html`<p class="ok">${this.message}</p>` : nothing}</div>
+      ${alertLine(error)}
+      ${statusLine(this.message)}
     </section>`;
   }
 }

@@ -2,7 +2,7 @@
 // annotation: the quote, the question (radio group), a Markdown comment, "Känt vid tidpunkten?" (Ja / Nej /
 // Vet ej → true / false / null), Spara (also Ctrl+Enter) and Avbryt (also Esc). Fires bs-annotation-submit
 // and bs-annotation-cancel; the parent saves and shows errors through `error`.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ReflectionQuestion } from '../../../server/domain/types.ts';
 import { fire } from '../../events.ts';
@@ -11,6 +11,7 @@ import { shortenQuote } from './bs-annotation-card.ts';
 import { questionClass, sharedStyles } from '../shared-styles.ts';
 import type { BsMarkdownEditor } from '../bs-markdown-editor.ts';
 import '../bs-markdown-editor.ts';
+import { alertLine } from '../feedback.ts';
 
 type Known = 'yes' | 'no' | 'unknown';
 
@@ -163,7 +164,7 @@ export class BsAnnotationForm extends LitElement {
               </label>`)}
           </div>
         </fieldset>
-        ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+        ${alertLine(this.error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this.busy || !this._questionId}>
             ${this.busy ? t('annotation.saving') : t('annotation.save')}

@@ -15,6 +15,7 @@ import type { BsAccountForm } from '../../components/admin/bs-account-form.ts';
 import '../../components/admin/bs-account-form.ts';
 import '../../components/admin/bs-accounts-table.ts';
 import '../../components/admin/bs-one-time-password.ts';
+import { alertLine, statusLine } from '../../components/feedback.ts';
 
 @customElement('bs-accounts-view')
 export class BsAccountsView extends LitElement {
@@ -147,8 +148,8 @@ export class BsAccountsView extends LitElement {
     return html`
       <h1>${t('accounts.title')}</h1>
       <p>${t('accounts.intro')}</p>
-      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
-      <div role="status">${this._notice ? html`<p class="ok">${this._notice}</p>` : nothing}</div>
+      ${alertLine(this._error)}
+      ${statusLine(this._notice)}
       ${this._secret
         ? html`<bs-one-time-password name=${this._secret.name} password=${this._secret.password}
             @bs-otp-hide=${() => (this._secret = null)}></bs-one-time-password>`

@@ -24,6 +24,7 @@ import '../../components/import/bs-archive-upload.ts';
 import '../../components/import/bs-import-job-files.ts';
 import '../../components/import/bs-name-suggestions.ts';
 import { StudyPage } from '../study/study-page.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 const POLL_MS = 500;
 /** Progress is announced at most this often while the files are read. */
@@ -374,7 +375,7 @@ export class BsArchiveImportView extends StudyPage {
       <h2 id="finish-title">${t('archive.finishTitle')}</h2>
       ${ready ? html`<p>${t('archive.finishIntro', { documents: job.documents })}</p>` : nothing}
       ${job.state === 'running' ? html`<p class="hint">${t('archive.waitForFiles')}</p>` : nothing}
-      ${this._finishError ? html`<p class="alert" role="alert">${this._finishError}</p>` : nothing}
+      ${alertLine(this._finishError)}
       ${this._confirmDiscard
         ? html`<div class="confirm" role="group" aria-labelledby="discard-question">
             <span id="discard-question">${t('archive.discardConfirm')}</span>

@@ -15,6 +15,7 @@ import type { Choice } from '../../components/admin/bs-audit-filters.ts';
 import '../../components/admin/bs-audit-filters.ts';
 import '../../components/admin/bs-audit-table.ts';
 import { StudyPage } from '../study/study-page.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 @customElement('bs-audit-view')
 export class BsAuditView extends StudyPage {
@@ -105,7 +106,7 @@ export class BsAuditView extends StudyPage {
         <bs-audit-filters .users=${this._users} .families=${this._families} .filter=${this._filter} ?busy=${this._busy}
           @bs-audit-filter=${(e: CustomEvent<AuditFilterDetail>) => void this._query(e.detail.filter)}></bs-audit-filters>
       </section>
-      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+      ${alertLine(this._error)}
       <div class="summary">
         <p role="status" class="total">${this._entries ? this._totalText() : t('app.loading')}</p>
         <a class="button" href=${this.api ? auditCsvHref(this.api, study.id, this._filter) : '#'} download>

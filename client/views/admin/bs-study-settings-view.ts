@@ -2,7 +2,7 @@
 // members table and the family assignments. Every save sends the study version it was based on; a
 // stale one (409) reloads the page's data and says so ("Någon annan har ändrat studien. Sidan har
 // laddats om."), an invalid one (422) shows the server's message and keeps what the user entered.
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../../server/domain/types.ts';
 import { ApiError, errorMessage, type Api } from '../../data/api.ts';
@@ -19,6 +19,7 @@ import '../../components/admin/bs-family-assignments.ts';
 import '../../components/admin/bs-question-editor.ts';
 import '../../components/admin/bs-study-closing.ts';
 import { StudyPage } from '../study/study-page.ts';
+import { alertLine, statusLine } from '../../components/feedback.ts';
 
 type Section = 'settings' | 'questions' | 'members' | 'assign' | 'closing';
 
@@ -161,7 +162,7 @@ export class BsStudySettingsView extends StudyPage {
         <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> › <span>${t('settings.title')}</span>
       </nav>
       <h1>${t('settings.title')}</h1>
-      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+      ${alertLine(this._error)}
       <section class="panel" aria-labelledby="about-title">
         <h2 id="about-title">${t('settings.about')}</h2>
         <bs-study-settings-form .settings=${study} ?busy=${this._busy === 'settings'} error=${this._errors.settings ?? ''}
@@ -172,11 +173,11 @@ export class BsStudySettingsView extends StudyPage {
         <form @submit=${this._onQuestions} novalidate aria-labelledby="questions-title">
           <bs-question-editor .questions=${this._questions} ?locked=${study.questionsLocked} ?busy=${this._busy === 'questions'}
             @bs-questions-change=${(e: CustomEvent<QuestionsChangeDetail>) => (this._questions = e.detail.questions)}></bs-question-editor>
-          ${this._errors.questions ? html`<p class="alert" role="alert">${this._errors.questions}</p>` : nothing}
+          ${alertLine(this._errors.questions)}
           <div class="buttons">
             <button type="submit" class="primary" ?disabled=${this._busy === 'questions'}>${t('questions.save')}</button>
           </div>
-          <div role="status">${this._messages.questions ? html`<p class="ok">${this._messages.questions}</p>` : nothing}</div>
+          ${statusLine(this._messages.questions)}
         </form>
       </section>
       <section class="panel" aria-labelledby="members-title">
@@ -197,7 +198,7 @@ export class BsStudySettingsView extends StudyPage {
         <h2 id="closing-title">${t('closing.title')}</h2>
         <bs-study-closing .study=${study} ?busy=${this._busy === 'closing'} error=${this._errors.closing ?? ''}
           @bs-study-close=${this._onClose} @bs-study-erase=${this._onErase}></bs-study-closing>
-        <div role="status">${this._messages.closing ? html`<p class="ok">${this._messages.closing}</p>` : nothing}</div>
+        ${statusLine(this._messages.closing)}
       </section>
     `;
   }

@@ -27,6 +27,7 @@ import '../admin/bs-archive-import-view.ts';
 import '../admin/bs-accounts-view.ts';
 import '../study/bs-study-create-view.ts';
 import { IdleController } from './idle-controller.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 @customElement('bs-app')
 export class BsApp extends LitElement {
@@ -286,7 +287,7 @@ export class BsApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">
-        ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+        ${alertLine(this._error)}
         ${!this._checked ? html`<p role="status">${t('app.loading')}</p>` : nothing}
         ${this._checked && !this._signedIn
           ? html`<bs-login-view .api=${this.api} notice=${this._notice} @bs-login=${this._onLogin}></bs-login-view>`

@@ -1,7 +1,7 @@
 // <bs-login-view .api=${api} notice="…">: the login form. Fires bs-login with the user (and whether a
 // one-time password must be changed first) on success;
 // shows "Fel användarnamn eller lösenord." or the throttling message as an alert otherwise.
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, errorMessage, type Api } from '../../data/api.ts';
 import { login } from '../../data/session.ts';
@@ -9,6 +9,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { accountFormStyles } from '../../components/account-form-styles.ts';
 import { sharedStyles } from '../../components/shared-styles.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 @customElement('bs-login-view')
 export class BsLoginView extends LitElement {
@@ -64,7 +65,7 @@ export class BsLoginView extends LitElement {
           <input id="password" name="password" type="password" autocomplete="current-password" required
             .value=${this._password} @input=${(e: Event) => (this._password = (e.target as HTMLInputElement).value)} />
         </div>
-        ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+        ${alertLine(this._error)}
         <div>
           <button type="submit" class="primary" ?disabled=${this._busy}>
             ${this._busy ? t('login.busy') : t('login.submit')}

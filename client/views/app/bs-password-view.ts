@@ -10,6 +10,7 @@ import { fire } from '../../events.ts';
 import { t, type MessageKey } from '../../i18n/sv.ts';
 import { accountFormStyles } from '../../components/account-form-styles.ts';
 import { sharedStyles } from '../../components/shared-styles.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 /** The server's rule, checked here first so the user hears at once. */
 const MIN_LENGTH = 12;
@@ -118,7 +119,7 @@ export class BsPasswordView extends LitElement {
         ${this._field('current', 'password.current', this._current, 'current-password', this.required ? 'password.currentHint' : undefined)}
         ${this._field('next', 'password.next', this._next, 'new-password', 'password.nextHint')}
         ${this._field('repeat', 'password.repeat', this._repeat, 'new-password')}
-        ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+        ${alertLine(this._error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? t('password.busy') : t('password.submit')}</button>
           ${this.required

@@ -25,6 +25,7 @@ import '../../components/reader/bs-timeline.ts';
 import '../../components/reader/bs-annotation-card.ts';
 import './bs-import-panel.ts';
 import './bs-reflections-view.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 @customElement('bs-family-view')
 export class BsFamilyView extends LitElement {
@@ -217,8 +218,8 @@ export class BsFamilyView extends LitElement {
         <a href=${link('akt')} aria-current=${current('akt')}>${t('family.tab.reader')}</a>
         <a href=${link('reflektioner')} aria-current=${current('reflektioner')}>${t('family.tab.reflections')}</a>
       </nav>
-      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
-      ${this._notes.error ? html`<p class="alert" role="alert">${this._notes.error}</p>` : nothing}
+      ${alertLine(this._error)}
+      ${alertLine(this._notes.error)}
       <p class="visually-hidden" role="status">${this._notes.notice}</p>
       <div ?hidden=${this.tab !== 'akt'}
         @bs-annotation-edit=${(e: CustomEvent<AnnotationRefDetail>) => this._notes.edit(e.detail.annotation)}

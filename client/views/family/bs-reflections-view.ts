@@ -14,6 +14,7 @@ import { formatClock, formatDateTime, t } from '../../i18n/sv.ts';
 import { sharedStyles } from '../../components/shared-styles.ts';
 import '../../components/bs-markdown-editor.ts';
 import '../../components/bs-markdown-view.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 interface Slot {
   key: string;
@@ -240,7 +241,7 @@ export class BsReflectionsView extends LitElement {
     return html`
       <h2>${t('reflections.title')}</h2>
       <p>${this.readonly ? t('reflections.readonlyIntro') : t('reflections.intro')}</p>
-      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+      ${alertLine(this._error)}
       ${this._loading && !this._error ? html`<p role="status">${t('app.loading')}</p>` : nothing}
       ${this._slots.map((slot) => this._renderSlot(slot))}
     `;

@@ -14,6 +14,7 @@ import { adminStyles } from '../../components/admin/admin-styles.ts';
 import { sharedStyles } from '../../components/shared-styles.ts';
 import type { BsFamilyForm } from '../../components/admin/bs-family-form.ts';
 import '../../components/admin/bs-family-form.ts';
+import { statusLine } from '../../components/feedback.ts';
 
 function isFamily(value: unknown): value is FamilyView {
   return typeof value === 'object' && value !== null && 'id' in value && 'pseudonym' in value && 'version' in value;
@@ -157,7 +158,7 @@ export class BsFamilyAdmin extends LitElement {
       <h2 id="family-admin-title">${t('familyAdmin.title')}</h2>
       <p class="hint">${this.closed ? t('familyAdmin.closed') : t('familyAdmin.intro')}</p>
       ${this._renderTable()}
-      <div role="status">${this._message ? html`<p class="ok">${this._message}</p>` : nothing}</div>
+      ${statusLine(this._message)}
       ${this.closed || this._editing === 'new'
         ? nothing
         : html`<p><button type="button" id="add-family" class="primary" @click=${() => this._open(null, 'add-family')}>${t('familyAdmin.add')}</button></p>`}

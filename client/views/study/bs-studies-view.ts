@@ -8,6 +8,7 @@ import { fetchStudies } from '../../data/studies.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor, parseRoute } from '../../route.ts';
 import { sharedStyles } from '../../components/shared-styles.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 @customElement('bs-studies-view')
 export class BsStudiesView extends LitElement {
@@ -89,7 +90,7 @@ export class BsStudiesView extends LitElement {
   override render() {
     return html`
       <h1>${t('studies.title')}</h1>
-      ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+      ${alertLine(this._error)}
       ${this._studies === null && !this._error ? html`<p role="status">${t('app.loading')}</p>` : nothing}
       ${this._studies?.length === 0 ? html`<p>${t('studies.empty')}</p>` : nothing}
       ${this.mayCreate ? html`<p><a class="button" href=${hrefFor({ name: 'new-study' })}>${t('studies.create')}</a></p>` : nothing}

@@ -2,7 +2,7 @@
 // questions, or a blank one), then title, description, selection criteria, legal basis, ethics approval
 // number, end date and the questions (prefilled from the template; a blank one needs at least one). An
 // admin names the lead; anyone else becomes the lead. On success it goes to the new study's page.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LegalBasis, SessionUser } from '../../../server/domain/types.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
@@ -14,6 +14,7 @@ import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
 import { sharedStyles } from '../../components/shared-styles.ts';
 import '../../components/admin/bs-question-editor.ts';
+import { alertLine } from '../../components/feedback.ts';
 
 interface Draft {
   title: string;
@@ -190,7 +191,7 @@ export class BsStudyCreateView extends LitElement {
           <bs-question-editor .questions=${d.questions} ?busy=${this._busy}
             @bs-questions-change=${(e: CustomEvent<QuestionsChangeDetail>) => this._set('questions', e.detail.questions)}></bs-question-editor>
         </fieldset>
-        ${this._error ? html`<p class="alert" role="alert">${this._error}</p>` : nothing}
+        ${alertLine(this._error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? t('create.busy') : t('create.submit')}</button>
           <a href=${hrefFor({ name: 'home' })}>${t('password.cancel')}</a>
