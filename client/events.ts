@@ -178,6 +178,8 @@ export interface BsEventMap {
   'bs-idle-logout': Record<string, never>;
   /** Archive upload: upload the zip or the files. */
   'bs-archive-upload': ArchiveUploadDetail;
+  /** Archive import: start over with a new import. */
+  'bs-archive-new': Record<string, never>;
   /** Name suggestions: send the decisions for one family. */
   'bs-names-decide': NamesDecideDetail;
 }
@@ -222,6 +224,7 @@ declare global {
     'bs-idle-continue': CustomEvent<Record<string, never>>;
     'bs-idle-logout': CustomEvent<Record<string, never>>;
     'bs-archive-upload': CustomEvent<ArchiveUploadDetail>;
+    'bs-archive-new': CustomEvent<Record<string, never>>;
     'bs-names-decide': CustomEvent<NamesDecideDetail>;
   }
 }

@@ -23,6 +23,8 @@ import { sharedStyles } from '../../components/shared-styles.ts';
 import '../../components/import/bs-archive-upload.ts';
 import '../../components/import/bs-import-job-files.ts';
 import '../../components/import/bs-name-suggestions.ts';
+import '../../components/import/bs-import-finish.ts';
+import '../../components/import/bs-import-done.ts';
 import { StudyPage } from '../study/study-page.ts';
 import { alertLine } from '../../components/feedback.ts';
 
@@ -78,9 +80,6 @@ export class BsArchiveImportView extends StudyPage {
         border-radius: 0.5rem;
         padding: 0.9rem 1.1rem;
       }
-      .summary {
-        font-size: 1.05rem;
-      }
     `,
   ];
 
@@ -98,7 +97,6 @@ export class BsArchiveImportView extends StudyPage {
   @state() private _nameErrors: Record<string, string> = {};
   @state() private _nameMessages: Record<string, string> = {};
   @state() private _busy: '' | 'commit' | 'discard' = '';
-  @state() private _confirmDiscard = false;
   @state() private _finishError = '';
   @state() private _result: BulkCommitResult | null = null;
   @state() private _notice = '';
@@ -160,7 +158,6 @@ export class BsArchiveImportView extends StudyPage {
     this._nameErrors = {};
     this._nameMessages = {};
     this._busy = '';
-    this._confirmDiscard = false;
     this._finishError = '';
     this._pollError = '';
     this._announcedDone = -1;
@@ -296,7 +293,7 @@ export class BsArchiveImportView extends StudyPage {
       this._result = result;
       this._job = result.job;
       this._phase = 'done';
-      this._focus('#done-title');
+      void this.updateComplete.then(() => this.renderRoot.querySelector('bs-import-done')?.focusHeading());
       void this._refreshJobs();
     } catch (err) {
       this._finishError = errorMessage(err);
@@ -334,14 +331,11 @@ export class BsArchiveImportView extends StudyPage {
     void this._refreshJobs();
   }
 
-  private _askDiscard(): void {
-    this._confirmDiscard = true;
-    this._focus('#discard-yes');
-  }
-
-  private _keepJob(): void {
-    this._confirmDiscard = false;
-    this._focus('#discard');
+  /** Pseudonyms by family id: the job's own names, then the study's families. */
+  private _familyNames(): Map<string, string> {
+    const names = new Map(this._families.map((f) => [f.id, f.pseudonym]));
+    for (const f of this._job?.families ?? []) names.set(f.familyId, f.pseudonym);
+    return names;
   }
 
   private _renderJobs() {
@@ -365,31 +359,6 @@ export class BsArchiveImportView extends StudyPage {
       <h2 id="upload-title" tabindex="-1">${t('archive.uploadTitle')}</h2>
       <bs-archive-upload .families=${this._families} ?busy=${this._phase === 'uploading'} .progress=${this._progress}
         error=${this._uploadError} @bs-archive-upload=${this._upload}></bs-archive-upload>
-    </section>`;
-  }
-
-  private _renderFinish(job: BulkJobView) {
-    const ready = job.state === 'ready';
-    const busy = this._busy !== '';
-    return html`<section aria-labelledby="finish-title">
-      <h2 id="finish-title">${t('archive.finishTitle')}</h2>
-      ${ready ? html`<p>${t('archive.finishIntro', { documents: job.documents })}</p>` : nothing}
-      ${job.state === 'running' ? html`<p class="hint">${t('archive.waitForFiles')}</p>` : nothing}
-      ${alertLine(this._finishError)}
-      ${this._confirmDiscard
-        ? html`<div class="confirm" role="group" aria-labelledby="discard-question">
-            <span id="discard-question">${t('archive.discardConfirm')}</span>
-            <button type="button" id="discard-yes" class="danger" ?disabled=${busy} @click=${this._discard}>${t('archive.discardYes')}</button>
-            <button type="button" ?disabled=${busy} @click=${this._keepJob}>${t('archive.discardNo')}</button>
-          </div>`
-        : html`<div class="buttons">
-            ${job.state !== 'failed'
-              ? html`<button type="button" class="primary" ?disabled=${!ready || busy} @click=${this._commit}>
-                  ${this._busy === 'commit' ? t('archive.committing') : t('archive.commit')}</button>`
-              : nothing}
-            <button type="button" id="discard" class="danger" ?disabled=${busy} @click=${this._askDiscard}>${t('archive.discard')}</button>
-            <button type="button" ?disabled=${busy} @click=${this._newImport}>${t('archive.newImport')}</button>
-          </div>`}
     </section>`;
   }
 
@@ -424,27 +393,8 @@ export class BsArchiveImportView extends StudyPage {
             </div>
           </section>`
         : nothing}
-      ${this._renderFinish(job)}`;
-  }
-
-  private _renderDone(result: BulkCommitResult) {
-    const n = result.documents.length;
-    const perFamily = new Map<string, number>();
-    for (const d of result.documents) perFamily.set(d.familyId, (perFamily.get(d.familyId) ?? 0) + 1);
-    const name = (id: string) => this._job?.families.find((f) => f.familyId === id)?.pseudonym ?? this._families.find((f) => f.id === id)?.pseudonym ?? id;
-    const skipped = result.skipped === 0 ? t('archive.doneNoSkipped')
-      : result.skipped === 1 ? t('archive.doneSkippedOne') : t('archive.doneSkipped', { n: result.skipped });
-    return html`<section aria-labelledby="done-title">
-      <h2 id="done-title" tabindex="-1">${t('archive.doneTitle')}</h2>
-      <p class="summary"><strong>${n === 1 ? t('archive.doneOne') : t('archive.done', { documents: n })}</strong> ${skipped}</p>
-      ${perFamily.size
-        ? html`<ul>${[...perFamily].map(([id, count]) => html`<li>${t('archive.donePerFamily', { family: name(id), n: count })}</li>`)}</ul>`
-        : nothing}
-      <div class="buttons">
-        <a class="button" href=${hrefFor({ name: 'study', studyId: this.studyId })}>${t('archive.toStudy')}</a>
-        <button type="button" @click=${this._newImport}>${t('archive.newImport')}</button>
-      </div>
-    </section>`;
+      <bs-import-finish .job=${job} busy=${this._busy} error=${this._finishError}
+        @bs-import-commit=${this._commit} @bs-import-discard=${this._discard} @bs-archive-new=${this._newImport}></bs-import-finish>`;
   }
 
   private _renderBody(study: StudyView) {
@@ -455,7 +405,10 @@ export class BsArchiveImportView extends StudyPage {
       ${this._renderJobs()}
       ${(this._phase === 'form' || this._phase === 'uploading') && !closed ? this._renderUpload() : nothing}
       ${this._phase === 'job' ? this._renderJob() : nothing}
-      ${this._phase === 'done' && this._result ? this._renderDone(this._result) : nothing}
+      ${this._phase === 'done' && this._result
+        ? html`<bs-import-done .result=${this._result} .names=${this._familyNames()} study-href=${hrefFor({ name: 'study', studyId: this.studyId })}
+            @bs-archive-new=${this._newImport}></bs-import-done>`
+        : nothing}
     `;
   }
 
