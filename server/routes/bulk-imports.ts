@@ -6,7 +6,6 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { canImportDocuments } from '../domain/access.ts';
 import { BadRequestError, ForbiddenError, TooLargeError, ValidationError } from '../domain/errors.ts';
-import { assertStudyOpen } from '../domain/study-open.ts';
 import type { Study } from '../domain/types.ts';
 import { audited } from '../http/audit.ts';
 import { readJson } from '../http/body.ts';
@@ -94,7 +93,6 @@ export function bulkImportRoutes(services: Services) {
     })
     .post('/imports', audited(services, 'import.archive'), async (c) => {
       const access = leadOf(services, c);
-      assertStudyOpen(access.repo.study);
       const upload = await readUpload(c, access, services);
       const exclude = access.repo.study.questions.map((q) => q.label);
       const job = bulkImports.start({ ownerId: access.user.id, studyId: access.repo.id, exclude, ...upload });
