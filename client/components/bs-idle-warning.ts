@@ -6,7 +6,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { fire } from '../events.ts';
 import { formatCountdown, t } from '../i18n/sv.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { sharedStyles } from './base-styles.ts';
 
 @customElement('bs-idle-warning')
 export class BsIdleWarning extends LitElement {

@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { fire } from '../events.ts';
 import { t } from '../i18n/sv.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { sharedStyles } from './base-styles.ts';
 import './bs-markdown-view.ts';
 
 let nextId = 0;

@@ -5,7 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { renderMarkdown } from '../common/markdown.ts';
 import { t } from '../i18n/sv.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { sharedStyles } from './base-styles.ts';
 
 /** Rendered HTML by Markdown source, least recently used first (the same comments render again and again). */
 const cache = new Map<string, string>();

@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleProps } from '../common/style-props.ts';
-import { sharedStyles } from './shared-styles.ts';
+import { sharedStyles } from './base-styles.ts';
 
 @customElement('bs-progress-bar')
 export class BsProgressBar extends LitElement {

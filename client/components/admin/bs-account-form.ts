@@ -6,7 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 import { alertLine } from '../feedback.ts';
 
 @customElement('bs-account-form')

@@ -8,7 +8,7 @@ import type { Account } from '../../data/accounts.ts';
 import { fire, type AccountActionDetail } from '../../events.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 type Action = AccountActionDetail['action'];
 

@@ -8,7 +8,7 @@ import { fire } from '../../events.ts';
 import { auditActionLabel } from '../../../server/domain/audit-labels.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 /** One choice of a select: value and visible label. */
 export interface Choice {

@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../data/audit.ts';
 import { formatTimestamp, t } from '../../i18n/sv.ts';
 import { actionLabel } from './bs-audit-filters.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 @customElement('bs-audit-table')
 export class BsAuditTable extends LitElement {

@@ -10,7 +10,7 @@ import type { FamilyChanges } from '../../data/families.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 type Field = 'pseudonym' | 'activeFrom' | 'activeTo' | 'children' | 'placements';
 type CostBand = NonNullable<FamilyAttributes['costBand']>;

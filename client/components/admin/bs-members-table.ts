@@ -9,7 +9,7 @@ import type { AccountChoice, Member } from '../../data/study-admin.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 import { alertLine, statusLine } from '../feedback.ts';
 
 const ROLES: StudyRole[] = ['lead', 'researcher', 'caseworker'];

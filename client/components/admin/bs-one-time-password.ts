@@ -7,7 +7,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 @customElement('bs-one-time-password')
 export class BsOneTimePassword extends LitElement {

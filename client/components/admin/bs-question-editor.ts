@@ -8,7 +8,7 @@ import type { QuestionDraft } from '../../data/study-templates.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 const MAX = 9;
 

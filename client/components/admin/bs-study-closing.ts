@@ -8,7 +8,7 @@ import type { StudyView } from '../../../server/domain/types.ts';
 import { fire } from '../../events.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 @customElement('bs-study-closing')
 export class BsStudyClosing extends LitElement {

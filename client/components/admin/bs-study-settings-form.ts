@@ -10,7 +10,7 @@ import type { StudySettings } from '../../data/study-admin.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from './admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 import { alertLine, statusLine } from '../feedback.ts';
 
 const EMPTY: StudySettings = { title: '', description: '', selectionCriteria: '', legalBasis: 'follow-up', ethicsApproval: null, endDate: null };

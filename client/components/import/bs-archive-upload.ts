@@ -9,7 +9,7 @@ import { familyFromFileName, type NamedFamily } from '../../common/family-from-f
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 import '../bs-progress-bar.ts';
 import { alertLine } from '../feedback.ts';
 

@@ -7,7 +7,7 @@ import type { BulkCommitResult } from '../../data/bulk-imports.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 @customElement('bs-import-done')
 export class BsImportDone extends LitElement {

@@ -8,7 +8,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { alertLine } from '../feedback.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 
 @customElement('bs-import-finish')
 export class BsImportFinish extends LitElement {

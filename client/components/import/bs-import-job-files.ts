@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { BulkJobView, FileWarning, JobFileView } from '../../data/bulk-imports.ts';
 import { t, tKey } from '../../i18n/sv.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 import '../bs-progress-bar.ts';
 
 @customElement('bs-import-job-files')

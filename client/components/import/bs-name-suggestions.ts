@@ -11,7 +11,7 @@ import type { PseudonymKind } from '../../data/imports.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 import { countsStyles } from './counts-styles.ts';
 import { alertLine, statusLine } from '../feedback.ts';
 

@@ -7,7 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
 import { fire } from '../../events.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
-import { questionClass, sharedStyles } from '../shared-styles.ts';
+import { questionClass, sharedStyles } from '../base-styles.ts';
 import '../bs-markdown-view.ts';
 
 /** Shortens a quote to about `max` characters on a word boundary. */

@@ -8,7 +8,7 @@ import type { ReflectionQuestion } from '../../../server/domain/types.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { shortenQuote } from './bs-annotation-card.ts';
-import { questionClass, sharedStyles } from '../shared-styles.ts';
+import { questionClass, sharedStyles } from '../base-styles.ts';
 import type { BsMarkdownEditor } from '../bs-markdown-editor.ts';
 import '../bs-markdown-editor.ts';
 import { alertLine } from '../feedback.ts';

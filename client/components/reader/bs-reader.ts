@@ -19,7 +19,7 @@ import { renderBlock } from './reader-block.ts';
 import { ReaderFillController } from './reader-fill-controller.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { readerStyles } from './reader-styles.ts';
-import { sharedStyles } from '../shared-styles.ts';
+import { sharedStyles } from '../base-styles.ts';
 import './bs-keyboard-help.ts';
 
 interface ReaderSelection {

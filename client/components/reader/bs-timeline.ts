@@ -10,7 +10,7 @@ import { countByQuestion } from '../../common/chronology.ts';
 import { styleProps } from '../../common/style-props.ts';
 import { fire } from '../../events.ts';
 import { formatDateLong, kindLabel, t } from '../../i18n/sv.ts';
-import { questionClass, sharedStyles } from '../shared-styles.ts';
+import { questionClass, sharedStyles } from '../base-styles.ts';
 
 @customElement('bs-timeline')
 export class BsTimeline extends LitElement {

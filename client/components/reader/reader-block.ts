@@ -8,7 +8,7 @@ import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/
 import { segmentBlock, type Block } from '../../common/chronology.ts';
 import { styleProps } from '../../common/style-props.ts';
 import { formatDateLong, kindLabel, t } from '../../i18n/sv.ts';
-import { questionClass } from '../shared-styles.ts';
+import { questionClass } from '../base-styles.ts';
 import './bs-annotation-card.ts';
 
 /** What a block needs besides its own data. */

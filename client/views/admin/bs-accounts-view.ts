@@ -10,7 +10,7 @@ import { errorMessage, type Api } from '../../data/api.ts';
 import type { AccountActionDetail, AccountAddDetail, AccountStudiesDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import type { BsAccountForm } from '../../components/admin/bs-account-form.ts';
 import '../../components/admin/bs-account-form.ts';
 import '../../components/admin/bs-accounts-table.ts';

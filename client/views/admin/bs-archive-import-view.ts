@@ -19,7 +19,7 @@ import type { ArchiveUploadDetail, NamesDecideDetail } from '../../events.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/import/bs-archive-upload.ts';
 import '../../components/import/bs-import-job-files.ts';
 import '../../components/import/bs-name-suggestions.ts';

@@ -10,7 +10,7 @@ import type { AuditFilterDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import type { Choice } from '../../components/admin/bs-audit-filters.ts';
 import '../../components/admin/bs-audit-filters.ts';
 import '../../components/admin/bs-audit-table.ts';

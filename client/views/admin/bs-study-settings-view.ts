@@ -12,7 +12,7 @@ import type { AssignmentsSubmitDetail, MembersSubmitDetail, QuestionsChangeDetai
 import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/admin/bs-study-settings-form.ts';
 import '../../components/admin/bs-members-table.ts';
 import '../../components/admin/bs-family-assignments.ts';

@@ -13,7 +13,7 @@ import { errorMessage, type Api } from '../../data/api.ts';
 import { fetchSession, logout } from '../../data/session.ts';
 import type { LoginDetail, PasswordChangedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import { hrefFor, type Route } from '../../route.ts';
 import './bs-login-view.ts';
 import './bs-password-view.ts';

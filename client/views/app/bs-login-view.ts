@@ -8,7 +8,7 @@ import { login } from '../../data/session.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { accountFormStyles } from '../../components/account-form-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine } from '../../components/feedback.ts';
 
 @customElement('bs-login-view')

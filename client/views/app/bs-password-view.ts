@@ -9,7 +9,7 @@ import { changePassword } from '../../data/session.ts';
 import { fire } from '../../events.ts';
 import { t, type MessageKey } from '../../i18n/sv.ts';
 import { accountFormStyles } from '../../components/account-form-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine } from '../../components/feedback.ts';
 
 /** The server's rule, checked here first so the user hears at once. */

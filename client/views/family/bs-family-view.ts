@@ -16,7 +16,7 @@ import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { familyYears } from '../study/bs-study-view.ts';
 import { familyStyles } from './family-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import type { BsReader } from '../../components/reader/bs-reader.ts';
 import { AnnotationController } from './annotation-controller.ts';
 import { ReadingController } from './reading-controller.ts';

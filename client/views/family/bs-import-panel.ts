@@ -10,7 +10,7 @@ import { ApiError, errorMessage, type Api } from '../../data/api.ts';
 import { addNames, commitImport, discardImport, fetchImport, fetchNameLabels, startImport, type PendingImport } from '../../data/imports.ts';
 import { fire, type ImportSubmitDetail, type NameAddDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import type { BsImportPreview } from '../../components/import/bs-import-preview.ts';
 import '../../components/import/bs-import-form.ts';
 import '../../components/import/bs-import-preview.ts';

@@ -11,7 +11,7 @@ import { errorMessage, type Api } from '../../data/api.ts';
 import { Autosaver, type AutosaveStatus } from '../../data/autosave.ts';
 import { fetchReflection, fetchReflections, saveReflection } from '../../data/reflections.ts';
 import { formatClock, formatDateTime, t } from '../../i18n/sv.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/bs-markdown-editor.ts';
 import '../../components/bs-markdown-view.ts';
 import { alertLine } from '../../components/feedback.ts';

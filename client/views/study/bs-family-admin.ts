@@ -11,7 +11,7 @@ import { createFamily, updateFamily } from '../../data/families.ts';
 import { fire, type FamilySubmitDetail } from '../../events.ts';
 import { formatDateLong, t } from '../../i18n/sv.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import type { BsFamilyForm } from '../../components/admin/bs-family-form.ts';
 import '../../components/admin/bs-family-form.ts';
 import { statusLine } from '../../components/feedback.ts';

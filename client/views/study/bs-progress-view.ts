@@ -12,7 +12,7 @@ import { fetchStudy } from '../../data/studies.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { questionClass, sharedStyles } from '../../components/shared-styles.ts';
+import { questionClass, sharedStyles } from '../../components/base-styles.ts';
 import { StudyPage } from './study-page.ts';
 
 type FamilyProgressRow = StudyProgress['families'][number];

@@ -7,7 +7,7 @@ import { errorMessage, type Api } from '../../data/api.ts';
 import { fetchStudies } from '../../data/studies.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor, parseRoute } from '../../route.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine } from '../../components/feedback.ts';
 
 @customElement('bs-studies-view')

@@ -12,7 +12,7 @@ import type { QuestionsChangeDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/shared-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/admin/bs-question-editor.ts';
 import { alertLine } from '../../components/feedback.ts';
 

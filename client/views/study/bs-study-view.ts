@@ -10,7 +10,7 @@ import { errorMessage } from '../../data/api.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
 import { formatDateLong, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
-import { questionClass, sharedStyles } from '../../components/shared-styles.ts';
+import { questionClass, sharedStyles } from '../../components/base-styles.ts';
 import './bs-family-admin.ts';
 import { StudyPage } from './study-page.ts';
 
