@@ -8,20 +8,15 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { sharedStyles } from '../base-styles.ts';
+import { sectionStyles } from './section-styles.ts';
 
 @customElement('bs-import-done')
 export class BsImportDone extends LitElement {
   static override styles = [
     sharedStyles,
     adminStyles,
+    sectionStyles,
     css`
-      h2 {
-        font-size: 1.25rem;
-        margin: 1.4rem 0 0.5rem;
-      }
-      h2:focus {
-        outline: none;
-      }
       .summary {
         font-size: 1.05rem;
       }

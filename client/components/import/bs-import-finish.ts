@@ -1,7 +1,7 @@
 // <bs-import-finish .job=${job} busy="commit|discard|" error="…">: the end of an archive import:
 // "Spara i studien" (once every file is read), "Kasta importen" (asked first, in place) and "Ny import".
 // Fires bs-import-commit, bs-import-discard and bs-archive-new; the page calls the server.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BulkJobView } from '../../data/bulk-imports.ts';
 import { fire } from '../../events.ts';
@@ -9,22 +9,11 @@ import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { alertLine } from '../feedback.ts';
 import { sharedStyles } from '../base-styles.ts';
+import { sectionStyles } from './section-styles.ts';
 
 @customElement('bs-import-finish')
 export class BsImportFinish extends LitElement {
-  static override styles = [
-    sharedStyles,
-    adminStyles,
-    css`
-      h2 {
-        font-size: 1.25rem;
-        margin: 1.4rem 0 0.5rem;
-      }
-      h2:focus {
-        outline: none;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, adminStyles, sectionStyles];
 
   @state() private _confirmDiscard = false;
 
