@@ -17,13 +17,19 @@ import { limitBodySize, sameOriginOnly, securityHeaders } from './http/security.
 import type { Services } from './http/services.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { bulkImportRoutes } from './routes/bulk-imports.ts';
+import { codeRoutes } from './routes/codes.ts';
+import { codeSegmentRoutes } from './routes/code-segments.ts';
+import { codingRoutes } from './routes/codings.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { familyRoutes } from './routes/families.ts';
 import { importRoutes } from './routes/imports.ts';
+import { matrixRoutes } from './routes/matrix.ts';
+import { memoRoutes } from './routes/memos.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { readingRoutes } from './routes/reading.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
+import { researchOverviewRoutes } from './routes/research-overview.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { studyAdminRoutes } from './routes/study-admin.ts';
@@ -89,7 +95,13 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study', studyAdminRoutes(services))
     .route('/api/studies/:study/annotations', annotationRoutes(services))
     .route('/api/studies/:study/audit', auditRoutes(services))
-    .route('/api/studies/:study/search', searchRoutes(services));
+    .route('/api/studies/:study/search', searchRoutes(services))
+    .route('/api/studies/:study/codes', codeSegmentRoutes(services))
+    .route('/api/studies/:study/codes', codeRoutes(services))
+    .route('/api/studies/:study/codings', codingRoutes(services))
+    .route('/api/studies/:study/memos', memoRoutes(services))
+    .route('/api/studies/:study/matrix', matrixRoutes(services))
+    .route('/api/studies/:study/overview', researchOverviewRoutes(services));
 
   app.all('/api/*', () => {
     throw new NotFoundError('Det finns ingen sådan adress i API:t.');

@@ -34,3 +34,9 @@ export function canWriteCaseworkerMaterial(study: Study, userId: string, family:
 export function canImportDocuments(study: Study, userId: string): boolean {
   return roleIn(study, userId) === 'lead';
 }
+
+/** Researchers and the lead keep the codebook, code, and write memos; caseworkers do not see them. */
+export function canDoResearch(study: Study, userId: string): boolean {
+  const role = roleIn(study, userId);
+  return role === 'lead' || role === 'researcher';
+}

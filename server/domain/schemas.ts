@@ -161,3 +161,57 @@ export const familyPatchSchema = z
 
 /** PUT /api/studies/:study/documents/:doc/reading: the highest entry index (0-based) the reader reached. */
 export const readingPutSchema = z.object({ reached: z.number().int().min(0).max(10_000_000) }).strict();
+
+// ——— codebook, codings and memos ———
+const MAX_MEMO = 200_000;
+const codeName = z.string().trim().min(1).max(200);
+const codeColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Ange färgen som #rrggbb.');
+const id = z.string().min(1).max(64);
+
+export const codeCreateSchema = z.object({
+  name: codeName,
+  description: z.string().max(MAX_COMMENT).default(''),
+  color: codeColor.optional(),
+  parentId: id.nullable().default(null),
+});
+
+export const codePatchSchema = z
+  .object({ name: codeName, description: z.string().max(MAX_COMMENT), color: codeColor, parentId: id.nullable() })
+  .partial()
+  .strict();
+
+export const codeMergeSchema = z.object({ into: id });
+
+/** A passage of a text: offsets plus the quoted text, which must match them. */
+const passage = { start: z.number().int().min(0), end: z.number().int().min(1), exact: z.string().min(1).max(100_000) };
+
+export const codingCreateSchema = z.object({
+  codeId: id,
+  target: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('annotation'), id }),
+    z.object({
+      type: z.literal('reflection'),
+      familyId: id,
+      key: id,
+      start: passage.start.optional(),
+      end: passage.end.optional(),
+      exact: passage.exact.optional(),
+    }),
+    z.object({ type: z.literal('passage'), documentId: id, ...passage }),
+  ]),
+});
+
+export const memoAboutSchema = z.object({ type: z.enum(['study', 'family', 'code', 'reflection']), id: z.string().min(1).max(130) });
+
+export const memoCreateSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  body: z.string().max(MAX_MEMO).default(''),
+  about: memoAboutSchema,
+});
+
+export const memoPatchSchema = z
+  .object({ title: z.string().trim().min(1).max(200), body: z.string().max(MAX_MEMO) })
+  .partial()
+  .strict();
+
+export type CodingCreateInput = z.infer<typeof codingCreateSchema>;

@@ -1,7 +1,7 @@
 // Resolving the study and family a request names, with the access rules applied: anything the
 // user may not reach is reported as not found (404), never as forbidden.
-import { canSeeFamily, roleIn } from '../domain/access.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { canDoResearch, canSeeFamily, roleIn } from '../domain/access.ts';
+import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import type { Family, StudyRole } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
 import type { Store } from '../store/store.ts';
@@ -19,6 +19,13 @@ export function studyAccess(store: Store, user: User, studyId: string): StudyAcc
   const role = repo ? roleIn(repo.study, user.id) : null;
   if (!repo || !role) throw new NotFoundError('Studien finns inte eller så har du inte tillgång till den.');
   return { repo, role, user };
+}
+
+/** The study, if the user is one of its researchers or its lead (codebook, codings, memos, matrices). */
+export function researchAccess(store: Store, user: User, studyId: string): StudyAccess {
+  const access = studyAccess(store, user, studyId);
+  if (!canDoResearch(access.repo.study, user.id)) throw new ForbiddenError('Bara forskare och projektledaren arbetar med kodbok, kodningar och memon.');
+  return access;
 }
 
 /** A family of the study that the user may see. */

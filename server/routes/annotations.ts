@@ -13,7 +13,9 @@ import type { AppEnv } from '../http/env.ts';
 import { Lru } from '../store/lru.ts';
 import type { Services } from '../http/services.ts';
 import type { Transaction } from '../store/record-file.ts';
-import { documentAccess, familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
+import { documentAccess, familyAccess, researchAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
+import { codings } from '../store/study-collections.ts';
+import type { StudyRepo } from '../store/study-repo.ts';
 import { annotationView, annotationViews } from '../http/views.ts';
 
 function assertQuestion(study: Study, questionId: string): void {
@@ -29,6 +31,13 @@ function findAnnotation(access: StudyAccess, id: string): Annotation {
   const annotation = familyId && access.repo.familyData(familyId).annotations.find((a) => a.id === id);
   if (!annotation) throw new NotFoundError('Markeringen finns inte.');
   return annotation;
+}
+
+/** Ids of the annotations coded with `codeId`. */
+function annotationsCodedWith(repo: StudyRepo, codeId: string): Set<string> {
+  const ids = new Set<string>();
+  for (const k of repo.records.list(codings)) if (k.codeId === codeId && k.target.type === 'annotation') ids.add(k.target.id);
+  return ids;
 }
 
 function assertAuthor(access: StudyAccess, annotation: Annotation): void {
@@ -63,14 +72,16 @@ export function annotationRoutes(services: Services) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
-      const { family, document, question } = c.req.query();
+      const { family, document, question, code } = c.req.query();
+      // Codings are research material: only researchers and the lead may filter by them.
+      const coded = code ? annotationsCodedWith(researchAccess(store, c.get('user'), c.req.param('study')!).repo, code) : null;
       const families = family
         ? [familyAccess(access, family)]
         : document
           ? [documentAccess(access, document).family]
           : visibleFamilies(access.repo.study, access.user.id);
       // Only one family's list is cached (a document or family filter): its revision says when it is stale.
-      const key = families.length === 1 ? `${access.repo.id}|${families[0]!.id}|${document ?? ''}|${question ?? ''}` : undefined;
+      const key = families.length === 1 && !coded ? `${access.repo.id}|${families[0]!.id}|${document ?? ''}|${question ?? ''}` : undefined;
       const revision = key ? access.repo.familyRevision(families[0]!.id, [annotationRecords]) : 0;
       const hit = key ? cache.get(key) : undefined;
       const cached = hit?.revision === revision ? hit.json : undefined;
@@ -79,7 +90,7 @@ export function annotationRoutes(services: Services) {
       const found: Annotation[] = [];
       for (const f of families) {
         for (const a of access.repo.familyData(f.id).annotations) {
-          if ((!document || a.documentId === document) && (!question || a.questionId === question)) found.push(a);
+          if ((!document || a.documentId === document) && (!question || a.questionId === question) && (!coded || coded.has(a.id))) found.push(a);
         }
       }
       // Kept as bytes: encoding a large string again on every request costs more than building it.

@@ -21,6 +21,7 @@ const loggedIn = ACTORS.filter((a) => a !== 'anonymous');
 const members: Actor[] = ['assignedCaseworker', 'otherCaseworker', 'researcher', 'lead'];
 const familyReaders: Actor[] = ['assignedCaseworker', 'researcher', 'lead'];
 const familyWriters: Actor[] = ['assignedCaseworker', 'lead'];
+const researchers: Actor[] = ['researcher', 'lead'];
 
 /** Who may use each route (family-scoped routes are tried on fam-1, assigned to socsek1). */
 const POLICY: Record<string, Actor[] | 'public'> = {
@@ -76,6 +77,25 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'PATCH /api/studies/:study/families/:family': ['lead'],
   'PUT /api/studies/:study/documents/:doc/reading': familyWriters,
   'GET /api/studies/:study/progress': ['lead'],
+  'GET /api/studies/:study/codes': researchers,
+  'POST /api/studies/:study/codes': researchers,
+  'PATCH /api/studies/:study/codes/:id': researchers,
+  'DELETE /api/studies/:study/codes/:id': researchers,
+  // merged into itself: allowed actors get 422, the code stays
+  'POST /api/studies/:study/codes/:id/merge': researchers,
+  'GET /api/studies/:study/codes/:id/segments.csv': researchers,
+  'GET /api/studies/:study/codings': researchers,
+  'POST /api/studies/:study/codings': researchers,
+  // the coding tried is the lead's: a researcher removes only their own codings
+  'DELETE /api/studies/:study/codings/:id': ['lead'],
+  'GET /api/studies/:study/memos': researchers,
+  'GET /api/studies/:study/memos/:id': researchers,
+  'POST /api/studies/:study/memos': researchers,
+  // the memo tried is forskare1's own: only its author edits it
+  'PATCH /api/studies/:study/memos/:id': ['researcher'],
+  'DELETE /api/studies/:study/memos/:id': ['researcher'],
+  'GET /api/studies/:study/matrix': researchers,
+  'GET /api/studies/:study/overview': researchers,
 };
 
 interface Fixture {
@@ -104,7 +124,13 @@ async function fixture(): Promise<Fixture> {
   // Bulk import jobs are the lead's own too; again one to commit and one to discard.
   const bulkUpload = async () =>
     (await lead.call('POST', '/api/studies/mini/imports', bulkForm())).json.job.id as string;
+  // Research records: a code and a memo by forskare1, a coding by the lead.
+  const researcher = clients.get('researcher')!;
+  const code = (await researcher.call('POST', '/api/studies/mini/codes', { name: 'Matriskod' })).json;
+  const memo = (await researcher.call('POST', '/api/studies/mini/memos', { title: 'Matris', body: '', about: { type: 'study', id: 'mini' } })).json;
+  const coding = (await lead.call('POST', '/api/studies/mini/codings', { codeId: code.id, target: { type: 'annotation', id: annotation.id } })).json;
   const params = {
+    code: code.id, memo: memo.id, coding: coding.id,
     study: 'mini', family: 'fam-1', doc: doc.id, key: 'summary', annotation: annotation.id, user: target.id,
     pendingImport: await upload(), discardedImport: await upload(),
     bulkJob: await bulkUpload(), discardedBulkJob: await bulkUpload(),
@@ -166,6 +192,18 @@ function bodyFor(route: string, f: Fixture): unknown {
       return { activeTo: '2024-12-31' };
     case 'PUT /api/studies/:study/documents/:doc/reading':
       return { reached: 0 };
+    case 'POST /api/studies/:study/codes':
+      return { name: `Matriskod ${++counter}` };
+    case 'PATCH /api/studies/:study/codes/:id':
+      return { name: 'Omdöpt' };
+    case 'POST /api/studies/:study/codes/:id/merge':
+      return { into: f.params.code };
+    case 'POST /api/studies/:study/codings':
+      return { codeId: f.params.code, target: { type: 'passage', documentId: f.params.doc, start, end: start + quote.length, exact: quote } };
+    case 'POST /api/studies/:study/memos':
+      return { title: `Matrismemo ${++counter}`, body: 'Text.', about: { type: 'study', id: 'mini' } };
+    case 'PATCH /api/studies/:study/memos/:id':
+      return { body: 'Ändrad.' };
     default:
       return undefined;
   }
@@ -180,6 +218,9 @@ function concretePath(method: string, path: string, f: Fixture): string {
     .replace(':key', f.params.key!)
     .replace('/api/users/:id', `/api/users/${f.params.user}`)
     .replace('/annotations/:id', `/annotations/${f.params.annotation}`)
+    .replace('/codes/:id', `/codes/${f.params.code}`)
+    .replace('/codings/:id', `/codings/${f.params.coding}`)
+    .replace('/memos/:id', `/memos/${f.params.memo}`)
     .replace('/imports/:id', `/imports/${pending}`)
     .replace('/imports/:job', `/imports/${method === 'DELETE' ? f.params.discardedBulkJob : f.params.bulkJob}`);
 }

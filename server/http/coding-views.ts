@@ -1,0 +1,107 @@
+// Codings as the API returns them: each with its code's name, its coder, and the segment it codes
+// resolved in context (family, document, date, question, the caseworker's comment, the text itself).
+import { reanchor } from '../domain/anchoring.ts';
+import type { Annotation, CodedSegment, Code, Coding, CodingView, Entry } from '../domain/types.ts';
+import type { StudyRepo } from '../store/study-repo.ts';
+import type { User } from '../store/app-data.ts';
+import { displayName } from './views.ts';
+
+/** A reflection is shown up to this length where it is coded whole. */
+const MAX_REFLECTION_EXCERPT = 1_000;
+
+/** The date of the entry containing `offset` (entries are in text order). */
+export function entryDateAt(entries: readonly Entry[], offset: number): string | null {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found: Entry | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.start <= offset) {
+      found = entries[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found?.date ?? null;
+}
+
+/** Finds annotations by id across families, indexing each family once. */
+export class AnnotationLookup {
+  #repo: StudyRepo;
+  #byId = new Map<string, Annotation>();
+  #indexed = new Set<string>();
+
+  constructor(repo: StudyRepo) {
+    this.#repo = repo;
+  }
+
+  get(id: string): Annotation | undefined {
+    const familyId = this.#repo.familyOfAnnotation(id);
+    if (!familyId) return undefined;
+    if (!this.#indexed.has(familyId)) {
+      for (const a of this.#repo.familyData(familyId).annotations) this.#byId.set(a.id, a);
+      this.#indexed.add(familyId);
+    }
+    return this.#byId.get(id);
+  }
+}
+
+export async function codingViews(repo: StudyRepo, codes: readonly Code[], codings: readonly Coding[], users: User[]): Promise<CodingView[]> {
+  const study = repo.study;
+  const codeNames = new Map(codes.map((c) => [c.id, c.name]));
+  const pseudonyms = new Map(study.families.map((f) => [f.id, f.pseudonym]));
+  const titles = new Map(study.documents.map((d) => [d.id, d.title]));
+  const annotations = new AnnotationLookup(repo);
+  const documents = new Map<string, { text: string; entries: Entry[] }>();
+  const documentOf = async (id: string) => {
+    let doc = documents.get(id);
+    if (!doc) documents.set(id, (doc = await repo.documents.read(id)));
+    return doc;
+  };
+
+  const views: CodingView[] = [];
+  for (const coding of codings) {
+    const base = {
+      familyId: coding.familyId,
+      familyPseudonym: pseudonyms.get(coding.familyId) ?? coding.familyId,
+      documentId: null, documentTitle: null, start: null, date: null, questionId: null,
+      comment: null, annotationId: null, reflectionKey: null, orphan: false,
+    };
+    let segment: CodedSegment;
+    const t = coding.target;
+    if (t.type === 'annotation') {
+      const a = annotations.get(t.id);
+      if (!a) segment = { ...base, text: '', orphan: true, annotationId: t.id };
+      else {
+        const { entries } = await documentOf(a.documentId);
+        segment = {
+          ...base, documentId: a.documentId, documentTitle: titles.get(a.documentId) ?? null, start: a.target.start,
+          date: entryDateAt(entries, a.target.start), questionId: a.questionId, text: a.target.exact, comment: a.comment, annotationId: a.id,
+        };
+      }
+    } else if (t.type === 'passage') {
+      const { text, entries } = await documentOf(t.documentId);
+      const { status, target } = reanchor(text, t);
+      segment = {
+        ...base, documentId: t.documentId, documentTitle: titles.get(t.documentId) ?? null, start: target.start,
+        date: entryDateAt(entries, target.start), text: target.exact, orphan: status === 'orphan',
+      };
+    } else {
+      const stored = repo.familyData(t.familyId).reflections[t.key]?.text ?? '';
+      const questionId = t.key === 'summary' ? null : t.key;
+      if (t.passage) {
+        const { status, target } = reanchor(stored, t.passage);
+        segment = { ...base, start: target.start, questionId, reflectionKey: t.key, text: target.exact, orphan: status === 'orphan' };
+      } else {
+        const text = stored.length > MAX_REFLECTION_EXCERPT ? `${stored.slice(0, MAX_REFLECTION_EXCERPT)}…` : stored;
+        segment = { ...base, questionId, reflectionKey: t.key, text, orphan: !stored.trim() };
+      }
+    }
+    views.push({
+      ...coding,
+      codeName: codeNames.get(coding.codeId) ?? '',
+      createdByName: displayName(users, coding.createdBy) ?? '',
+      segment,
+    });
+  }
+  return views;
+}
