@@ -17,6 +17,7 @@ import { limitBodySize, sameOriginOnly, securityHeaders } from './http/security.
 import type { Services } from './http/services.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { bulkImportRoutes } from './routes/bulk-imports.ts';
+import { codebookQdcRoutes } from './routes/codebook-qdc.ts';
 import { codeRoutes } from './routes/codes.ts';
 import { codeSegmentRoutes } from './routes/code-segments.ts';
 import { codingRoutes } from './routes/codings.ts';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study/annotations', annotationRoutes(services))
     .route('/api/studies/:study/audit', auditRoutes(services))
     .route('/api/studies/:study/search', searchRoutes(services))
+    .route('/api/studies/:study/codebook.qdc', codebookQdcRoutes(services))
     .route('/api/studies/:study/codes', codeSegmentRoutes(services))
     .route('/api/studies/:study/codes', codeRoutes(services))
     .route('/api/studies/:study/codings', codingRoutes(services))

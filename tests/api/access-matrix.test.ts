@@ -96,6 +96,8 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'DELETE /api/studies/:study/memos/:id': ['researcher'],
   'GET /api/studies/:study/matrix': researchers,
   'GET /api/studies/:study/overview': researchers,
+  'GET /api/studies/:study/codebook.qdc': researchers,
+  'POST /api/studies/:study/codebook.qdc': researchers,
 };
 
 interface Fixture {
@@ -202,6 +204,13 @@ function bodyFor(route: string, f: Fixture): unknown {
       return { codeId: f.params.code, target: { type: 'passage', documentId: f.params.doc, start, end: start + quote.length, exact: quote } };
     case 'POST /api/studies/:study/memos':
       return { title: `Matrismemo ${++counter}`, body: 'Text.', about: { type: 'study', id: 'mini' } };
+    case 'POST /api/studies/:study/codebook.qdc': {
+      const form = new FormData();
+      const xml = '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Matris"><Codes>' +
+        '<Code guid="2b0f3c8e-1a4d-4e6f-9a7b-0c1d2e3f4a5b" name="Matriskod" isCodable="true"/></Codes></CodeBook>';
+      form.append('file', new File([xml], 'kodbok.qdc'));
+      return form;
+    }
     case 'PATCH /api/studies/:study/memos/:id':
       return { body: 'Ändrad.' };
     default:
