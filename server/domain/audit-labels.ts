@@ -91,7 +91,9 @@ export interface AuditObjectRef {
  * pseudonym, "markering i Familj A", a question's label, an account's name. Falls back to the id, and
  * to null when the entry has no object.
  */
-export function auditObjectLabel(entry: AuditObjectRef, study: Study, userName: (id: string) => string | null): string | null {
+export function auditObjectLabel(
+  entry: AuditObjectRef, study: Study, userName: (id: string) => string | null, codeName: (id: string) => string | null = () => null,
+): string | null {
   const { action, object } = entry;
   if (!object) return null;
   const pseudonym = (id: string | null) => (id ? study.families.find((f) => f.id === id)?.pseudonym ?? id : null);
@@ -110,6 +112,15 @@ export function auditObjectLabel(entry: AuditObjectRef, study: Study, userName: 
       return pseudonym(object) ?? object;
     case 'user':
       return userName(object) ?? object;
+    case 'code':
+    case 'codings':
+      return codeName(object) ?? object;
+    case 'coding':
+    case 'memo': {
+      const family = pseudonym(entry.family);
+      const what = kind === 'coding' ? 'kodning' : 'memo';
+      return family ? `${what} i ${family}` : what;
+    }
     default:
       return object;
   }

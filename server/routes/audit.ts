@@ -9,6 +9,7 @@ import type { Services } from '../http/services.ts';
 import { studyAccess } from '../http/study-access.ts';
 import { displayName } from '../http/views.ts';
 import { auditObjectLabel } from '../domain/audit-labels.ts';
+import { codes } from '../store/study-collections.ts';
 import { auditCsv, type AuditRow } from '../export/audit-csv.ts';
 
 const MAX_ENTRIES = 1000;
@@ -46,11 +47,12 @@ export function auditRoutes(services: Services) {
     // Names are resolved now, from the study as it is: the log itself holds ids only.
     const study = access.repo.study;
     const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? null;
+    const codeName = (id: string) => access.repo.records.get(codes, id)?.name ?? null;
     const all: AuditRow[] = lines.reverse().map(({ prev: _prev, ...l }) => ({
       ...l,
       userName: displayName(users, l.user),
       familyLabel: l.family ? study.families.find((fam) => fam.id === l.family)?.pseudonym ?? null : null,
-      objectLabel: auditObjectLabel(l, study, userName),
+      objectLabel: auditObjectLabel(l, study, userName, codeName),
     }));
     if (f.format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');

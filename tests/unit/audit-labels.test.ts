@@ -50,7 +50,8 @@ test('objects are named from the study, falling back to the id', () => {
     questions: [{ id: 'tidiga-tecken', label: 'Tidiga tecken', text: '' }],
   } as unknown as Study;
   const users = (id: string) => (id === 'u-1' ? 'Socialsekreterare 1' : null);
-  const label = (action: string, object: string | null, family: string | null = null) => auditObjectLabel({ action, object, family }, study, users);
+  const codes = (id: string) => (id === 'c-1' ? 'Skolfrånvaro' : null);
+  const label = (action: string, object: string | null, family: string | null = null) => auditObjectLabel({ action, object, family }, study, users, codes);
   assert.is(label('document.read', 'd-1', 'fam-1'), 'Akt, familj 1');
   assert.is(label('document.read', 'd-gone'), 'd-gone');
   assert.is(label('annotation.update', 'a-1', 'fam-1'), 'markering i Familj 1');
@@ -60,6 +61,12 @@ test('objects are named from the study, falling back to the id', () => {
   assert.is(label('family.update', 'fam-1'), 'Familj 1');
   assert.is(label('user.reset', 'u-1'), 'Socialsekreterare 1');
   assert.is(label('search', null), null);
+  assert.is(label('code.update', 'c-1'), 'Skolfrånvaro');
+  assert.is(label('codings.export', 'c-1'), 'Skolfrånvaro');
+  assert.is(label('code.delete', 'c-gone'), 'c-gone');
+  assert.is(label('coding.create', 'k-1', 'fam-1'), 'kodning i Familj 1');
+  assert.is(label('memo.update', 'm-1', 'fam-1'), 'memo i Familj 1');
+  assert.is(label('memo.update', 'm-1'), 'memo');
 });
 
 test.run();
