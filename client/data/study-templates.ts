@@ -1,5 +1,6 @@
 // Study templates and creating a study from one (admins and accounts allowed to create studies).
 import type { LegalBasis, ReflectionQuestion, StudyView } from '../../server/domain/types.ts';
+import type { CodeSeed } from '../../server/seed/codebook-seed.ts';
 import type { Api } from './api.ts';
 
 export interface StudyTemplate {
@@ -9,6 +10,8 @@ export interface StudyTemplate {
   selectionCriteria: string;
   legalBasis: LegalBasis;
   questions: ReflectionQuestion[];
+  /** The codes a study created from the template starts with (empty: none). */
+  codebook: CodeSeed[];
 }
 
 /** A question being written: existing ones have an id, new ones not yet. */

@@ -31,7 +31,7 @@ export function studyView(s: Study, role: StudyRole | null, questionsLocked: boo
 }
 
 export function studyRoutes(services: Services) {
-  const { store } = services;
+  const { store, clock } = services;
   return new Hono<AppEnv>()
     .get('/', (c) => {
       const user = c.get('user');
@@ -45,7 +45,7 @@ export function studyRoutes(services: Services) {
     .post('/', audited(services, 'study.create'), async (c) => {
       const user = c.get('user');
       const input = await readJson(c, studyCreateSchema);
-      const study = await createStudyFromTemplate(store, input, user);
+      const study = await createStudyFromTemplate(store, input, user, clock());
       c.set('audit', { object: study.id });
       return c.json(studyView(study, roleIn(study, user.id), false), 201);
     })

@@ -1,5 +1,7 @@
 // Seeds an empty data directory with the bundled demo study and its demo accounts.
-// Case files go through the same import pipeline as any upload, so they are pseudonymised.
+// Case files go through the same import pipeline as any upload, so they are pseudonymised. The study
+// gets its template's seed codebook, the caseworkers' example annotations and a researcher's codings
+// and memos, so that every view has something to show.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashPassword, PRODUCTION_COST, type PasswordCost } from '../auth/password.ts';
@@ -12,6 +14,9 @@ import { annotations as annotationRecords, reflections } from '../store/family-c
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
+import { storeSeedCodebook } from './codebook-seed.ts';
+import { addResearch } from './demo-research.ts';
+import { loadStudyTemplates } from './study-templates.ts';
 import { examplesSchema, studyTemplateSchema, type StudyTemplate } from './template.ts';
 
 export const DEMO_STUDY_DIR = new URL('../../studies/demo-komplexa-familjer/', import.meta.url).pathname;
@@ -90,6 +95,14 @@ async function addExamples(repo: StudyRepo, familyId: string, path: string, ids:
   });
 }
 
+/** The seed codebook of the template the study follows, created by its lead, as a new study from it would get. */
+async function seedCodebook(repo: StudyRepo, templateId: string | undefined, leadId: string, now: string) {
+  if (!templateId) return;
+  const template = (await loadStudyTemplates()).find((t) => t.id === templateId);
+  if (!template) throw new Error(`Demo study names an unknown template: ${templateId}`);
+  await storeSeedCodebook(repo, template.codebook, leadId, now);
+}
+
 /** Seeds the demo into `store`, which must be empty. */
 export async function seedDemo(store: Store, options: { passwordCost?: PasswordCost; clock?: () => Date; dir?: string } = {}) {
   if (!store.isEmpty) throw new Error('The demo is seeded only into an empty data directory');
@@ -101,6 +114,7 @@ export async function seedDemo(store: Store, options: { passwordCost?: PasswordC
     id: template.id,
     title: template.title,
     description: template.description,
+    template: template.template,
     legalBasis: template.legalBasis,
     ethicsApproval: template.ethicsApproval,
     endDate: template.endDate,
@@ -120,9 +134,13 @@ export async function seedDemo(store: Store, options: { passwordCost?: PasswordC
   };
   const repo = await store.createStudy(study);
   const lead = template.members.find((m) => m.role === 'lead');
-  await importFamilyDocuments(store, repo, template, dir, userId(ids, lead?.username ?? 'projektledare'), now);
+  const leadId = userId(ids, lead?.username ?? 'projektledare');
+  await seedCodebook(repo, template.template, leadId, now.toISOString());
+  await importFamilyDocuments(store, repo, template, dir, leadId, now);
   for (const f of template.families) {
     if (f.examples) await addExamples(repo, f.id, join(dir, f.examples), ids, now.toISOString());
   }
+  // Last: the researcher codes the annotations and reflections the examples just added.
+  if (template.research) await addResearch(repo, join(dir, template.research), (u) => userId(ids, u), now.toISOString());
   return { studyId: study.id };
 }

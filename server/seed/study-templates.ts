@@ -1,9 +1,11 @@
-// Study templates: studies/<id>/template.json — a title, a description, selection criteria and the
-// reflection questions a new study starts with (none in the blank template). Read from disk once.
+// Study templates: studies/<id>/template.json — a title, a description, selection criteria, the
+// reflection questions a new study starts with (none in the blank template) and optionally a seed
+// codebook for its researchers. Read from disk once.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ReflectionQuestion } from '../domain/types.ts';
+import { codebookSeedSchema, codesFromSeed, type CodeSeed } from './codebook-seed.ts';
 
 export const TEMPLATES_DIR = new URL('../../studies/', import.meta.url).pathname;
 
@@ -16,6 +18,7 @@ const templateSchema = z.object({
   selectionCriteria: z.string().default(''),
   legalBasis: z.enum(['follow-up', 'research']).default('follow-up'),
   questions: z.array(z.object({ id: safeId, label: z.string().min(1), text: z.string().min(1) })).max(9),
+  codebook: codebookSeedSchema.default([]),
 });
 
 export interface StudyTemplateInfo {
@@ -25,6 +28,8 @@ export interface StudyTemplateInfo {
   selectionCriteria: string;
   legalBasis: 'follow-up' | 'research';
   questions: ReflectionQuestion[];
+  /** The codes a study created from the template starts with (empty: none). */
+  codebook: CodeSeed[];
 }
 
 let cache: Promise<StudyTemplateInfo[]> | undefined;
@@ -42,6 +47,13 @@ async function readTemplates(dir: string): Promise<StudyTemplateInfo[]> {
     if (text === null) continue;
     const template = templateSchema.parse(JSON.parse(text));
     if (template.id !== name) throw new Error(`Template ${name}: its id must be the folder name`);
+    // Two sibling codes with the same name fail here, when the templates are read, not as a
+    // confusing refusal when someone creates a study.
+    try {
+      codesFromSeed(template.codebook, 'template', '');
+    } catch (e) {
+      throw new Error(`Template ${name}: its codebook: ${(e as Error).message}`);
+    }
     out.push(template);
   }
   // Ready-made questions first, the blank template last.

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const safeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+/** A file beside study.json, never outside its folder. */
+const localFile = z.string().regex(/^[a-z0-9/_.-]+$/).refine((f) => !f.includes('..'));
 
 export const studyTemplateSchema = z.object({
   id: safeId,
@@ -11,6 +13,10 @@ export const studyTemplateSchema = z.object({
   legalBasis: z.enum(['follow-up', 'research']),
   ethicsApproval: z.string().nullable(),
   endDate: isoDate.nullable(),
+  /** The template in studies/ the study follows: its seed codebook becomes the study's codebook. */
+  template: safeId.optional(),
+  /** A researcher's example codings and memos (see demo-research.ts), added after the examples. */
+  research: localFile.optional(),
   questions: z.array(z.object({ id: safeId, label: z.string().min(1), text: z.string().min(1) })).min(1).max(9),
   members: z.array(z.object({ username: z.string(), role: z.enum(['lead', 'researcher', 'caseworker']) })),
   families: z.array(
@@ -22,8 +28,8 @@ export const studyTemplateSchema = z.object({
       assignedTo: z.array(z.string()),
       /** Names to pseudonymise at import, each with the label it is replaced by. */
       names: z.array(z.object({ name: z.string(), label: z.string() })).optional(),
-      documents: z.array(z.object({ file: z.string().regex(/^[a-z0-9/_.-]+$/).refine((f) => !f.includes('..')), title: z.string() })),
-      examples: z.string().regex(/^[a-z0-9/_.-]+$/).refine((f) => !f.includes('..')).optional(),
+      documents: z.array(z.object({ file: localFile, title: z.string() })),
+      examples: localFile.optional(),
     }),
   ),
 });

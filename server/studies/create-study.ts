@@ -1,9 +1,11 @@
 // Creating a study from a template, for the API (POST /api/studies) and the command line
-// (`backspegel study create`): who may, which template, which lead, and a readable unique id.
+// (`backspegel study create`): who may, which template, which lead, a readable unique id, and the
+// template's seed codebook.
 import { ForbiddenError, ValidationError } from '../domain/errors.ts';
 import type { StudyCreateInput } from '../domain/schemas.ts';
 import { newStudy, reviseQuestions, studyIdFrom } from '../domain/study-setup.ts';
 import type { Study } from '../domain/types.ts';
+import { storeSeedCodebook } from '../seed/codebook-seed.ts';
 import { loadStudyTemplates } from '../seed/study-templates.ts';
 import type { User } from '../store/app-data.ts';
 import type { Store } from '../store/store.ts';
@@ -11,8 +13,11 @@ import type { Store } from '../store/store.ts';
 /** Admins, and accounts an admin has allowed to, create studies. */
 export const mayCreateStudies = (user: User): boolean => user.admin || user.mayCreateStudies === true;
 
-/** Creates and stores the study; `creator` is the acting account (null for the command line). */
-export async function createStudyFromTemplate(store: Store, input: StudyCreateInput, creator: User | null): Promise<Study> {
+/**
+ * Creates and stores the study with the template's seed codebook (created by the lead at `now`);
+ * `creator` is the acting account (null for the command line).
+ */
+export async function createStudyFromTemplate(store: Store, input: StudyCreateInput, creator: User | null, now = new Date()): Promise<Study> {
   if (creator && !mayCreateStudies(creator)) throw new ForbiddenError('Ditt konto får inte skapa studier. Be en administratör om det.');
   const template = (await loadStudyTemplates()).find((t) => t.id === input.template);
   if (!template) throw new ValidationError('Mallen finns inte.', 'unknown_template');
@@ -34,6 +39,7 @@ export async function createStudyFromTemplate(store: Store, input: StudyCreateIn
     questions: reviseQuestions([], questions.map(({ label, text }) => ({ label, text })), false).map((q, i) => ({ ...q, id: questions[i]!.id ?? q.id })),
     leadId: lead.id,
   });
-  await store.createStudy(study);
+  const repo = await store.createStudy(study);
+  await storeSeedCodebook(repo, template.codebook, lead.id, now.toISOString());
   return study;
 }

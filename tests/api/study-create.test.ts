@@ -15,6 +15,40 @@ create('the templates are listed with their questions: the seed\'s three, and a 
   assert.equal((byId.get('egna-fragor') as any).questions, []);
 });
 
+create('a study from tre-fragor starts with the template\'s seed codebook, created by its lead; one from egna-fragor with none', async ({ t }) => {
+  const admin = await t.as('admin');
+  const templates = new Map((await admin.call('GET', '/api/study-templates')).json.map((x: any) => [x.id, x]));
+  const seed = (templates.get('tre-fragor') as any).codebook;
+  assert.equal(seed.map((c: any) => c.name), ['Tidiga tecken', 'Outnyttjade öppningar för samverkan', 'Det som fungerade']);
+  assert.equal((templates.get('egna-fragor') as any).codebook, []);
+
+  const three = await admin.call('POST', '/api/studies', body({ lead: 'projektledare' }));
+  assert.is(three.status, 201);
+  const lead = await t.as('projektledare');
+  const list = (await lead.call('GET', `/api/studies/${three.json.id}/codes`)).json;
+  assert.is(list.length, seed.reduce((n: number, c: any) => n + 1 + (c.children?.length ?? 0), 0));
+  const byName = new Map<string, any>(list.map((c: any) => [c.name, c]));
+  const early = byName.get('Tidiga tecken');
+  assert.equal([early.parentId, early.depth, early.codingCount], [null, 0, 0]);
+  assert.equal([byName.get('Skolfrånvaro').parentId, byName.get('Skolfrånvaro').depth], [early.id, 1]);
+  assert.is(byName.get('Polis').parentId, byName.get('Outnyttjade öppningar för samverkan').id);
+  assert.is(byName.get('Nätverket').parentId, byName.get('Det som fungerade').id);
+  assert.match(byName.get('Våld i hemmet').description, /Våld eller hot/);
+  const leadId = (await lead.call('GET', '/api/session')).json.user.id;
+  for (const c of list) {
+    assert.match(c.color, /^#[0-9a-f]{6}$/);
+    assert.is(c.createdBy, leadId, 'the lead, not the admin who created the study');
+  }
+  // Stored durably, like the study itself.
+  assert.is((await (await (await t.restart()).as('projektledare')).call('GET', `/api/studies/${three.json.id}/codes`)).json.length, list.length);
+
+  const own = await admin.call('POST', '/api/studies', body({
+    lead: 'projektledare', title: 'Egna frågor 2026', template: 'egna-fragor', questions: [{ label: 'Skolan', text: 'Hur fungerade skolan?' }],
+  }));
+  assert.is(own.status, 201);
+  assert.equal((await lead.call('GET', `/api/studies/${own.json.id}/codes`)).json, []);
+});
+
 create('only an admin or an account allowed by one may create a study; the creator becomes its lead', async ({ t }) => {
   const cw = await t.as('socsek1');
   assert.is((await cw.call('POST', '/api/studies', body())).status, 403);

@@ -52,7 +52,8 @@ export async function writeBenchTemplate(dir: string): Promise<number> {
     const template = demo.families.find((f: { id: string }) => f.id === id);
     families.push({ ...template, examples: undefined, documents });
   }
-  await writeFile(join(dir, 'study.json'), JSON.stringify({ ...demo, id: BENCH_STUDY, title: 'Benchstudie', families }));
+  // No research: its codings quote the demo's examples and case files, which the bench has neither of.
+  await writeFile(join(dir, 'study.json'), JSON.stringify({ ...demo, id: BENCH_STUDY, title: 'Benchstudie', research: undefined, families }));
   return bytes;
 }
 

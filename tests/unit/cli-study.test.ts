@@ -6,6 +6,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Store } from '../../server/store/store.ts';
+import { codes } from '../../server/store/study-collections.ts';
 
 const MAIN = new URL('../../server/main.ts', import.meta.url).pathname;
 const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN, ...args]).catch((e) => e);
@@ -22,6 +24,11 @@ study('creates a study from a template with a named lead and closes it, audited;
   assert.match(created.stdout, /Studien "Aktstudie Väst" skapades med id aktstudie-vast \(3 reflektionsfrågor\)/);
   const stored = JSON.parse(await readFile(join(data, 'studies', 'aktstudie-vast', 'study.json'), 'utf8'));
   assert.equal([stored.endDate, stored.members.length, stored.members[0].role, stored.status], ['2027-12-31', 1, 'lead', 'open']);
+  // The template's seed codebook comes along, created by the lead (the command line acts for no account).
+  const seeded = (await Store.open(data, { log: () => undefined })).study('aktstudie-vast')!.records.list(codes);
+  assert.ok(seeded.length > 10, `${seeded.length} codes`);
+  assert.ok(seeded.every((c) => c.createdBy === app.users[0].id));
+  assert.is(seeded.find((c) => c.name === 'Skolfrånvaro')?.parentId, seeded.find((c) => c.name === 'Tidiga tecken')?.id);
 
   const unknown = await cli('study', 'create', '--template', 'saknas', '--title', 'X', '--lead', 'lena', '--data', data);
   assert.is(unknown.code, 1);

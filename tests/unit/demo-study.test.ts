@@ -1,10 +1,20 @@
 // The bundled demo study (studies/demo-komplexa-familjer): the template, the committed case files, the
-// example annotations, and the generator that writes the case files.
+// example annotations, the researcher's codings and memos as seeded, and the generator that writes the
+// case files.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FAST_COST } from '../../server/auth/password.ts';
+import { segmentKey } from '../../server/domain/codebook.ts';
+import type { Code } from '../../server/domain/types.ts';
+import { seedDemo } from '../../server/seed/demo.ts';
+import { Store } from '../../server/store/store.ts';
+import { codes, codings, memos } from '../../server/store/study-collections.ts';
+import type { StudyRepo } from '../../server/store/study-repo.ts';
 import { generateCaseFile } from '../../studies/demo-komplexa-familjer/generator/case-file.ts';
 import { loadStoryline } from '../../studies/demo-komplexa-familjer/generator/storyline.ts';
 
@@ -364,3 +374,158 @@ generator('scales to a 3,000-entry bench file with the same format', () => {
 });
 
 generator.run();
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface Research {
+  author: string;
+  codings: Array<{ family: string; codes: string[][]; annotation?: string; reflection?: string; quote?: string; passage?: string }>;
+  memos: Array<{ title: string; body: string[]; about: { type: string; family?: string; key?: string; code?: string[] } }>;
+}
+const research = JSON.parse(readFileSync(join(STUDY_DIR, 'research.json'), 'utf8')) as Research;
+
+const seeded = suite<{ dir: string; store: Store; repo: StudyRepo; userId: (u: string) => string }>('the seeded demo: codebook, codings and memos');
+
+seeded.before(async (ctx) => {
+  ctx.dir = await mkdtemp(join(tmpdir(), 'backspegel-demo-'));
+  ctx.store = await Store.open(ctx.dir, { log: () => undefined });
+  await seedDemo(ctx.store, { passwordCost: FAST_COST });
+  ctx.repo = ctx.store.study('demo-komplexa-familjer')!;
+  ctx.userId = (u) => ctx.store.app.data.users.find((x) => x.username === u)!.id;
+});
+
+seeded.after(async (ctx) => {
+  await rm(ctx.dir, { recursive: true, force: true });
+});
+
+/** The one code with this name (the seed codebook has no two codes of the same name). */
+function named(list: readonly Code[], name: string): Code {
+  const found = list.filter((c) => c.name === name);
+  assert.is(found.length, 1, `one code named ${name}`);
+  return found[0]!;
+}
+
+seeded('starts from the tre-fragor template, whose seed codebook the lead created', ({ repo, userId }) => {
+  assert.is(repo.study.template, 'tre-fragor');
+  const list = repo.records.list(codes);
+  const template = JSON.parse(readFileSync(join(STUDY_DIR, '..', 'tre-fragor', 'template.json'), 'utf8')) as { codebook: Array<{ children?: unknown[] }> };
+  assert.is(list.length, template.codebook.reduce((n, c) => n + 1 + (c.children?.length ?? 0), 0));
+  const early = named(list, 'Tidiga tecken');
+  const openings = named(list, 'Outnyttjade öppningar för samverkan');
+  const worked = named(list, 'Det som fungerade');
+  for (const top of [early, openings, worked]) assert.is(top.parentId, null, `${top.name} is top level`);
+  assert.is(named(list, 'Skolfrånvaro').parentId, early.id);
+  assert.is(named(list, 'Förälders psykiska ohälsa').parentId, early.id);
+  assert.is(named(list, 'Hälso- och sjukvård / BUP').parentId, openings.id);
+  assert.is(named(list, 'Vuxenpsykiatri').parentId, openings.id);
+  assert.is(named(list, 'Kontinuitet i kontakten').parentId, worked.id);
+  for (const c of list) {
+    assert.match(c.color, /^#[0-9a-f]{6}$/);
+    assert.ok(c.description.length > 20, `${c.name} says when to apply it`);
+    assert.equal([c.createdBy, c.updatedBy, c.version], [userId('projektledare'), userId('projektledare'), 1]);
+  }
+});
+
+seeded('has forskare1, a researcher of the study, code both annotated families', ({ repo, userId }) => {
+  assert.is(research.author, 'forskare1');
+  assert.ok(repo.study.members.some((m) => m.userId === userId('forskare1') && m.role === 'researcher'));
+  const list = repo.records.list(codings);
+  assert.is(list.length, research.codings.reduce((n, c) => n + c.codes.length, 0));
+  for (const c of list) assert.equal([c.createdBy, c.version], [userId('forskare1'), 1]);
+  const codeIds = new Set(repo.records.list(codes).map((c) => c.id));
+  for (const c of list) assert.ok(codeIds.has(c.codeId), 'codes an existing code');
+  const keys = list.map((c) => `${c.codeId} ${segmentKey(c.target)}`);
+  assert.is(new Set(keys).size, keys.length, 'no segment carries the same code twice');
+  for (const f of ['familj-a', 'familj-e']) {
+    const mine = list.filter((c) => c.familyId === f);
+    assert.ok(mine.filter((c) => c.target.type === 'annotation').length >= 8, `${f}: annotations coded`);
+    assert.ok(mine.filter((c) => c.target.type === 'passage').length >= 3, `${f}: unmarked passages coded`);
+    assert.ok(mine.some((c) => c.target.type === 'reflection' && c.target.passage === null), `${f}: a whole reflection`);
+    assert.ok(mine.some((c) => c.target.type === 'reflection' && c.target.passage !== null), `${f}: a passage of a reflection`);
+  }
+  assert.equal([...new Set(list.map((c) => c.familyId))].sort(), ['familj-a', 'familj-e']);
+});
+
+seeded('codes annotations that exist and passages whose offsets select their quote', async ({ repo }) => {
+  const passages = new Set(research.codings.flatMap((c) => [c.passage, c.quote]).filter((q) => q !== undefined));
+  const annotated = new Set(research.codings.map((c) => c.annotation).filter((q) => q !== undefined));
+  for (const c of repo.records.list(codings)) {
+    const t = c.target;
+    if (t.type === 'annotation') {
+      const a = repo.familyData(c.familyId).annotations.find((x) => x.id === t.id);
+      assert.ok(a, 'the annotation exists in the coding\'s family');
+      assert.ok(annotated.has(a!.target.exact), `coded by its quote: ${a!.target.exact}`);
+    } else if (t.type === 'passage') {
+      const doc = repo.study.documents.find((d) => d.id === t.documentId);
+      assert.is(doc?.familyId, c.familyId);
+      const { text } = await repo.documents.read(t.documentId);
+      assert.is(text.slice(t.start, t.end), t.exact);
+      assert.ok(passages.has(t.exact), `the quote from research.json: ${t.exact}`);
+      assert.is(occurrences(text, t.exact), 1, `"${t.exact}" occurs once in the stored case file`);
+      assert.not.ok(repo.familyData(c.familyId).annotations.some((a) => a.target.start < t.end && t.start < a.target.end), `no caseworker marked "${t.exact}"`);
+    } else {
+      const text = repo.familyData(t.familyId).reflections[t.key]?.text ?? '';
+      assert.ok(text.trim().length > 0, `${t.familyId}:${t.key} has text`);
+      if (t.passage) {
+        assert.is(text.slice(t.passage.start, t.passage.end), t.passage.exact);
+        assert.ok(passages.has(t.passage.exact));
+      }
+    }
+  }
+});
+
+seeded('has memos by forskare1 about the study, each annotated family, a code and two reflections', ({ repo, userId }) => {
+  const list = repo.records.list(memos);
+  assert.is(list.length, research.memos.length);
+  for (const m of list) {
+    assert.equal([m.authorId, m.version], [userId('forskare1'), 1]);
+    assert.ok(m.body.length > 300, `${m.title}: a few paragraphs`);
+  }
+  const study = list.filter((m) => m.about.type === 'study');
+  assert.equal(study.map((m) => [m.title, m.about.id, m.familyId]), [['Första intryck av materialet', 'demo-komplexa-familjer', null]]);
+  const families = list.filter((m) => m.about.type === 'family');
+  assert.equal(families.map((m) => m.about.id).sort(), ['familj-a', 'familj-e']);
+  for (const m of families) assert.is(m.familyId, m.about.id);
+  const code = list.filter((m) => m.about.type === 'code');
+  assert.is(code.length, 1);
+  assert.is(repo.records.get(codes, code[0]!.about.id)?.name, 'Familjen och nätverket');
+  assert.is(code[0]!.familyId, null);
+  const meta = list.filter((m) => m.about.type === 'reflection');
+  assert.ok(meta.length >= 2, 'meta-reflections on at least two caseworker reflections');
+  for (const m of meta) {
+    const [familyId = '', key = ''] = m.about.id.split(':');
+    assert.is(m.familyId, familyId);
+    assert.ok((repo.familyData(familyId).reflections[key]?.text ?? '').trim().length > 0, `${m.about.id} is a written reflection`);
+  }
+  assert.equal(meta.map((m) => m.about.id).sort(), ['familj-a:outnyttjade-oppningar', 'familj-e:lyckade-insatser']);
+});
+
+seeded('names no family member in a memo: only the role labels of the pseudonymised text', ({ repo }) => {
+  const names = study.families.flatMap((f) => f.names.map((n) => n.name));
+  for (const m of repo.records.list(memos)) {
+    for (const name of names) {
+      assert.not.ok(new RegExp(`(^|[^\\p{L}])${name}([^\\p{L}]|$)`, 'u').test(`${m.title}\n${m.body}`), `"${name}" in the memo "${m.title}"`);
+    }
+  }
+});
+
+seeded('stops with an error, rather than leaving a coding out, when a research quote is not in the case file', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'backspegel-demo-broken-'));
+  try {
+    await cp(join(STUDY_DIR, 'families', 'familj-a'), join(dir, 'families', 'familj-a'), { recursive: true });
+    const broken: Research = { ...research, codings: [{ family: 'familj-a', codes: [['Tidiga tecken']], passage: 'En mening som inte står i akten.' }], memos: [] };
+    await writeFile(join(dir, 'research.json'), JSON.stringify(broken));
+    await writeFile(join(dir, 'study.json'), JSON.stringify({ ...study, families: [family('familj-a')] }));
+    const store = await Store.open(join(dir, 'data'), { log: () => undefined });
+    try {
+      await seedDemo(store, { passwordCost: FAST_COST, dir });
+      assert.unreachable('the seed should have failed');
+    } catch (e) {
+      assert.match((e as Error).message, /Research quote not found in the case file of familj-a/);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+seeded.run();
