@@ -53,6 +53,12 @@ export function memoRoutes(services: Services) {
     return memo;
   };
 
+  /** Names the memo in the audit line up front, so a refused or failed change still says which memo it was. */
+  const auditMemo = (c: Context<AppEnv>, a: StudyAccess) => {
+    const memo = a.repo.records.get(memos, c.req.param('id')!);
+    if (memo) c.set('audit', { object: memo.id, family: memo.familyId ?? undefined });
+  };
+
   return new Hono<AppEnv>()
     .get('/', (c) => {
       const { repo } = access(c);
@@ -81,6 +87,7 @@ export function memoRoutes(services: Services) {
     })
     .patch('/:id', audited(services, 'memo.update', 'id'), async (c) => {
       const a = access(c);
+      auditMemo(c, a);
       const version = requireVersion(c);
       const patch = await readJson(c, memoPatchSchema);
       const saved = await a.repo.records.transact((tx) => {
@@ -94,6 +101,7 @@ export function memoRoutes(services: Services) {
     })
     .delete('/:id', audited(services, 'memo.delete', 'id'), async (c) => {
       const a = access(c);
+      auditMemo(c, a);
       const version = requireVersion(c);
       const removed = await a.repo.records.transact((tx) => {
         const memo = ownCurrent(tx, a, c.req.param('id'), version);
