@@ -99,10 +99,21 @@ function moveCodings(codings: readonly Coding[], from: string, to: string, plan:
   }
 }
 
-/** Moves the direct children of `from` under `to` (or to the top level). */
+/**
+ * Moves the direct children of `from` under `to` (or to the top level). A child whose name is taken
+ * there already is refused: two siblings of one name could not be told apart.
+ */
 function adoptChildren(codes: readonly Code[], from: string, to: string | null, stamp: Pick<Code, 'updatedBy' | 'updatedAt'>, plan: CodebookPlan): void {
+  const there = codes.filter((c) => c.parentId === to && c.id !== from);
   for (const child of codes) {
-    if (child.parentId === from) plan.putCodes.push({ ...child, parentId: to, ...stamp, version: child.version + 1 });
+    if (child.parentId !== from) continue;
+    if (there.some((c) => collator.compare(c.name, child.name) === 0)) {
+      throw new ValidationError(
+        'En underkod har samma namn som en kod på den nivå den skulle flyttas till. Byt namn på den eller slå ihop dem först.',
+        'duplicate_code',
+      );
+    }
+    plan.putCodes.push({ ...child, parentId: to, ...stamp, version: child.version + 1 });
   }
 }
 

@@ -50,6 +50,11 @@ export function codeRoutes(services: Services) {
   const { store, clock } = services;
   const access = (c: Context<AppEnv>) => researchAccess(store, c.get('user'), c.req.param('study')!);
   const stamp = (userId: string) => ({ updatedBy: userId, updatedAt: clock().toISOString() });
+  /** Names the code in the audit line up front, so a refused or failed change still says which code it was. */
+  const auditCode = (c: Context<AppEnv>, repo: StudyRepo) => {
+    const code = repo.records.get(codes, c.req.param('id')!);
+    if (code) c.set('audit', { object: code.id });
+  };
 
   return new Hono<AppEnv>()
     .get('/', (c) => {
@@ -79,6 +84,7 @@ export function codeRoutes(services: Services) {
     })
     .patch('/:id', audited(services, 'code.update', 'id'), async (c) => {
       const { repo, user } = access(c);
+      auditCode(c, repo);
       const version = requireVersion(c);
       const patch = await readJson(c, codePatchSchema);
       const code = await repo.records.transact((tx) => {
@@ -95,6 +101,7 @@ export function codeRoutes(services: Services) {
     })
     .delete('/:id', audited(services, 'code.delete', 'id'), async (c) => {
       const { repo, user } = access(c);
+      auditCode(c, repo);
       const version = requireVersion(c);
       const mode = c.req.query('codings') ?? 'move-to-parent';
       if (mode !== 'move-to-parent' && mode !== 'delete') {
@@ -109,6 +116,7 @@ export function codeRoutes(services: Services) {
     })
     .post('/:id/merge', audited(services, 'code.merge', 'id'), async (c) => {
       const { repo, user } = access(c);
+      auditCode(c, repo);
       const { into } = await readJson(c, codeMergeSchema);
       const merged = await repo.records.transact((tx) => {
         const from = tx.get(codes, c.req.param('id'));

@@ -180,6 +180,13 @@ s('planMerge: into itself, into its own descendant or into an unknown code is re
   assert.equal(planMerge(tree, [], 'G', 'P', stamp).deleteCodes, ['G']);
 });
 
+s('planDeletion and planMerge: a sub-code whose name is taken where it would move is refused (duplicate_code)', () => {
+  // Deleting Konflikt would move Våld up beside a Våld that is already there; merging into Stöd likewise.
+  const clash = [...tree, code('V2', 'våld', 'P'), code('V3', 'Våld', 'T')];
+  throwsValidation(() => planDeletion(clash, [], 'C', 'delete', stamp), 'duplicate_code');
+  throwsValidation(() => planMerge(clash, [], 'C', 'T', stamp), 'duplicate_code');
+});
+
 s('nextColor: the least used palette colour, earliest first on a tie; colours outside the palette do not count', () => {
   assert.is(nextColor([]), CODE_PALETTE[0]);
   const withColor = (id: string, color: string) => ({ ...code(id, id), color });
