@@ -7,6 +7,9 @@ import type { BulkUpload, NameDecision } from './data/bulk-imports.ts';
 import type { FamilyChanges } from './data/families.ts';
 import type { MemberInput, StudySettings } from './data/study-admin.ts';
 import type { QuestionDraft } from './data/study-templates.ts';
+import type { CodeInput, CodeListItem } from './data/research.ts';
+import type { SearchFilters } from './route.ts';
+import type { CodingTargetInput, CodingView } from '../server/domain/types.ts';
 
 export interface AnnotationStartDetail {
   documentId: string;
@@ -110,6 +113,75 @@ export interface NamesDecideDetail {
   decision: NameDecision;
 }
 
+/** Search filters: show the results with these filters. */
+export interface SearchFilterDetail {
+  filters: SearchFilters;
+}
+
+/** Code form: create the code, or save the edited one. */
+export interface CodeSubmitDetail {
+  input: CodeInput;
+}
+
+/** Codebook tree: open the dialog for this action on this code. */
+export interface CodeActionDetail {
+  code: CodeListItem;
+  action: 'edit' | 'move' | 'merge' | 'delete';
+}
+
+/** Codebook: move a code under another (null: to the top level); `how` says how the user did it. */
+export interface CodeMoveDetail {
+  codeId: string;
+  parentId: string | null;
+  how: 'drag' | 'keyboard' | 'dialog';
+}
+
+export interface CodeMergeDetail {
+  codeId: string;
+  into: string;
+}
+
+export interface CodeDeleteDetail {
+  codeId: string;
+  codings: 'move-to-parent' | 'delete';
+}
+
+/** Code page filters ('' = all). */
+export interface SegmentFilterDetail {
+  family: string;
+  question: string;
+  kind: '' | 'annotation' | 'reflection' | 'passage';
+  rollup: boolean;
+}
+
+/** Matrix: show the segments behind this cell (row and column indexes; `rollup` when the row is folded). */
+export interface MatrixCellDetail {
+  row: number;
+  col: number;
+  rollup: boolean;
+}
+
+/** Coding: open the code picker for this segment; `subject` says what it is (the picker's heading). */
+export interface CodingRequestDetail {
+  target: CodingTargetInput;
+  subject: string;
+}
+
+/** Coding chips: remove this coding. */
+export interface CodingRefDetail {
+  coding: CodingView;
+}
+
+/** Code picker: apply this code to the segment. */
+export interface CodeApplyDetail {
+  codeId: string;
+}
+
+/** Code picker: create a top-level code with this name and apply it. */
+export interface CodeCreateDetail {
+  name: string;
+}
+
 /** Every custom event of the app and the type of its detail. */
 export interface BsEventMap {
   /** Reader: the user picked a question for the selected text. */
@@ -182,6 +254,36 @@ export interface BsEventMap {
   'bs-archive-new': Record<string, never>;
   /** Name suggestions: send the decisions for one family. */
   'bs-names-decide': NamesDecideDetail;
+  /** Search filters: search again with these filters. */
+  'bs-search-filter': SearchFilterDetail;
+  /** Code form: create or save this code. */
+  'bs-code-submit': CodeSubmitDetail;
+  /** Code dialog: close without doing anything. */
+  'bs-code-cancel': Record<string, never>;
+  /** Codebook tree: edit, move, merge or delete this code (opens the dialog). */
+  'bs-code-action': CodeActionDetail;
+  /** Codebook: move a code (drag, keyboard or the move dialog). */
+  'bs-code-move': CodeMoveDetail;
+  /** Code dialog: merge the code into another. */
+  'bs-code-merge': CodeMergeDetail;
+  /** Code dialog: delete the code, its codings moved to the parent or deleted. */
+  'bs-code-delete': CodeDeleteDetail;
+  /** Codebook import: a codebook file was imported (the page reloads the codes). */
+  'bs-codebook-imported': { created: number };
+  /** Code page: show the segments with these filters. */
+  'bs-segment-filter': SegmentFilterDetail;
+  /** Matrix: show the segments behind a cell. */
+  'bs-matrix-cell': MatrixCellDetail;
+  /** Reader, coding strips, reflections: code this segment (opens the code picker). */
+  'bs-coding-request': CodingRequestDetail;
+  /** Coding chips: remove this coding. */
+  'bs-coding-remove': CodingRefDetail;
+  /** Code picker: apply this code. */
+  'bs-code-picker-apply': CodeApplyDetail;
+  /** Code picker: create this code and apply it. */
+  'bs-code-picker-create': CodeCreateDetail;
+  /** Code picker: done (Klar). */
+  'bs-code-picker-close': Record<string, never>;
 }
 
 /** Dispatches a bubbling, composed custom event from `target`. */
@@ -226,5 +328,20 @@ declare global {
     'bs-archive-upload': CustomEvent<ArchiveUploadDetail>;
     'bs-archive-new': CustomEvent<Record<string, never>>;
     'bs-names-decide': CustomEvent<NamesDecideDetail>;
+    'bs-search-filter': CustomEvent<SearchFilterDetail>;
+    'bs-code-submit': CustomEvent<CodeSubmitDetail>;
+    'bs-code-cancel': CustomEvent<Record<string, never>>;
+    'bs-code-action': CustomEvent<CodeActionDetail>;
+    'bs-code-move': CustomEvent<CodeMoveDetail>;
+    'bs-code-merge': CustomEvent<CodeMergeDetail>;
+    'bs-code-delete': CustomEvent<CodeDeleteDetail>;
+    'bs-codebook-imported': CustomEvent<{ created: number }>;
+    'bs-segment-filter': CustomEvent<SegmentFilterDetail>;
+    'bs-matrix-cell': CustomEvent<MatrixCellDetail>;
+    'bs-coding-request': CustomEvent<CodingRequestDetail>;
+    'bs-coding-remove': CustomEvent<CodingRefDetail>;
+    'bs-code-picker-apply': CustomEvent<CodeApplyDetail>;
+    'bs-code-picker-create': CustomEvent<CodeCreateDetail>;
+    'bs-code-picker-close': CustomEvent<Record<string, never>>;
   }
 }

@@ -2,18 +2,112 @@
 export type Route =
   | { name: 'home' }
   | { name: 'study'; studyId: string }
-  | { name: 'family'; studyId: string; familyId: string; tab: 'akt' | 'reflektioner' }
+  | { name: 'family'; studyId: string; familyId: string; tab: 'akt' | 'reflektioner'; target?: FamilyTarget }
   | { name: 'settings'; studyId: string }
   | { name: 'audit'; studyId: string }
   | { name: 'progress'; studyId: string }
   | { name: 'archive-import'; studyId: string }
   | { name: 'accounts' }
   | { name: 'new-study' }
+  | { name: 'search'; studyId: string; query: string; filters: SearchFilters }
+  | { name: 'memo'; studyId: string; memoId: string }
+  | { name: 'codebook'; studyId: string }
+  | { name: 'matrix'; studyId: string; cols: 'question' | 'family' }
+  | { name: 'memos'; studyId: string }
+  | { name: 'code'; studyId: string; codeId: string }
   | { name: 'not-found' };
+
+/** A place on a family's page to open at (a search hit): an entry of a document at an offset, an
+ * annotation (its card), or one reflection (its key: a question id or 'summary'). */
+export type FamilyTarget =
+  | { kind: 'entry'; documentId: string; offset: number }
+  | { kind: 'annotation'; annotationId: string }
+  | { kind: 'reflection'; key: string };
+
+/** What a search hit is: an entry of the case file, an annotation, a reflection or a memo. */
+export type SearchKind = 'entry' | 'annotation' | 'reflection' | 'memo';
+
+/** The search filters that live in the URL (so back and forward restore them); absent = no filter. */
+export interface SearchFilters {
+  type?: SearchKind;
+  family?: string;
+  question?: string;
+  code?: string;
+  author?: string;
+  /** Years of the entry, inclusive. */
+  from?: number;
+  to?: number;
+}
+
+// The search URL's parameters in Swedish, in the order hrefFor writes them: '#/studier/s/sok?q=oro&typ=markeringar'.
+const KIND_SLUGS: Record<SearchKind, string> = { entry: 'anteckningar', annotation: 'markeringar', reflection: 'reflektioner', memo: 'memon' };
+const FILTER_PARAMS = { type: 'typ', family: 'familj', question: 'fraga', code: 'kod', author: 'forfattare', from: 'fran', to: 'till' } as const;
+
+function parseYear(value: string | null): number | undefined {
+  return value && /^\d{4}$/.test(value) ? Number(value) : undefined;
+}
+
+/** The filters in a search URL's query string; unknown or malformed values are left out. */
+function parseFilters(params: URLSearchParams): SearchFilters {
+  const filters: SearchFilters = {};
+  const slug = params.get(FILTER_PARAMS.type);
+  const type = (Object.keys(KIND_SLUGS) as SearchKind[]).find((k) => KIND_SLUGS[k] === slug);
+  if (type) filters.type = type;
+  for (const key of ['family', 'question', 'code', 'author'] as const) {
+    const value = params.get(FILTER_PARAMS[key]);
+    if (value) filters[key] = value;
+  }
+  const from = parseYear(params.get(FILTER_PARAMS.from));
+  const to = parseYear(params.get(FILTER_PARAMS.to));
+  if (from !== undefined) filters.from = from;
+  if (to !== undefined) filters.to = to;
+  return filters;
+}
+
+function searchHref(studyId: string, query: string, filters: SearchFilters): string {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  if (filters.type) params.set(FILTER_PARAMS.type, KIND_SLUGS[filters.type]);
+  for (const key of ['family', 'question', 'code', 'author'] as const) {
+    const value = filters[key];
+    if (value) params.set(FILTER_PARAMS[key], value);
+  }
+  if (filters.from !== undefined) params.set(FILTER_PARAMS.from, String(filters.from));
+  if (filters.to !== undefined) params.set(FILTER_PARAMS.to, String(filters.to));
+  const search = params.toString();
+  return `#/studier/${encodeURIComponent(studyId)}/sok${search ? `?${search}` : ''}`;
+}
+
+/** The family route's path after '#/studier/s/familjer/f': the tab, or the place to open at. */
+function familySuffix(route: Extract<Route, { name: 'family' }>): string {
+  const e = encodeURIComponent;
+  const target = route.target;
+  if (target?.kind === 'entry') return `/dokument/${e(target.documentId)}/${target.offset}`;
+  if (target?.kind === 'annotation') return `/markeringar/${e(target.annotationId)}`;
+  if (target?.kind === 'reflection') return `/reflektioner/${e(target.key)}`;
+  return route.tab === 'reflektioner' ? '/reflektioner' : '';
+}
+
+/** The family route for the path parts after 'familjer' (family id first), or null. */
+function parseFamily(studyId: string, parts: string[]): Route | null {
+  const [familyId, section, id, extra] = parts;
+  if (!familyId) return null;
+  const family = { name: 'family' as const, studyId, familyId };
+  if (parts.length === 1) return { ...family, tab: 'akt' };
+  if (section === 'reflektioner' && parts.length === 2) return { ...family, tab: 'reflektioner' };
+  if (section === 'reflektioner' && id && parts.length === 3) return { ...family, tab: 'reflektioner', target: { kind: 'reflection', key: id } };
+  if (section === 'markeringar' && id && parts.length === 3) return { ...family, tab: 'akt', target: { kind: 'annotation', annotationId: id } };
+  if (section === 'dokument' && id && extra && /^\d{1,9}$/.test(extra) && parts.length === 4) {
+    return { ...family, tab: 'akt', target: { kind: 'entry', documentId: id, offset: Number(extra) } };
+  }
+  return null;
+}
 
 /** Reads a location hash ('#/…') into a Route. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
+  // Only the search page has a query string ('#/studier/s/sok?q=…'); its values are decoded by URLSearchParams.
+  const [path = '', query] = hash.replace(/^#\/?/, '').split(/\?(.*)/s, 2);
+  const parts = path.split('/').filter(Boolean).map((p) => {
     try {
       return decodeURIComponent(p);
     } catch {
@@ -30,10 +124,17 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 3 && parts[2] === 'logg') return { name: 'audit', studyId };
   if (parts.length === 3 && parts[2] === 'framsteg') return { name: 'progress', studyId };
   if (parts.length === 3 && parts[2] === 'import') return { name: 'archive-import', studyId };
-  if (parts[2] === 'familjer' && parts[3] && parts.length <= 5) {
-    if (parts.length === 4) return { name: 'family', studyId, familyId: parts[3], tab: 'akt' };
-    if (parts[4] === 'reflektioner') return { name: 'family', studyId, familyId: parts[3], tab: 'reflektioner' };
+  if (parts[2] === 'familjer') return parseFamily(studyId, parts.slice(3)) ?? { name: 'not-found' };
+  if (parts.length === 3 && parts[2] === 'sok') {
+    const params = new URLSearchParams(query ?? '');
+    return { name: 'search', studyId, query: params.get('q')?.trim() ?? '', filters: parseFilters(params) };
   }
+  if (parts.length === 4 && parts[2] === 'memon' && parts[3]) return { name: 'memo', studyId, memoId: parts[3] };
+  if (parts.length === 3 && parts[2] === 'kodbok') return { name: 'codebook', studyId };
+  if (parts.length === 3 && parts[2] === 'matris') return { name: 'matrix', studyId, cols: 'question' };
+  if (parts.length === 4 && parts[2] === 'matris' && parts[3] === 'familjer') return { name: 'matrix', studyId, cols: 'family' };
+  if (parts.length === 3 && parts[2] === 'memon') return { name: 'memos', studyId };
+  if (parts.length === 4 && parts[2] === 'koder' && parts[3]) return { name: 'code', studyId, codeId: parts[3] };
   return { name: 'not-found' };
 }
 
@@ -47,7 +148,19 @@ export function hrefFor(route: Route): string {
     case 'study':
       return `#/studier/${e(route.studyId)}`;
     case 'family':
-      return `#/studier/${e(route.studyId)}/familjer/${e(route.familyId)}${route.tab === 'reflektioner' ? '/reflektioner' : ''}`;
+      return `#/studier/${e(route.studyId)}/familjer/${e(route.familyId)}${familySuffix(route)}`;
+    case 'search':
+      return searchHref(route.studyId, route.query, route.filters);
+    case 'memo':
+      return `#/studier/${e(route.studyId)}/memon/${e(route.memoId)}`;
+    case 'codebook':
+      return `#/studier/${e(route.studyId)}/kodbok`;
+    case 'matrix':
+      return `#/studier/${e(route.studyId)}/matris${route.cols === 'family' ? '/familjer' : ''}`;
+    case 'memos':
+      return `#/studier/${e(route.studyId)}/memon`;
+    case 'code':
+      return `#/studier/${e(route.studyId)}/koder/${e(route.codeId)}`;
     case 'settings':
       return `#/studier/${e(route.studyId)}/installningar`;
     case 'audit':

@@ -1,6 +1,7 @@
 // Every screen offers only what the role may do: a researcher reads familj-a's case file without the
-// "Markera som" bar (keys 1–9 do nothing) and its reflections as text, not editors; a caseworker selecting
-// the same way gets the bar; the administrator lands on "Konton" after logging in.
+// "Markera som" bar (keys 1–9 do nothing) and its reflections as text, not editors (only their own
+// meta-reflections beside them are); a caseworker selecting the same way gets the bar; the administrator
+// lands on "Konton" after logging in.
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { DEMO_STUDY, openAs } from '../setup/browser.ts';
@@ -61,7 +62,11 @@ test('a researcher reads the reflections as text, without editors', async ({ ser
     await view.getByText('Du kan läsa men inte ändra socialsekreterarnas reflektioner.').waitFor();
     await view.locator('section.slot').first().waitFor();
     assert.ok(await view.locator('section.slot').count() >= 2, 'the summary and the questions are listed');
-    assert.is(await view.locator('bs-markdown-editor, textarea').count(), 0, 'no editors');
+    // The caseworkers' texts have no editors; the researcher's own meta-reflections beside them do.
+    const theirs = view.locator('[data-voice="caseworker"]');
+    assert.ok(await theirs.count() >= 2, 'the caseworkers\' texts, each in its column');
+    assert.is(await theirs.locator('bs-markdown-editor, textarea').count(), 0, 'no editors for the caseworkers\' texts');
+    assert.is(await view.locator('[data-voice="researcher"] bs-markdown-editor').count(), await theirs.count());
     assert.ok(await view.locator('section.slot h3', { hasText: 'Sammanfattning' }).isVisible());
   } finally {
     await page.context().close();

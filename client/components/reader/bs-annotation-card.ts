@@ -27,6 +27,13 @@ export class BsAnnotationCard extends LitElement {
       :host {
         display: block;
       }
+      article:focus {
+        outline: none;
+      }
+      article.target {
+        outline: 3px solid var(--bs-focus);
+        outline-offset: 2px;
+      }
       article {
         border: 1px solid var(--bs-border);
         border-left: 0.3rem solid var(--q-color, var(--bs-accent));
@@ -92,6 +99,21 @@ export class BsAnnotationCard extends LitElement {
 
   /** Disables the buttons while a change is being saved. */
   @property({ type: Boolean }) busy = false;
+
+  /** Scrolls the card into view, focuses it and marks it until focus leaves (a search hit led here). */
+  reveal(): void {
+    const article = this.renderRoot.querySelector<HTMLElement>('article');
+    if (!article) return;
+    // Focusable only for this: a click into a card otherwise keeps focus on the reader's entry (its keys).
+    article.tabIndex = -1;
+    article.scrollIntoView({ block: 'center' });
+    article.focus({ preventScroll: true });
+    article.classList.add('target');
+    article.addEventListener('blur', () => {
+      article.classList.remove('target');
+      article.removeAttribute('tabindex');
+    }, { once: true });
+  }
 
   private _known(): string {
     const value = this.annotation?.knownAtTheTime;

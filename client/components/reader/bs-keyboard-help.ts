@@ -55,10 +55,14 @@ export class BsKeyboardHelp extends LitElement {
   /** Whether the user may annotate (shows the number keys). */
   @property({ type: Boolean }) annotate = false;
 
+  /** Whether the user may code (shows the key C). */
+  @property({ type: Boolean }) code = false;
+
   override render() {
     const n = Math.min(9, this.questions);
     const rows: Row[] = [...MOVE];
     if (this.annotate && n > 0) rows.push(['reader.keys.annotate', 'reader.keys.annotateDo']);
+    if (this.code) rows.push(['reader.keys.code', 'reader.keys.codeDo']);
     rows.push(['reader.keys.escape', 'reader.keys.escapeDo'], ['reader.keys.scroll', 'reader.keys.scrollDo']);
     return html`<details>
       <summary>${t('reader.keys.title')}</summary>

@@ -12,6 +12,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
 import type { Block } from '../../common/chronology.ts';
+import type { BlockCodings } from '../../common/coding-marks.ts';
 import { makeTarget, rangeToOffsets, trimRange } from '../../common/offsets.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
@@ -20,6 +21,7 @@ import { ReaderFillController } from './reader-fill-controller.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { readerStyles } from './reader-styles.ts';
 import { sharedStyles } from '../base-styles.ts';
+import type { BsAnnotationCard } from './bs-annotation-card.ts';
 import './bs-keyboard-help.ts';
 
 interface ReaderSelection {
@@ -106,6 +108,12 @@ export class BsReader extends LitElement {
   /** Reading only: no "Markera som" bar (the page ignores bs-annotation-start too). */
   @property({ type: Boolean }) readonly = false;
 
+  /** Researchers and the lead: "Koda stycket" (key C) for a selection, and the codes in the margin. */
+  @property({ type: Boolean }) coding = false;
+
+  /** Block key → the codings shown in that block (only with `coding`). */
+  @property({ attribute: false }) coded: ReadonlyMap<string, BlockCodings> = new Map();
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('selectionchange', this._onSelectionChange);
@@ -159,6 +167,10 @@ export class BsReader extends LitElement {
     if (!this._selection || e.ctrlKey || e.metaKey || e.altKey || !this.checkVisibility()) return;
     if (e.composedPath().some(isTextField)) return;
     if (e.key === 'Escape') return this.clearSelection();
+    if (this.coding && (e.key === 'c' || e.key === 'C') && !e.shiftKey) {
+      e.preventDefault();
+      return this._code();
+    }
     const n = Number(e.key);
     if (Number.isInteger(n) && n >= 1 && n <= Math.min(9, this.questions.length)) {
       e.preventDefault();
@@ -221,13 +233,39 @@ export class BsReader extends LitElement {
     });
   }
 
+  /** Asks the page to code the selected passage (it opens the code picker). */
+  private _code(): void {
+    const sel = this._selection;
+    const text = sel ? this.texts.get(sel.documentId) : undefined;
+    if (!sel || text === undefined) return;
+    this._returnTo = sel.block;
+    const exact = text.slice(sel.start, sel.end);
+    const quote = exact.replace(/\s+/g, ' ').trim();
+    fire(this, 'bs-coding-request', {
+      target: { type: 'passage', documentId: sel.documentId, start: sel.start, end: sel.end, exact },
+      subject: t('coding.subject.passage', { quote: quote.length > 120 ? `${quote.slice(0, 120)} …` : quote }),
+    });
+  }
+
+  private _renderCodeButton() {
+    return html`<button type="button" class="code" aria-keyshortcuts="C" @mousedown=${(e: Event) => e.preventDefault()}
+      @click=${() => this._code()}>${t('coding.codePassage')}</button>`;
+  }
+
   private _renderBar() {
+    // A researcher may code but not annotate: a bar of its own (not the "Markera som" bar).
+    if (this.readonly) {
+      return html`<div class="codebar" role="toolbar" aria-label=${t('coding.bar')}>
+        ${this._renderCodeButton()}<span class="selbar-hint" aria-hidden="true">${t('coding.codeKeyHint')}</span>
+      </div>`;
+    }
     return html`<div class="selbar" role="toolbar" aria-label=${t('reader.markAs')}>
       <span class="selbar-label" aria-hidden="true">${t('reader.markAs')}</span>
       ${this.questions.slice(0, 9).map((q, i) => html`<button type="button" class="q-${(i % 4) + 1}"
         aria-keyshortcuts=${String(i + 1)} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this._start(i)}>
         <span class="qnum">${i + 1}</span> ${q.label}</button>`)}
       <span class="selbar-hint" aria-hidden="true">${t('reader.markHint', { n: Math.min(9, this.questions.length) })}</span>
+      ${this.coding ? this._renderCodeButton() : nothing}
     </div>`;
   }
 
@@ -254,6 +292,17 @@ export class BsReader extends LitElement {
     }
   }
 
+  /** Reveals a block, then moves focus to one of its annotation cards (where a search hit leads); false if the card is not there. */
+  async revealAnnotation(key: string, annotationId: string): Promise<boolean> {
+    await this.revealBlock(key);
+    const cards = this.renderRoot.querySelectorAll<BsAnnotationCard>(`section[data-block="${CSS.escape(key)}"] bs-annotation-card`);
+    const card = [...cards].find((c) => c.annotation?.id === annotationId);
+    if (!card) return false;
+    await card.updateComplete;
+    card.reveal();
+    return true;
+  }
+
   /** Forgets the selection (after an annotation was saved or cancelled). */
   clearSelection(): void {
     const key = this._returnTo;
@@ -266,7 +315,7 @@ export class BsReader extends LitElement {
     requestAnimationFrame(() => {
       let active = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      if (active && active !== document.body && !active.closest('.selbar')) return;
+      if (active && active !== document.body && !active.closest('.selbar, .codebar')) return;
       this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
     });
   }
@@ -276,7 +325,8 @@ export class BsReader extends LitElement {
     const docs = new Set(this.blocks.map((b) => b.documentId));
     const sel = this._selection;
     return html`
-      ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}></bs-keyboard-help>` : nothing}
+      ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}
+        ?code=${this.coding}></bs-keyboard-help>` : nothing}
       <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
         ${repeat(this.blocks.slice(0, this._limit), (b) => b.key, (b) => {
           const filled = this._filler.filled.has(b.key);
@@ -285,14 +335,15 @@ export class BsReader extends LitElement {
           // An unfilled block ignores its annotations: do not re-render it when they change.
           const touching = filled ? this.touching.get(b.key) ?? EMPTY : EMPTY;
           const cards = filled ? owned : EMPTY;
-          const mine = filled && !this.readonly && sel?.block === b.key ? sel : null;
+          const mine = filled && (!this.readonly || this.coding) && sel?.block === b.key ? sel : null;
+          const coded = filled && this.coding ? this.coded.get(b.key) : undefined;
           const busy = cards.some((a) => a.id === this.busyId) ? this.busyId : '';
           const current = this._keys.isCurrent(b.key);
-          return guard([b, filled, height, touching, cards, mine, busy, current, this.questions, this.texts, this.userId], () =>
+          return guard([b, filled, height, touching, cards, mine, busy, current, this.questions, this.texts, this.userId, this.coding, coded], () =>
             renderBlock(b, {
               text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned: cards,
               userId: this.userId, busyId: busy, bar: mine ? this._renderBar() : nothing, showDocumentTitle: docs.size > 1,
-              filled, height, current,
+              filled, height, current, coding: this.coding, coded,
             }));
         })}
       </div>

@@ -9,7 +9,9 @@ import { segmentBlock, type Block } from '../../common/chronology.ts';
 import { styleProps } from '../../common/style-props.ts';
 import { formatDateLong, kindLabel, t } from '../../i18n/sv.ts';
 import { questionClass } from '../base-styles.ts';
-import './bs-annotation-card.ts';
+import { shortenQuote } from './bs-annotation-card.ts';
+import type { BlockCodings, MarkedSegment } from '../../common/coding-marks.ts';
+import '../research/bs-coding-strip.ts';
 
 /** What a block needs besides its own data. */
 export interface BlockContext {
@@ -32,6 +34,10 @@ export interface BlockContext {
   height: number;
   /** The reader's one entry in the tab order (keyboard reading starts there). */
   current?: boolean;
+  /** Researchers and the lead: cards get codes and "Koda"; coded passages are listed in the margin. */
+  coding?: boolean;
+  /** The codings shown in this block (with `coding`). */
+  coded?: BlockCodings;
 }
 
 /** A DOM id made from a block key. */
@@ -91,14 +97,30 @@ function renderText(block: Block, ctx: BlockContext): TemplateResult {
 }
 
 function renderMargin(ctx: BlockContext): TemplateResult | typeof nothing {
-  if (!ctx.filled || !ctx.owned.length) return nothing;
+  const passages = ctx.coding ? ctx.coded?.passages ?? [] : [];
+  if (!ctx.filled || (!ctx.owned.length && !passages.length)) return nothing;
   return html`<div class="margin" role="group" aria-label=${t('reader.annotationsInBlock')}>
     ${ctx.owned.map((a) => {
       const n = ctx.numbers.get(a.questionId) ?? 0;
-      return html`<bs-annotation-card .annotation=${a} .question=${ctx.questions[n - 1]} number=${n}
+      const card = html`<bs-annotation-card .annotation=${a} .question=${ctx.questions[n - 1]} number=${n}
         ?can-edit=${a.authorId === ctx.userId} ?busy=${ctx.busyId === a.id}></bs-annotation-card>`;
+      return ctx.coding ? renderCodedCard(a, card, ctx) : card;
     })}
+    ${passages.map(renderCodedPassage)}
   </div>`;
+}
+
+/** An annotation card with its codes beside and below it, and "Koda". */
+function renderCodedCard(a: AnnotationView, card: TemplateResult, ctx: BlockContext): TemplateResult {
+  const short = shortenQuote(a.target.exact, 60);
+  return html`<bs-coding-strip .marks=${ctx.coded?.annotations.get(a.id) ?? []} .target=${{ type: 'annotation', id: a.id }}
+    subject=${t('coding.subject.annotation', { quote: shortenQuote(a.target.exact, 120) })} short=${short}>${card}</bs-coding-strip>`;
+}
+
+/** A coded passage of the case file: its quote with its codes. */
+function renderCodedPassage(seg: MarkedSegment): TemplateResult {
+  return html`<bs-coding-strip .marks=${seg.marks} .target=${seg.target} quote=${shortenQuote(seg.exact, 160)}
+    subject=${t('coding.subject.passage', { quote: shortenQuote(seg.exact, 120) })} short=${shortenQuote(seg.exact, 60)}></bs-coding-strip>`;
 }
 
 /** One reader section: heading, text, selection bar and margin. */

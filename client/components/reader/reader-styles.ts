@@ -57,7 +57,8 @@ export const readerStyles = css`
       grid-template-columns: minmax(0, 1fr) 17rem;
     }
     .text,
-    .selbar {
+    .selbar,
+    .codebar {
       grid-column: 1;
     }
     .margin {
@@ -125,7 +126,8 @@ export const readerStyles = css`
     gap: 0.5rem;
     align-content: start;
   }
-  .selbar {
+  .selbar,
+  .codebar {
     position: sticky;
     bottom: 0.5rem;
     z-index: 2;
@@ -147,7 +149,8 @@ export const readerStyles = css`
     color: var(--bs-muted);
     font-size: 0.85rem;
   }
-  .selbar button {
+  .selbar button,
+  .codebar button {
     display: inline-flex;
     gap: 0.35rem;
     align-items: center;

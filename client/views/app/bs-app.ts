@@ -14,7 +14,7 @@ import { fetchSession, logout } from '../../data/session.ts';
 import type { LoginDetail, PasswordChangedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
-import { hrefFor, type Route } from '../../route.ts';
+import { hrefFor, type Route, type SearchFilters } from '../../route.ts';
 import './bs-login-view.ts';
 import './bs-password-view.ts';
 import '../study/bs-studies-view.ts';
@@ -26,8 +26,17 @@ import '../study/bs-progress-view.ts';
 import '../admin/bs-archive-import-view.ts';
 import '../admin/bs-accounts-view.ts';
 import '../study/bs-study-create-view.ts';
+import '../study/bs-search-view.ts';
+import '../research/bs-memos-view.ts';
+import '../research/bs-memo-view.ts';
+import '../research/bs-codebook-view.ts';
+import '../research/bs-code-view.ts';
+import '../research/bs-matrix-view.ts';
+import '../../components/bs-search-field.ts';
 import { IdleController } from './idle-controller.ts';
 import { alertLine } from '../../components/feedback.ts';
+
+const NO_FILTERS: SearchFilters = {};
 
 @customElement('bs-app')
 export class BsApp extends LitElement {
@@ -231,7 +240,10 @@ export class BsApp extends LitElement {
         // A fresh element per family: the old one saves what is pending as it goes, and no text of one
         // family can end up in another's page.
         return keyed(`${r.studyId}/${r.familyId}`, html`<bs-family-view .api=${api} .user=${user} study-id=${r.studyId}
-          family-id=${r.familyId} tab=${r.tab} session=${this._session}></bs-family-view>`);
+          family-id=${r.familyId} tab=${r.tab} .target=${r.target} session=${this._session}></bs-family-view>`);
+      case 'search':
+        return keyed(r.studyId, html`<bs-search-view .api=${api} study-id=${r.studyId} query=${r.query} .filters=${r.filters}
+          session=${this._session}></bs-search-view>`);
       case 'settings':
         return keyed(r.studyId, html`<bs-study-settings-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-settings-view>`);
       case 'audit':
@@ -242,9 +254,30 @@ export class BsApp extends LitElement {
         return keyed(r.studyId, html`<bs-archive-import-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-archive-import-view>`);
       case 'accounts':
         return html`<bs-accounts-view .api=${api} .user=${user} session=${this._session}></bs-accounts-view>`;
+      case 'memos':
+        return keyed(r.studyId, html`<bs-memos-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-memos-view>`);
+      case 'memo':
+        // A fresh element per memo: the old one saves what is pending as it goes.
+        return keyed(`${r.studyId}/${r.memoId}`, html`<bs-memo-view .api=${api} study-id=${r.studyId} memo-id=${r.memoId}
+          user-id=${user.id} session=${this._session}></bs-memo-view>`);
+      case 'codebook':
+        return keyed(r.studyId, html`<bs-codebook-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-codebook-view>`);
+      case 'code':
+        return keyed(`${r.studyId}/${r.codeId}`, html`<bs-code-view .api=${api} study-id=${r.studyId} code-id=${r.codeId}
+          session=${this._session}></bs-code-view>`);
+      case 'matrix':
+        return keyed(r.studyId, html`<bs-matrix-view .api=${api} study-id=${r.studyId} cols=${r.cols} session=${this._session}></bs-matrix-view>`);
       case 'not-found':
         return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
     }
+  }
+
+  /** The study's search field, on every page of a study (once the user is signed in and may go on). */
+  private _renderSearchField() {
+    const r = this.route;
+    if (!this._user || !this._signedIn || this._password || !('studyId' in r)) return nothing;
+    return html`<bs-search-field study-id=${r.studyId} value=${r.name === 'search' ? r.query : ''}
+      .filters=${r.name === 'search' ? r.filters : NO_FILTERS}></bs-search-field>`;
   }
 
   /** Called by the API client when a call answers 403 password_change_required: show "Byt lösenord" first. */
@@ -277,6 +310,7 @@ export class BsApp extends LitElement {
                   : nothing}
               </nav>`
             : nothing}
+          ${this._renderSearchField()}
           ${user && this._signedIn
             ? html`<div class="user">
                 <span>${t('app.signedInAs', { name: user.displayName })}</span>

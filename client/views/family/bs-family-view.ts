@@ -13,19 +13,25 @@ import { fetchDocument, fetchDocuments } from '../../data/documents.ts';
 import { fetchFamily, fetchStudy } from '../../data/studies.ts';
 import type { AnnotationRefDetail, AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
-import { hrefFor } from '../../route.ts';
+import { hrefFor, type FamilyTarget } from '../../route.ts';
 import { familyYears } from '../study/bs-study-view.ts';
 import { familyStyles } from './family-styles.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import type { BsReader } from '../../components/reader/bs-reader.ts';
 import { AnnotationController } from './annotation-controller.ts';
 import { ReadingController } from './reading-controller.ts';
+import { TargetController } from './target-controller.ts';
+import { CodingController } from './coding-controller.ts';
+import type { BlockCodings } from '../../common/coding-marks.ts';
 import '../../components/reader/bs-reader.ts';
 import '../../components/reader/bs-timeline.ts';
 import '../../components/reader/bs-annotation-card.ts';
 import './bs-import-panel.ts';
 import './bs-reflections-view.ts';
 import { alertLine } from '../../components/feedback.ts';
+
+/** What a caseworker's reader gets for codings: nothing. */
+const NO_CODINGS: ReadonlyMap<string, BlockCodings> = new Map();
 
 @customElement('bs-family-view')
 export class BsFamilyView extends LitElement {
@@ -62,6 +68,26 @@ export class BsFamilyView extends LitElement {
     stored: () => this._family?.reading ?? {},
     enabled: () => this.tab === 'akt' && !!this._family?.permissions.annotate,
   });
+  /** Opens the case file at the entry or annotation a link (a search hit) names. */
+  private readonly _target = new TargetController(this, {
+    target: () => this.target,
+    ready: () => this._loaded && !!this._study && !!this._family && this.tab === 'akt',
+    reader: () => this._reader,
+    blocks: () => this._blocks,
+    annotations: () => this._annotations,
+    placed: () => this._placed,
+  });
+  /** Researchers and the lead code what they read (the reader, the reflections). */
+  private readonly _coding = new CodingController(this, {
+    api: () => this.api,
+    studyId: () => this.studyId,
+    familyId: () => this.familyId,
+    enabled: () => this._study?.role === 'researcher' || this._study?.role === 'lead',
+    lead: () => this._study?.role === 'lead',
+    userId: () => this.user?.id ?? '',
+    session: () => this.session,
+    done: () => this._reader?.clearSelection(),
+  });
 
   /** The API client. */
   @property({ attribute: false }) api?: Api;
@@ -77,6 +103,9 @@ export class BsFamilyView extends LitElement {
 
   /** Which part of the page to show. */
   @property() tab: 'akt' | 'reflektioner' = 'akt';
+
+  /** A place to open at: an entry, an annotation or a reflection (from a search hit). */
+  @property({ attribute: false }) target?: FamilyTarget;
 
   /** Incremented by the app when the user logs in again after the session expired. */
   @property({ type: Number }) session = 0;
@@ -181,10 +210,12 @@ export class BsFamilyView extends LitElement {
         <section class="main" aria-labelledby="reader-title">
           <h2 id="reader-title">${t('family.reader')}</h2>
           ${canAnnotate ? nothing : html`<p class="readonly-note">${t('family.readonly')}</p>`}
+          ${this._coding.enabled ? html`<p class="readonly-note">${t('coding.readerHint')}</p>` : nothing}
           ${this._blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
           <bs-reader .blocks=${this._blocks} .texts=${this._texts} .questions=${study.questions}
             .touching=${this._placed.touching} .owner=${this._placed.owner} user-id=${user?.id ?? ''}
             busy-id=${this._notes.busyId} ?readonly=${!canAnnotate}
+            ?coding=${this._coding.enabled} .coded=${this._coding.enabled ? this._coding.placed(this._blocks, this._placed.owner) : NO_CODINGS}
             @bs-annotation-start=${(e: CustomEvent<AnnotationStartDetail>) => canAnnotate && this._notes.start(e.detail)}></bs-reader>
           ${orphans.length
             ? html`<section class="orphans" aria-labelledby="orphans-title">
@@ -220,6 +251,9 @@ export class BsFamilyView extends LitElement {
       </nav>
       ${alertLine(this._error)}
       ${alertLine(this._notes.error)}
+      ${alertLine(this._coding.error)}
+      <p class="visually-hidden" role="status">${this._coding.notice}</p>
+      ${this._target.message ? html`<p class="notice" role="status">${this._target.message}</p>` : nothing}
       <p class="visually-hidden" role="status">${this._notes.notice}</p>
       <div ?hidden=${this.tab !== 'akt'}
         @bs-annotation-edit=${(e: CustomEvent<AnnotationRefDetail>) => this._notes.edit(e.detail.annotation)}
@@ -227,11 +261,14 @@ export class BsFamilyView extends LitElement {
         ${this._loaded ? this._renderReader(study) : nothing}
       </div>
       ${this._notes.renderDialog(study.questions)}
+      ${this._coding.renderDialog()}
       ${this._reflectionsVisited
         ? html`<div ?hidden=${this.tab !== 'reflektioner'}>
             <bs-reflections-view .api=${this.api} study-id=${this.studyId} family-id=${this.familyId}
               .questions=${study.questions} session=${this.session} user-id=${this.user?.id ?? ''}
-              ?readonly=${!family.permissions.reflect}></bs-reflections-view>
+              focus-key=${this.target?.kind === 'reflection' ? this.target.key : ''}
+              ?readonly=${!family.permissions.reflect} ?research=${this._coding.enabled} .segments=${this._coding.segments}
+              family-name=${family.pseudonym}></bs-reflections-view>
           </div>`
         : nothing}
     `;

@@ -3,8 +3,9 @@
 // itself ~1.5 s after typing stops and on blur, with a status line. A version conflict keeps the user's
 // text and offers "Skriv över med min text" or "Använd den sparade versionen"; it says so when the newer
 // version is the user's own (another tab). Warns before leaving with unsaved text. Read-only (a user who
-// may not write, e.g. a researcher): the texts as rendered Markdown and a note, no editors.
-import { LitElement, css, html, nothing } from 'lit';
+// may not write, e.g. a researcher): the texts as rendered Markdown and a note, no editors. Researchers and
+// the lead (`research`) see each text beside the researchers' meta-reflections, with its codings.
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ReflectionQuestion, Reflection } from '../../../server/domain/types.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
@@ -15,6 +16,12 @@ import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/bs-markdown-editor.ts';
 import '../../components/bs-markdown-view.ts';
 import { alertLine } from '../../components/feedback.ts';
+import type { MemoView } from '../../../server/domain/types.ts';
+import type { MarkedSegment } from '../../common/coding-marks.ts';
+import { fetchMemos } from '../../data/research.ts';
+import { renderVoices, voicesStyles } from '../../components/research/reflection-voices.ts';
+
+const NO_MEMOS: MemoView[] = [];
 
 interface Slot {
   key: string;
@@ -35,6 +42,13 @@ export class BsReflectionsView extends LitElement {
       }
       h2 {
         font-size: 1.25rem;
+      }
+      .slot:focus {
+        outline: none;
+      }
+      .slot.target {
+        outline: 3px solid var(--bs-focus);
+        outline-offset: 2px;
       }
       .slot {
         background: var(--bs-surface);
@@ -79,9 +93,12 @@ export class BsReflectionsView extends LitElement {
         color: var(--bs-muted);
       }
     `,
+    voicesStyles,
   ];
 
   @state() private _slots: Slot[] = [];
+  /** Meta-reflections by reflection key (only with `research`). */
+  @state() private _memos = new Map<string, MemoView[]>();
   @state() private _error = '';
   @state() private _loading = true;
   @state() private _tick = 0;
@@ -107,6 +124,21 @@ export class BsReflectionsView extends LitElement {
   /** Show the texts without editors (the user may read but not write). */
   @property({ type: Boolean }) readonly = false;
 
+  /** The reflection to scroll to and focus once loaded ('summary' or a question id; a search hit leads here). */
+  @property({ attribute: 'focus-key' }) focusKey = '';
+
+  /** Researchers and the lead: each text beside the meta-reflections, with codings. */
+  @property({ type: Boolean, reflect: true }) research = false;
+
+  /** The family's codings by segment (with `research`). */
+  @property({ attribute: false }) segments = new Map<string, MarkedSegment>();
+
+  /** The family's pseudonym (titles a new meta-reflection). */
+  @property({ attribute: 'family-name' }) familyName = '';
+
+  /** The focus-key already scrolled to. */
+  private _focused = '';
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this._onBeforeUnload);
@@ -129,6 +161,17 @@ export class BsReflectionsView extends LitElement {
     }
   }
 
+  override updated(): void {
+    if (!this.focusKey || this.focusKey === this._focused || this._loading || !this._slots.length) return;
+    this._focused = this.focusKey;
+    const section = this.renderRoot.querySelector<HTMLElement>(`section[data-key="${CSS.escape(this.focusKey)}"]`);
+    if (!section) return;
+    section.scrollIntoView({ block: 'start' });
+    section.focus({ preventScroll: true });
+    section.classList.add('target');
+    section.addEventListener('blur', () => section.classList.remove('target'), { once: true });
+  }
+
   private readonly _onBeforeUnload = (e: BeforeUnloadEvent): void => {
     if (!this.hasUnsaved) return;
     this._flushAll();
@@ -147,7 +190,16 @@ export class BsReflectionsView extends LitElement {
     this._loading = true;
     this._error = '';
     try {
-      const list = await fetchReflections(api, studyId, familyId);
+      const [list, memos] = await Promise.all([
+        fetchReflections(api, studyId, familyId),
+        this.research ? fetchMemos(api, studyId, { about: 'reflection', family: familyId }) : NO_MEMOS,
+      ]);
+      const byReflection = new Map<string, MemoView[]>();
+      for (const m of memos) {
+        const key = m.about.id.slice(familyId.length + 1);
+        byReflection.set(key, [...(byReflection.get(key) ?? []), m]);
+      }
+      this._memos = byReflection;
       const byKey = new Map(list.map((r) => [r.key, r]));
       const specs = [
         { key: 'summary', label: t('reflections.summary'), description: '' },
@@ -209,13 +261,14 @@ export class BsReflectionsView extends LitElement {
   /** A reflection as text only: its heading, the rendered Markdown and who saved it last. */
   private _renderReadonlySlot(slot: Slot) {
     const r = slot.loaded;
-    return html`<section class="slot" data-key=${slot.key}>
-      <h3>${slot.label}</h3>
-      ${slot.description ? html`<p class="description">${slot.description}</p>` : nothing}
-      ${r.text.trim()
+    const text = html`${r.text.trim()
         ? html`<bs-markdown-view .markdown=${r.text}></bs-markdown-view>`
         : html`<p class="empty">${t('reflections.readonlyEmpty')}</p>`}
-      ${r.version > 0 ? html`<p class="status">${this._statusText(slot, { kind: 'idle' })}</p>` : nothing}
+      ${r.version > 0 ? html`<p class="status">${this._statusText(slot, { kind: 'idle' })}</p>` : nothing}`;
+    return html`<section class="slot" data-key=${slot.key} tabindex="-1">
+      <h3>${slot.label}</h3>
+      ${slot.description ? html`<p class="description">${slot.description}</p>` : nothing}
+      ${this.research ? this._voices(slot, text, r.text, false) : text}
     </section>`;
   }
 
@@ -223,13 +276,24 @@ export class BsReflectionsView extends LitElement {
     if (this.readonly) return this._renderReadonlySlot(slot);
     const status = slot.saver.status;
     const bad = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'conflict';
-    return html`<section class="slot" data-key=${slot.key}>
-      ${status.kind === 'conflict' ? this._renderConflict(slot, status.current) : nothing}
+    const body = html`${status.kind === 'conflict' ? this._renderConflict(slot, status.current) : nothing}
       <bs-markdown-editor label=${slot.label} description=${slot.description} rows="8" .value=${slot.saver.text}
         @bs-markdown-input=${(e: CustomEvent<{ value: string }>) => slot.saver.input(e.detail.value)}
         @bs-markdown-blur=${() => void slot.saver.flush()}></bs-markdown-editor>
-      <p class="status ${bad ? 'bad' : ''}" role="status">${this._statusText(slot, status)}</p>
+      <p class="status ${bad ? 'bad' : ''}" role="status">${this._statusText(slot, status)}</p>`;
+    return html`<section class="slot" data-key=${slot.key} tabindex="-1">
+      ${this.research ? this._voices(slot, body, slot.saver.text, slot.saver.unsaved) : body}
     </section>`;
+  }
+
+  /** Researchers and the lead: the caseworker's text beside the meta-reflections, with its codings. */
+  private _voices(slot: Slot, caseworker: TemplateResult, text: string, pending: boolean) {
+    const question = slot.key === 'summary' ? t('meta.summary') : this.questions.find((q) => q.id === slot.key)?.label ?? slot.label;
+    return renderVoices({
+      api: this.api, studyId: this.studyId, familyId: this.familyId, familyName: this.familyName, userId: this.userId,
+      reflectionKey: slot.key, label: slot.label, question, caseworker, text, pending, segments: this.segments,
+      memos: this._memos.get(slot.key) ?? NO_MEMOS,
+    });
   }
 
   /** True while any text is not yet stored. */
@@ -241,6 +305,7 @@ export class BsReflectionsView extends LitElement {
     return html`
       <h2>${t('reflections.title')}</h2>
       <p>${this.readonly ? t('reflections.readonlyIntro') : t('reflections.intro')}</p>
+      ${this.research ? html`<p>${t('meta.intro')}</p>` : nothing}
       ${alertLine(this._error)}
       ${this._loading && !this._error ? html`<p role="status">${t('app.loading')}</p>` : nothing}
       ${this._slots.map((slot) => this._renderSlot(slot))}

@@ -121,4 +121,15 @@ export const familyStyles = css`
   dialog.annotation::backdrop {
     background: rgb(20 25 35 / 0.45);
   }
+  dialog.coding {
+    max-width: calc(100vw - 2rem);
+    max-height: calc(100vh - 2rem);
+    overflow: auto;
+    border: 1px solid var(--bs-border-strong);
+    border-radius: 0.6rem;
+    padding: 1rem 1.25rem 1.25rem;
+  }
+  dialog.coding::backdrop {
+    background: rgb(20 25 35 / 0.3);
+  }
 `;

@@ -1,17 +1,21 @@
 // <bs-study-view .api=${api} study-id="…">: a study's title and description, the lead's links to the
 // study settings, the audit log, the progress overview and the archive import, its reflection questions (numbered, label and full text), and the
-// families the user may see as a table: pseudonym, years, documents, the user's annotations per question
-// and how many of the reflection texts are written. On a narrow screen (or at high zoom) each family's row
-// stacks into a card with the column names beside the values, so nothing scrolls sideways.
+// families the user may see. A caseworker sees them as a table: pseudonym, years, documents, the user's
+// own annotations per question and how many of the reflection texts are written. On a narrow screen (or at
+// high zoom) each family's row stacks into a card with the column names beside the values, so nothing
+// scrolls sideways. Researchers and the lead get links to the codebook, the matrix and the memos, and the
+// whole study's totals instead (bs-research-overview): their own annotations would always be zero.
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { FamilyView, StudyView } from '../../../server/domain/types.ts';
+import type { FamilyView, ResearchOverview, StudyView } from '../../../server/domain/types.ts';
 import { errorMessage } from '../../data/api.ts';
+import { fetchOverview } from '../../data/research.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
 import { formatDateLong, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { questionClass, sharedStyles } from '../../components/base-styles.ts';
 import './bs-family-admin.ts';
+import '../../components/research/bs-research-overview.ts';
 import { StudyPage } from './study-page.ts';
 
 /** "2009–pågående" or "2009–2021". */
@@ -140,6 +144,8 @@ export class BsStudyView extends StudyPage {
   @state() private _study: StudyView | null = null;
   @state() private _families: FamilyView[] | null = null;
   @state() private _error = '';
+  @state() private _overview: ResearchOverview | null = null;
+  @state() private _overviewError = '';
 
   protected async load(): Promise<void> {
     if (!this.api || !this.studyId) return;
@@ -151,7 +157,36 @@ export class BsStudyView extends StudyPage {
       document.title = `${study.title} – ${t('app.name')}`;
     } catch (err) {
       this._error = errorMessage(err);
+      return;
     }
+    if (this._study.role !== 'caseworker') await this._loadOverview();
+  }
+
+  /** The study's totals, asked for only by those who may see them (a caseworker would get 403). A failure
+   * here leaves the rest of the page usable. */
+  private async _loadOverview(): Promise<void> {
+    if (!this.api) return;
+    this._overviewError = '';
+    try {
+      this._overview = await fetchOverview(this.api, this.studyId);
+    } catch (err) {
+      this._overviewError = errorMessage(err);
+    }
+  }
+
+  /** Codebook, matrix and memos: for researchers and the lead. */
+  private _renderResearchLinks(study: StudyView) {
+    return html`<nav class="tools" aria-label=${t('study.researchTools')}><ul>
+      <li><a class="button" href=${hrefFor({ name: 'codebook', studyId: study.id })}>${t('study.codebookLink')}</a></li>
+      <li><a class="button" href=${hrefFor({ name: 'matrix', studyId: study.id, cols: 'question' })}>${t('study.matrixLink')}</a></li>
+      <li><a class="button" href=${hrefFor({ name: 'memos', studyId: study.id })}>${t('study.memosLink')}</a></li>
+    </ul></nav>`;
+  }
+
+  private _renderOverview(study: StudyView) {
+    if (this._overviewError) return html`<p class="alert" role="alert">${this._overviewError}</p>`;
+    if (!this._overview) return html`<p role="status">${t('app.loading')}</p>`;
+    return html`<bs-research-overview study-id=${study.id} .overview=${this._overview}></bs-research-overview>`;
   }
 
   private _renderFamilies(study: StudyView, families: FamilyView[]) {
@@ -205,12 +240,13 @@ export class BsStudyView extends StudyPage {
             <li><a class="button" href=${hrefFor({ name: 'archive-import', studyId: study.id })}>${t('study.archiveLink')}</a></li>
           </ul></nav>`
         : nothing}
+      ${study.role === 'caseworker' ? nothing : this._renderResearchLinks(study)}
       <h2>${t('study.questions')}</h2>
       <ol class="questions">
         ${study.questions.map((q) => html`<li><strong>${q.label}</strong> – ${q.text}</li>`)}
       </ol>
       <h2>${study.role === 'caseworker' ? t('study.families') : t('study.familiesAll')}</h2>
-      ${this._renderFamilies(study, this._families)}
+      ${study.role === 'caseworker' ? this._renderFamilies(study, this._families) : this._renderOverview(study)}
       ${study.role === 'lead'
         ? html`<bs-family-admin .api=${this.api} study-id=${study.id} .families=${this._families} ?closed=${study.status === 'closed'}
             @bs-families-changed=${() => void this.load()}></bs-family-admin>`

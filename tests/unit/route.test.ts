@@ -1,0 +1,105 @@
+// The client's hash routes: every route shape survives hrefFor → parseRoute, the search page's filters live
+// in the query string (malformed ones are dropped), and a family link can name the place to open at.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { hrefFor, parseRoute, type Route } from '../../client/route.ts';
+
+const routes = suite('client routes');
+
+const shapes: Route[] = [
+  { name: 'home' },
+  { name: 'accounts' },
+  { name: 'new-study' },
+  { name: 'study', studyId: 'demo' },
+  { name: 'settings', studyId: 'demo' },
+  { name: 'audit', studyId: 'demo' },
+  { name: 'progress', studyId: 'demo' },
+  { name: 'archive-import', studyId: 'demo' },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'akt' },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'reflektioner' },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'akt', target: { kind: 'entry', documentId: 'd_1', offset: 1234 } },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'akt', target: { kind: 'entry', documentId: 'd_1', offset: 0 } },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'akt', target: { kind: 'annotation', annotationId: 'a_9' } },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'reflektioner', target: { kind: 'reflection', key: 'summary' } },
+  { name: 'search', studyId: 'demo', query: 'oro', filters: {} },
+  { name: 'search', studyId: 'demo', query: '', filters: {} },
+  { name: 'search', studyId: 'demo', query: 'mamma & BVC/skola?', filters: { type: 'annotation', family: 'familj-a' } },
+  {
+    name: 'search', studyId: 'demo', query: 'orosanmälan från förskolan',
+    filters: { type: 'memo', family: 'familj-b', question: 'tidiga-tecken', code: 'c_1', author: 'u_2', from: 2009, to: 2014 },
+  },
+  { name: 'search', studyId: 'demo', query: 'depression', filters: { type: 'entry', from: 2010 } },
+  { name: 'search', studyId: 'demo', query: 'depression', filters: { type: 'reflection', to: 2020 } },
+  { name: 'memo', studyId: 'demo', memoId: 'm_1' },
+  { name: 'codebook', studyId: 'demo' },
+  { name: 'code', studyId: 'demo', codeId: 'c_1' },
+  { name: 'matrix', studyId: 'demo', cols: 'question' },
+  { name: 'matrix', studyId: 'demo', cols: 'family' },
+];
+
+routes('every route round-trips through its hash', () => {
+  for (const route of shapes) {
+    const hash = hrefFor(route);
+    assert.equal(parseRoute(hash), route, hash);
+    assert.is(hrefFor(parseRoute(hash)), hash, 'the hash is canonical');
+  }
+});
+
+routes('ids with odd characters are encoded and decoded', () => {
+  const route: Route = { name: 'family', studyId: 'a b', familyId: 'f/1', tab: 'akt', target: { kind: 'entry', documentId: 'd?x', offset: 5 } };
+  const hash = hrefFor(route);
+  assert.is(hash, '#/studier/a%20b/familjer/f%2F1/dokument/d%3Fx/5');
+  assert.equal(parseRoute(hash), route);
+});
+
+routes('the search URL has Swedish parameter names and a readable kind', () => {
+  const hash = hrefFor({ name: 'search', studyId: 'demo', query: 'sömn barn', filters: { type: 'entry', family: 'familj-a', from: 2011, to: 2012 } });
+  assert.is(hash, '#/studier/demo/sok?q=s%C3%B6mn+barn&typ=anteckningar&familj=familj-a&fran=2011&till=2012');
+  assert.equal(parseRoute('#/studier/demo/sok?q=oro&typ=markeringar&fraga=lyckade-insatser&kod=c1&forfattare=u1'), {
+    name: 'search', studyId: 'demo', query: 'oro', filters: { type: 'annotation', question: 'lyckade-insatser', code: 'c1', author: 'u1' },
+  });
+  assert.equal(parseRoute('#/studier/demo/sok?typ=memon&q=plan').name, 'search');
+});
+
+routes('malformed search filters are left out; the words are trimmed', () => {
+  assert.equal(parseRoute('#/studier/demo/sok?q=%20oro%20&typ=allt&fran=20x1&till=99&familj='), {
+    name: 'search', studyId: 'demo', query: 'oro', filters: {},
+  });
+  assert.equal(parseRoute('#/studier/demo/sok'), { name: 'search', studyId: 'demo', query: '', filters: {} });
+});
+
+routes('family paths that name no known place are not found', () => {
+  for (const hash of [
+    '#/studier/demo/familjer',
+    '#/studier/demo/familjer/f/dokument/d',
+    '#/studier/demo/familjer/f/dokument/d/-3',
+    '#/studier/demo/familjer/f/dokument/d/12x',
+    '#/studier/demo/familjer/f/dokument/d/1/2',
+    '#/studier/demo/familjer/f/markeringar',
+    '#/studier/demo/familjer/f/reflektioner/k/mer',
+    '#/studier/demo/familjer/f/annat',
+    '#/studier/demo/memon/m1/mer',
+    '#/studier/demo/sok/mer',
+  ]) {
+    assert.is(parseRoute(hash).name, 'not-found', hash);
+  }
+});
+
+routes('the researcher pages have Swedish hashes; unknown matrix tabs are not found', () => {
+  assert.is(hrefFor({ name: 'codebook', studyId: 's' }), '#/studier/s/kodbok');
+  assert.is(hrefFor({ name: 'code', studyId: 's', codeId: 'c 1' }), '#/studier/s/koder/c%201');
+  assert.is(hrefFor({ name: 'matrix', studyId: 's', cols: 'question' }), '#/studier/s/matris');
+  assert.is(hrefFor({ name: 'matrix', studyId: 's', cols: 'family' }), '#/studier/s/matris/familjer');
+  for (const hash of ['#/studier/s/matris/fragor', '#/studier/s/matris/familjer/x', '#/studier/s/koder', '#/studier/s/kodbok/x']) {
+    assert.is(parseRoute(hash).name, 'not-found', hash);
+  }
+});
+
+routes('the pages that existed before keep their hashes', () => {
+  assert.is(hrefFor({ name: 'family', studyId: 's', familyId: 'f', tab: 'akt' }), '#/studier/s/familjer/f');
+  assert.is(hrefFor({ name: 'family', studyId: 's', familyId: 'f', tab: 'reflektioner' }), '#/studier/s/familjer/f/reflektioner');
+  assert.equal(parseRoute('#/studier/s/familjer/f/reflektioner'), { name: 'family', studyId: 's', familyId: 'f', tab: 'reflektioner' });
+  assert.equal(parseRoute('#studier/s'), { name: 'study', studyId: 's' });
+});
+
+routes.run();
