@@ -1,5 +1,7 @@
 // /api/studies/:study/search — full-text search within what the user may see. The query is never
-// written to the audit log (it may contain names), only that a search was made.
+// written to the audit log (it may contain names), only that a search was made. Memos and the code
+// filter are research material: only researchers and the lead get memo hits, and to anyone else every
+// code is unknown (an empty result, as for a code that does not exist).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { visibleFamilies } from '../domain/access.ts';
@@ -12,7 +14,7 @@ import { studyAccess } from '../http/study-access.ts';
 const year = z.coerce.number().int().min(1900).max(2100);
 const querySchema = z.object({
   q: z.string().trim().min(1).max(200),
-  type: z.enum(['entry', 'annotation', 'reflection']).optional(),
+  type: z.enum(['entry', 'annotation', 'reflection', 'memo']).optional(),
   family: z.string().max(64).optional(),
   question: z.string().max(64).optional(),
   code: z.string().max(64).optional(),
@@ -31,9 +33,10 @@ export function searchRoutes(services: Services) {
       const field = parsed.error.issues[0]?.path[0];
       throw new ValidationError(field === 'q' || field === undefined ? 'Skriv något att söka efter (högst 200 tecken).' : `Ogiltigt sökfilter: ${String(field)}.`);
     }
-    const { q, type, family, question, author, from, to, offset, limit } = parsed.data;
+    const { q, type, family, question, code, author, from, to, offset, limit } = parsed.data;
     const index = services.search.for(access.repo);
     const families = new Set(visibleFamilies(access.repo.study, access.user.id).map((f) => f.id));
-    return c.json(await index.search(q, { families, type, family, question, author, from, to, offset, limit }));
+    const memos = access.role === 'lead' || access.role === 'researcher';
+    return c.json(await index.search(q, { families, memos, type, family, question, code, author, from, to, offset, limit }));
   });
 }

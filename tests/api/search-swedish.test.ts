@@ -35,12 +35,36 @@ const q = (query: string, extra = '') => `/api/studies/mini/search?q=${encodeURI
 
 search('inflections are found through their stem, hyphenated words and decomposed input too', async ({ t }) => {
   const { cw } = await setUp(t);
-  const titles = async (query: string) => (await cw.call('GET', q(query, '&type=entry'))).json.hits.map((h: any) => h.title).sort();
-  assert.equal(await titles('anmälningar'), ['2014-03-02 Orosanmälan', '2015-05-10 Journalanteckning'], '"anmälningar" finds "Anmälningen" too');
+  const titles = async (query: string) => (await cw.call('GET', q(query, '&type=entry&family=fam-2'))).json.hits.map((h: any) => h.title).sort();
+  assert.equal(
+    await titles('anmälningar'),
+    ['2012-05-10 Anmälan från polisen', '2014-03-02 Orosanmälan', '2015-05-10 Journalanteckning'],
+    '"anmälningar" finds "Anmälningen", "Anmälan" and the compound "Orosanmälan" too',
+  );
+  assert.equal(await titles('anmälan'), await titles('anmälningar'), 'and "anmälan" finds the same');
   assert.equal(await titles('föräldrar'), ['2014-03-02 Orosanmälan', '2015-05-10 Journalanteckning']);
   assert.equal(await titles('12-åring'), ['2014-03-02 Orosanmälan']);
+  assert.equal(await titles('12-åringen'), ['2014-03-02 Orosanmälan'], 'an inflected hyphenated word finds the plain one');
+  assert.equal(await titles('skolan'), await titles('skola'), '"skolan" and "skola" are one word');
+  assert.equal(await titles('frånvaron'), await titles('frånvaro'));
   assert.equal(await titles('anmälningar'.normalize('NFD')), await titles('anmälningar'), 'NFD input is normalised');
-  assert.match((await cw.call('GET', q('anmälningar', '&type=entry'))).json.hits[0].snippet.toLowerCase(), /anmälning/);
+  const [hit] = (await cw.call('GET', q('anmälningar', '&type=entry&family=fam-2&from=2015&to=2015'))).json.hits;
+  assert.match(hit.snippet.toLowerCase(), /anmälningar/);
+  assert.equal(hit.highlights.map(([a, b]: [number, number]) => hit.snippet.slice(a, b)), ['anmälningar']);
+});
+
+search('the snippet marks the matched words as plain-text ranges, never as HTML', async ({ t }) => {
+  const { cw } = await setUp(t);
+  const r = await cw.call('GET', q('frånvaro skolan', '&type=entry&family=fam-2'));
+  assert.ok(r.json.hits.length >= 2);
+  for (const hit of r.json.hits) {
+    assert.not.match(hit.snippet, /<mark|<\/?[a-z]/i);
+    const marked = hit.highlights.map(([a, b]: [number, number]) => hit.snippet.slice(a, b).toLowerCase());
+    assert.ok(marked.length > 0);
+    for (const word of marked) assert.ok(/^(frånvaro|frånvaron|skolan|skola)$/.test(word), `only matched words: ${word}`);
+    const starts = hit.highlights.map(([a]: [number, number]) => a);
+    assert.equal(starts, [...starts].sort((a: number, b: number) => a - b), 'in order');
+  }
 });
 
 search('filters by author and by the year of the entry, and pages with a total of every match', async ({ t }) => {

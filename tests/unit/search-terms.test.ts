@@ -1,0 +1,80 @@
+// The search's Swedish terms: words as the tokeniser splits them, and their stems. Every expected
+// value here is written out by hand from how Swedish inflects, not taken from the code's output.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { snippet } from '../../server/search/study-search.ts';
+import { ningRoot, stemTerm, TermMatcher, tokenise } from '../../server/search/swedish-terms.ts';
+
+const terms = suite('Search terms in Swedish');
+
+terms('words are letters and digits in lower case, split at everything else', () => {
+  assert.equal(tokenise('Anmälningen kom från skolan.'), ['anmälningen', 'kom', 'från', 'skolan']);
+  assert.equal(tokenise('En 12-åring, tel 070-123 45 67!'), ['en', '12', 'åring', 'tel', '070', '123', '45', '67']);
+  assert.equal(tokenise('ÅSA Öberg ÄR här'), ['åsa', 'öberg', 'är', 'här']);
+  assert.equal(tokenise('café–idé: naïve'), ['café', 'idé', 'naïve'], 'an en dash splits; accents stay');
+  assert.equal(tokenise('  \n\t '), []);
+  assert.equal(tokenise('Ελένη och Мария'), ['ελένη', 'och', 'мария'], 'letters beyond Latin-1');
+});
+
+terms('stems join the inflections people search with', () => {
+  const cases: [string, string][] = [
+    // Plural and definite forms that Snowball strips.
+    ['anmälningar', 'anmälning'],
+    ['anmälningen', 'anmälning'],
+    ['föräldrarna', 'föräldr'],
+    ['föräldrar', 'föräldr'],
+    ['barnen', 'barn'],
+    ['åringen', 'åring'],
+    ['åringar', 'åring'],
+    ['mamma', 'mamm'],
+    ['skola', 'skol'],
+    ['skolor', 'skol'],
+    // Definite forms Snowball leaves, joined here: -an, -et and the -n after a vowel.
+    ['skolan', 'skol'],
+    ['skolans', 'skol'],
+    ['mamman', 'mamm'],
+    ['anmälan', 'anmäl'],
+    ['barnet', 'barn'],
+    ['samtalet', 'samtal'],
+    ['hembesöket', 'hembesök'],
+    ['frånvaron', 'frånvaro'],
+    // Kept whole: digits and words under three letters.
+    ['12', '12'],
+    ['2014', '2014'],
+    ['bo', 'bo'],
+    ['oro', 'oro'],
+  ];
+  for (const [word, stem] of cases) assert.is(stemTerm(word), stem, word);
+});
+
+terms('a noun in -an is found from its -ning forms; short roots are not', () => {
+  assert.is(ningRoot('anmälning'), 'anmäl');
+  assert.is(ningRoot('ansökning'), 'ansök');
+  assert.is(ningRoot('tidning'), null, 'tid is another word');
+  assert.is(ningRoot('placer'), null);
+});
+
+terms('the matcher finds whole words whose stem is a term, the first one first', () => {
+  const m = new TermMatcher(new Set(['skol', 'anmäl', '12']));
+  const text = 'Orosanmälan om skogen. 123 barn, en 12-åring. Skolans anmälan.';
+  assert.is(m.first(text), text.indexOf('12-'), 'not inside "Orosanmälan", not "skogen", not "123"');
+  assert.equal(m.all(text).map(([a, b]) => text.slice(a, b)), ['12', 'Skolans', 'anmälan']);
+  assert.is(m.first('Inget här.'), -1);
+  assert.is(new TermMatcher(new Set(['i'])).first('Hon bor i Umeå.'), 8, 'a one-letter term is a whole word');
+  const upper = 'ÅTERBESÖKET. Två ÅRINGAR och en 12-ÅRING.';
+  assert.equal(new TermMatcher(new Set(['återbesök', 'åring'])).all(upper).map(([a, b]) => upper.slice(a, b)), ['ÅTERBESÖKET', 'ÅRINGAR', 'ÅRING'], 'in any case');
+});
+
+terms('a snippet is centred on the first matched word, cut at word boundaries, with the matches marked', () => {
+  const text = `${'Inledande text om annat. '.repeat(6)}Skolan ringde om frånvaron igen. ${'Mer text efteråt här. '.repeat(8)}`;
+  const { snippet: s, highlights } = snippet(text, new TermMatcher(new Set(['skol', 'frånvaro'])));
+  assert.ok(s.startsWith('…') && s.endsWith('…'));
+  assert.equal(highlights.map(([a, b]) => s.slice(a, b)), ['Skolan', 'frånvaron']);
+  const all = new Set(tokenise(text));
+  for (const word of tokenise(s)) assert.ok(all.has(word), `no half words: ${word}`);
+  assert.ok(s.indexOf('Skolan') > 30 && s.indexOf('Skolan') < 70, 'about 60 characters before the match');
+  const short = snippet('Frånvaron ökade.', new TermMatcher(new Set(['frånvaro'])));
+  assert.equal(short, { snippet: 'Frånvaron ökade.', highlights: [[0, 9]] });
+});
+
+terms.run();
