@@ -1,4 +1,5 @@
 // Hash routes of the app. Pure: parseRoute('#/studier/s1/familjer/f1') and hrefFor(route) round-trip.
+import type { HitType } from '../server/domain/types.ts';
 export type Route =
   | { name: 'home' }
   | { name: 'study'; studyId: string }
@@ -25,7 +26,7 @@ export type FamilyTarget =
   | { kind: 'reflection'; key: string };
 
 /** What a search hit is: an entry of the case file, an annotation, a reflection or a memo. */
-export type SearchKind = 'entry' | 'annotation' | 'reflection' | 'memo';
+export type SearchKind = HitType;
 
 /** The search filters that live in the URL (so back and forward restore them); absent = no filter. */
 export interface SearchFilters {

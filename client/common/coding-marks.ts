@@ -4,6 +4,7 @@
 // in. Pure functions, tested without a browser.
 // Example: const segs = segmentsOf(codings, codeStyles(codes), { id: user.id, lead: false });
 //          placeCodings(blocks, owner, segs).get(block.key)?.passages
+import { lastStartingAtOrBefore } from '../../server/domain/sorted-spans.ts';
 import type { AnnotationView, CodingTargetInput, CodingView } from '../../server/domain/types.ts';
 import { segmentKey } from '../../server/domain/codebook.ts';
 import type { Block } from './chronology.ts';
@@ -127,16 +128,7 @@ export function reflectionCodings(segments: Map<string, MarkedSegment>, familyId
 
 /** The block of `documentId` containing `pos`, by binary search over its blocks sorted by start. */
 function blockAt(sorted: readonly Block[], pos: number): Block | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found: Block | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start <= pos) {
-      found = sorted[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = sorted[lastStartingAtOrBefore(sorted, pos)];
   return found && pos < found.end ? found : undefined;
 }
 

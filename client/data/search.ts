@@ -1,33 +1,11 @@
 // Study search: the call, the codes for its filter, and the pure helpers the results page needs — where a
 // hit leads (hitRoute) and how hits group by kind (groupHits).
 // Example: const page = await searchStudy(api, 'demo', 'oro', { type: 'annotation' }, { offset: 0, limit: 50 });
+import type { SearchHit, SearchPage } from '../../server/domain/types.ts';
 import { hrefFor, type Route, type SearchFilters, type SearchKind } from '../route.ts';
 import { seg, type Api } from './api.ts';
 
-/** One hit as the server answers it. */
-export interface SearchHit {
-  type: SearchKind;
-  /** 'e:<documentId>:<start>', 'a:<annotationId>', 'r:<familyId>:<key>' or 'm:<memoId>'. */
-  id: string;
-  title: string;
-  snippet: string;
-  score: number;
-  /** null for a memo about the study or a code. */
-  familyId: string | null;
-  documentId: string | null;
-  start: number | null;
-  questionId: string | null;
-  authorId: string | null;
-  year: number | null;
-  /** Ranges [start, end) within `snippet` that matched, when the server marks them. */
-  highlights?: [number, number][];
-}
-
-/** One page of hits and the number of all matches. */
-export interface SearchPage {
-  hits: SearchHit[];
-  total: number;
-}
+export type { SearchHit, SearchPage } from '../../server/domain/types.ts';
 
 /** A code of the study's codebook, as the code filter lists it. */
 export interface CodeOption {

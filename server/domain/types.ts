@@ -382,3 +382,34 @@ export interface ResearchOverview {
   }[];
   totals: { annotations: number; reflections: number; codings: number; memos: number; codes: number };
 }
+
+// ——— Search ———
+
+/** What a search hit is: a dated entry of a case file, an annotation, a reflection or a memo. */
+export type HitType = 'entry' | 'annotation' | 'reflection' | 'memo';
+
+/** One hit of GET /search. */
+export interface SearchHit {
+  type: HitType;
+  /** 'e:<documentId>:<start>', 'a:<annotationId>', 'r:<familyId>:<key>' or 'm:<memoId>'. */
+  id: string;
+  title: string;
+  snippet: string;
+  /** Where the query's words are in `snippet`: [start, end) offsets, in order. Plain text, for the client to mark. */
+  highlights: [number, number][];
+  score: number;
+  /** null for a memo about the study or a code. */
+  familyId: string | null;
+  documentId: string | null;
+  /** Offset in the document: where an entry or an annotation starts. */
+  start: number | null;
+  questionId: string | null;
+  authorId: string | null;
+  year: number | null;
+}
+
+/** GET /search: one page of hits and the number of all matches. */
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+}

@@ -1,6 +1,7 @@
 // Codings as the API returns them: each with its code's name, its coder, and the segment it codes
 // resolved in context (family, document, date, question, the caseworker's comment, the text itself).
 import { reanchor } from '../domain/anchoring.ts';
+import { lastStartingAtOrBefore } from '../domain/sorted-spans.ts';
 import type { Annotation, CodedSegment, Code, Coding, CodingView, Entry } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import type { User } from '../store/app-data.ts';
@@ -11,17 +12,7 @@ const MAX_REFLECTION_EXCERPT = 1_000;
 
 /** The date of the entry containing `offset` (entries are in text order). */
 export function entryDateAt(entries: readonly Entry[], offset: number): string | null {
-  let lo = 0;
-  let hi = entries.length - 1;
-  let found: Entry | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.start <= offset) {
-      found = entries[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found?.date ?? null;
+  return entries[lastStartingAtOrBefore(entries, offset)]?.date ?? null;
 }
 
 /** Finds annotations by id across families, indexing each family once. */

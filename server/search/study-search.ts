@@ -4,33 +4,13 @@
 // annotations and reflections indexed again, and the memos are indexed again when they change.
 // Results are filtered to what the user may see: their families, and memos only for researchers and
 // the lead.
-import type { Code, Coding, Entry, Memo } from '../domain/types.ts';
+import { lastStartingAtOrBefore } from '../domain/sorted-spans.ts';
+import type { Code, Coding, Entry, HitType, Memo, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { annotations, reflections } from '../store/family-collections.ts';
 import { codes, codings, memos } from '../store/study-collections.ts';
 import { RankedIndex, type RankedDocument } from './ranked-index.ts';
 import { TermMatcher } from './swedish-terms.ts';
-
-export type HitType = 'entry' | 'annotation' | 'reflection' | 'memo';
-
-export interface SearchHit {
-  type: HitType;
-  /** 'e:<documentId>:<start>', 'a:<annotationId>', 'r:<familyId>:<key>' or 'm:<memoId>'. */
-  id: string;
-  title: string;
-  snippet: string;
-  /** Where the query's words are in `snippet`: [start, end) offsets, in order. Plain text, for the client to mark. */
-  highlights: [number, number][];
-  score: number;
-  /** null for a memo about the study or a code. */
-  familyId: string | null;
-  documentId: string | null;
-  /** Offset in the document: where an entry or an annotation starts. */
-  start: number | null;
-  questionId: string | null;
-  authorId: string | null;
-  year: number | null;
-}
 
 export interface SearchFilter {
   /** The families the user may see. */
@@ -91,17 +71,8 @@ const yearOf = (isoDate: string): number | null => (/^\d{4}/.test(isoDate) ? Num
 
 /** The year of the dated entry that contains `offset` (entries are in text order). */
 function yearAt(entries: readonly Entry[], offset: number): number | null {
-  let lo = 0;
-  let hi = entries.length - 1;
-  let found: Entry | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid]!.start <= offset) {
-      found = entries[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found ? yearOf(found.date) : null;
+  const entry = entries[lastStartingAtOrBefore(entries, offset)];
+  return entry ? yearOf(entry.date) : null;
 }
 
 const SNIPPET_BEFORE = 60;

@@ -53,7 +53,7 @@ const hits = suite('search hits: where they lead and how they group');
 
 const hit = (over: Partial<SearchHit>): SearchHit => ({
   type: 'entry', id: 'e:d1:10', title: 't', snippet: 's', score: 1, familyId: 'f1', documentId: 'd1', start: 10,
-  questionId: null, authorId: null, year: 2010, ...over,
+  questionId: null, authorId: null, year: 2010, highlights: [], ...over,
 });
 
 hits('each kind opens its exact place', () => {
