@@ -1,0 +1,22 @@
+// The family page's reflections tab: summary, reflections, autosave status and conflicts.
+export const reflectionStrings = {
+  'reflections.title': 'Reflektioner',
+  'reflections.intro': 'Skriv en sammanfattning av familjens historia och en reflektion per fråga. Texten sparas automatiskt medan du skriver.',
+  'reflections.summary': 'Sammanfattning',
+  'reflections.status.idle': 'Inte påbörjad',
+  'reflections.status.loaded': 'Senast sparad {date} av {name}',
+  'reflections.status.dirty': 'Ändringar som inte sparats ännu',
+  'reflections.status.saving': 'Sparar …',
+  'reflections.status.saved': 'Sparat {time}',
+  'reflections.status.error': 'Kunde inte spara – försöker igen',
+  'reflections.status.failed': 'Kunde inte spara: {message}',
+  'reflections.status.conflict': 'Inte sparat – se meddelandet ovan',
+  'reflections.conflict': 'Någon annan ({name}) har sparat en nyare version av den här texten. Din text finns kvar i rutan nedan. Välj vilken version som ska gälla.',
+  'reflections.conflictTheirs': 'Den sparade versionen',
+  'reflections.overwrite': 'Skriv över med min text',
+  'reflections.useSaved': 'Använd den sparade versionen',
+  'reflections.someone': 'okänd',
+  'reflections.conflictSelf': 'Du har sparat en nyare version i en annan flik eller ett annat fönster. Texten i rutan nedan är den du skrev här. Välj vilken version som ska gälla.',
+  'reflections.readonlyIntro': 'Du kan läsa men inte ändra socialsekreterarnas reflektioner.',
+  'reflections.readonlyEmpty': 'Inte skriven ännu.',
+} as const;
