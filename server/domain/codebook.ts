@@ -9,9 +9,9 @@ export const CODE_PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564
 
 const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 
-/** Codes depth-first in codebook order (siblings by name, Swedish collation), each with its depth. */
-export function codebookOrder(codes: readonly Code[]): { code: Code; depth: number }[] {
-  const children = new Map<string | null, Code[]>();
+/** Codes by parent id (null: the top level), each list in the order given. The client shares it. */
+export function childrenByParent<C extends Pick<Code, 'id' | 'parentId'>>(codes: readonly C[]): Map<string | null, C[]> {
+  const children = new Map<string | null, C[]>();
   const ids = new Set(codes.map((c) => c.id));
   for (const code of codes) {
     // A parent that is gone (never expected) reads as top level rather than hiding the code.
@@ -20,6 +20,12 @@ export function codebookOrder(codes: readonly Code[]): { code: Code; depth: numb
     list.push(code);
     children.set(parent, list);
   }
+  return children;
+}
+
+/** Codes depth-first in codebook order (siblings by name, Swedish collation), each with its depth. */
+export function codebookOrder(codes: readonly Code[]): { code: Code; depth: number }[] {
+  const children = childrenByParent(codes);
   const out: { code: Code; depth: number }[] = [];
   const visit = (parent: string | null, depth: number) => {
     for (const code of (children.get(parent) ?? []).sort((a, b) => collator.compare(a.name, b.name))) {

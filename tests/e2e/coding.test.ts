@@ -3,28 +3,13 @@
 // the codes show as stripes (named, on hover too) and chips beside the text, survive a reload, and one is
 // removed from its chip. The API has the passage coding with exactly the selected text. A caseworker of
 // the same family sees none of it, in the reader or on the reflections page.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Code, CodingView, DocumentView } from '../../server/domain/types.ts';
-import { apiRequest, launchBrowser, openAs } from '../setup/browser.ts';
-import { MINI_STUDY_DIR } from '../setup/app.ts';
-import { startTestServer } from '../setup/server.ts';
+import { apiRequest, openAs } from '../setup/browser.ts';
+import { miniBrowserSuite } from '../setup/mini-e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('a researcher codes passages and annotations in the reader');
-test.before(async (ctx) => {
-  ctx.server = await startTestServer({ studyDir: MINI_STUDY_DIR });
-  ctx.browser = await launchBrowser();
-});
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = miniBrowserSuite('a researcher codes passages and annotations in the reader');
 
 const FAMILY = '/#/studier/mini/familjer/fam-1';
 const PHRASE = 'trött och önskar stöd i vardagen';

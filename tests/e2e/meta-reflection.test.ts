@@ -3,28 +3,13 @@
 // the first save and updated after; the lead's meta-reflection on the same reflection is shown read-only
 // with its author; after a reload both voices are there side by side (stacked on a narrow screen); a save
 // from another tab is a conflict that keeps the typed text. The lead sees both voices too.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CodingView, MemoView } from '../../server/domain/types.ts';
-import { apiRequest, launchBrowser, openAs } from '../setup/browser.ts';
-import { MINI_STUDY_DIR } from '../setup/app.ts';
-import { startTestServer } from '../setup/server.ts';
+import { apiRequest, openAs } from '../setup/browser.ts';
+import { miniBrowserSuite } from '../setup/mini-e2e.ts';
 
-interface Ctx {
-  server: Awaited<ReturnType<typeof startTestServer>>;
-  browser: Browser;
-}
-
-const test = suite<Ctx>('a researcher codes a reflection and writes a meta-reflection beside it');
-test.before(async (ctx) => {
-  ctx.server = await startTestServer({ studyDir: MINI_STUDY_DIR });
-  ctx.browser = await launchBrowser();
-});
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
+const test = miniBrowserSuite('a researcher codes a reflection and writes a meta-reflection beside it');
 
 const KEY = 'tidiga-tecken';
 const REFLECTION = 'Förskolan såg **tidigt** att Alva for illa.\n\nVi borde ha lyssnat mer på förskolan.';

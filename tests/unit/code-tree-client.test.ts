@@ -2,7 +2,7 @@
 // go, and what Alt+→ (under the sibling above) and Alt+← (one level up) do.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { childrenByParent, indentParent, indentedName, outdentParent, placesFor, subtreeIds } from '../../client/components/research/code-tree.ts';
+import { childrenByParent, indentParent, indentedName, outdentParent, placesFor, subtreeOf } from '../../client/components/research/code-tree.ts';
 import type { CodeListItem } from '../../client/data/research.ts';
 
 const tree = suite('codebook tree rules (client)');
@@ -24,7 +24,7 @@ tree('children keep the codebook order', () => {
 });
 
 tree('a code cannot go under itself or its descendants', () => {
-  assert.equal([...subtreeIds(codes, 'a')].sort(), ['a', 'a1', 'a1x', 'a2']);
+  assert.equal([...subtreeOf(codes, 'a')].sort(), ['a', 'a1', 'a1x', 'a2']);
   assert.equal(placesFor(codes, 'a1').map((c) => c.id), ['a', 'a2', 'b']);
 });
 

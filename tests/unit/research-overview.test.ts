@@ -48,32 +48,22 @@ s('questions are listed by id and label', () => {
   assert.equal(overview.questions, [{ id: 'q1', label: 'Tidiga tecken' }, { id: 'q2', label: 'Öppningar' }]);
 });
 
+/** [annotations, codings, reflection written] in one question's cell. */
+type Cell = [number, number, boolean];
+type Totals = { annotations: number; reflections: number; codings: number; memos: number };
+
+/** A family's expected row: its cell per question, then its totals. */
+function row(id: string, pseudonym: string, cells: Record<string, Cell>, totals: Totals) {
+  const byQuestion = Object.fromEntries(
+    Object.entries(cells).map(([q, [annotations, codings, reflection]]) => [q, { annotations, codings, reflection }]),
+  );
+  return { id, pseudonym, byQuestion, ...totals };
+}
+
 s('per family: annotations, codings and written reflections per question, and the family totals', () => {
   assert.equal(overview.families, [
-    {
-      id: 'A',
-      pseudonym: 'Familj A',
-      byQuestion: {
-        q1: { annotations: 2, codings: 1, reflection: false },
-        q2: { annotations: 1, codings: 1, reflection: true },
-      },
-      annotations: 4,
-      reflections: 2,
-      codings: 3,
-      memos: 1,
-    },
-    {
-      id: 'B',
-      pseudonym: 'Familj B',
-      byQuestion: {
-        q1: { annotations: 0, codings: 0, reflection: false },
-        q2: { annotations: 1, codings: 0, reflection: false },
-      },
-      annotations: 1,
-      reflections: 0,
-      codings: 1,
-      memos: 0,
-    },
+    row('A', 'Familj A', { q1: [2, 1, false], q2: [1, 1, true] }, { annotations: 4, reflections: 2, codings: 3, memos: 1 }),
+    row('B', 'Familj B', { q1: [0, 0, false], q2: [1, 0, false] }, { annotations: 1, reflections: 0, codings: 1, memos: 0 }),
   ]);
 });
 

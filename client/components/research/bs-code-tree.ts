@@ -12,7 +12,7 @@ import { fire, type CodeActionDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { sharedStyles } from '../base-styles.ts';
-import { childrenByParent, indentParent, outdentParent, subtreeIds } from './code-tree.ts';
+import { childrenByParent, indentParent, outdentParent, subtreeOf } from './code-tree.ts';
 import { researchStyles } from './research-styles.ts';
 
 /** "Inga kodningar", "1 kodning", "5 kodningar". */
@@ -124,7 +124,7 @@ export class BsCodeTree extends LitElement {
     const dragged = this.codes.find((c) => c.id === this._dragId);
     if (!dragged) return false;
     if (target === 'top') return dragged.parentId !== null;
-    return dragged.parentId !== target && !subtreeIds(this.codes, dragged.id).has(target);
+    return dragged.parentId !== target && !subtreeOf(this.codes, dragged.id).has(target);
   }
 
   private _dragStart(e: DragEvent, code: CodeListItem): void {

@@ -9,9 +9,10 @@ import type { MemoView, Reflection } from '../../../server/domain/types.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
 import type { Autosaver } from '../../data/autosave.ts';
 import { deleteMemo } from '../../data/research.ts';
-import { formatClock, formatDateTime, t } from '../../i18n/sv.ts';
+import { formatDateTime, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
+import { AutosaveController, autosaveConflict, autosaveStatus, autosaveStyles } from '../autosave-controller.ts';
 import { sharedStyles } from '../base-styles.ts';
 import '../bs-markdown-editor.ts';
 import '../bs-markdown-view.ts';
@@ -23,28 +24,10 @@ export class BsMemoEditor extends LitElement {
   static override styles = [
     sharedStyles,
     adminStyles,
+    autosaveStyles,
     css`
       :host {
         display: block;
-      }
-      .status {
-        margin: 0.35rem 0 0;
-        font-size: 0.9rem;
-        color: var(--bs-muted);
-        min-height: 1.4em;
-      }
-      .status.bad {
-        color: var(--bs-danger);
-        font-weight: 600;
-      }
-      .theirs {
-        background: var(--bs-surface);
-        border: 1px solid var(--bs-border);
-        border-radius: 0.35rem;
-        padding: 0.5rem 0.7rem;
-        margin: 0.5rem 0;
-        max-height: 16rem;
-        overflow: auto;
       }
       .field {
         margin-bottom: 0.8rem;
@@ -64,7 +47,6 @@ export class BsMemoEditor extends LitElement {
   /** The memo as loaded (the page passes it again after a new login; pending text is kept then). */
   @property({ attribute: false }) memo?: MemoView;
 
-  @state() private _tick = 0;
   @state() private _asking = false;
   @state() private _busy = false;
   @state() private _error = '';
@@ -72,20 +54,7 @@ export class BsMemoEditor extends LitElement {
   /** The memo the saver belongs to. */
   private _saverFor = '';
   private _savedAt = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this._onBeforeUnload);
-    window.addEventListener('pagehide', this._flush);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this._onBeforeUnload);
-    window.removeEventListener('pagehide', this._flush);
-    // Leaving the page inside the app: store what is pending (the saver keeps retrying if that fails).
-    this._flush();
-  }
+  private readonly _autosave = new AutosaveController(this, () => [this._saver]);
 
   override willUpdate(changed: Map<string, unknown>): void {
     const memo = this.memo;
@@ -95,64 +64,24 @@ export class BsMemoEditor extends LitElement {
     this._saver?.dispose();
     this._saverFor = memo.id;
     this._savedAt = memo.updatedAt;
-    this._saver = memoAutosaver(this.api, this.studyId, memo, () => this._tick++, (saved) => (this._savedAt = saved.updatedAt));
+    this._saver = memoAutosaver(this.api, this.studyId, memo, this._autosave.changed, (saved) => (this._savedAt = saved.updatedAt));
   }
 
   /** True while text is not yet stored. */
   get hasUnsaved(): boolean {
-    return this._saver?.unsaved ?? false;
+    return this._autosave.unsaved;
   }
-
-  private readonly _flush = (): void => {
-    void this._saver?.flush();
-  };
-
-  private readonly _onBeforeUnload = (e: BeforeUnloadEvent): void => {
-    if (!this.hasUnsaved) return;
-    this._flush();
-    e.preventDefault();
-    e.returnValue = '';
-  };
 
   private _input(title: string, body: string): void {
     this._saver?.input(encodeMemoText(title, body));
   }
 
-  private _statusText(saver: Autosaver): string {
-    const status = saver.status;
-    switch (status.kind) {
-      case 'idle':
-        return t('memo.status.loaded', { date: formatDateTime(this._savedAt) });
-      case 'dirty':
-        return t('reflections.status.dirty');
-      case 'saving':
-        return t('reflections.status.saving');
-      case 'saved':
-        return t('reflections.status.saved', { time: formatClock(status.at) });
-      case 'retrying':
-        return `${t('reflections.status.error')} (${status.message})`;
-      case 'failed':
-        return t('reflections.status.failed', { message: status.message });
-      case 'conflict':
-        return t('reflections.status.conflict');
-    }
-  }
-
-  private _renderConflict(saver: Autosaver, current: Reflection) {
+  /** The stored title and body beside the user's, at a version conflict. */
+  private readonly _theirs = (current: Reflection) => {
     const theirs = decodeMemoText(current.text);
-    return html`<div class="alert" role="alert">
-      <p>${t('memo.conflict')}</p>
-      <p><strong>${t('reflections.conflictTheirs')}</strong>${current.updatedAt ? ` (${formatDateTime(current.updatedAt)})` : ''}:</p>
-      <div class="theirs">
-        <p><strong>${theirs.title}</strong></p>
-        <bs-markdown-view .markdown=${theirs.body}></bs-markdown-view>
-      </div>
-      <div class="buttons">
-        <button type="button" class="primary" @click=${() => void saver.overwrite()}>${t('reflections.overwrite')}</button>
-        <button type="button" @click=${() => saver.acceptSaved()}>${t('reflections.useSaved')}</button>
-      </div>
-    </div>`;
-  }
+    return html`<p><strong>${theirs.title}</strong></p>
+      <bs-markdown-view .markdown=${theirs.body}></bs-markdown-view>`;
+  };
 
   private async _delete(): Promise<void> {
     const saver = this._saver;
@@ -192,24 +121,22 @@ export class BsMemoEditor extends LitElement {
     const memo = this.memo;
     if (!saver || !memo) return nothing;
     const { title, body } = decodeMemoText(saver.text);
-    const status = saver.status;
-    const bad = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'conflict';
     const noTitle = !title.trim();
     return html`
       <h1>${noTitle ? memo.title : title}</h1>
       <slot></slot>
-      ${status.kind === 'conflict' ? this._renderConflict(saver, status.current) : nothing}
+      ${autosaveConflict(saver, () => t('memo.conflict'), this._theirs)}
       <div class="field">
         <label for="memo-title">${t('memo.titleLabel')}</label>
         <input id="memo-title" type="text" maxlength="200" .value=${title} aria-invalid=${noTitle ? 'true' : 'false'}
           aria-describedby=${noTitle ? 'memo-title-error' : nothing}
-          @input=${(e: Event) => this._input((e.target as HTMLInputElement).value, body)} @blur=${this._flush} />
+          @input=${(e: Event) => this._input((e.target as HTMLInputElement).value, body)} @blur=${this._autosave.flush} />
         ${noTitle ? html`<p class="alert" id="memo-title-error">${t('memo.titleMissing')}</p>` : nothing}
       </div>
       <bs-markdown-editor label=${t('memo.bodyLabel')} rows="14" .value=${body}
         @bs-markdown-input=${(e: CustomEvent<{ value: string }>) => this._input(title, e.detail.value)}
-        @bs-markdown-blur=${this._flush}></bs-markdown-editor>
-      <p class="status ${bad ? 'bad' : ''}" role="status">${this._statusText(saver)}</p>
+        @bs-markdown-blur=${this._autosave.flush}></bs-markdown-editor>
+      ${autosaveStatus(saver, t('memo.status.loaded', { date: formatDateTime(this._savedAt) }), { retryReason: true })}
       ${this._renderRemove()}
     `;
   }

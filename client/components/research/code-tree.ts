@@ -1,40 +1,15 @@
 // Pure rules of the codebook tree on the client: children, subtrees, where a code may move, and what
-// Alt+→ (under the code above) and Alt+← (one level up) mean. The server checks the same rules again.
+// Alt+→ (under the code above) and Alt+← (one level up) mean. The server checks the same rules again;
+// children and subtrees are its own functions. The server lists the codes in codebook order, so
+// childrenByParent's lists are in that order too.
+import { childrenByParent, subtreeOf } from '../../../server/domain/codebook.ts';
 import type { CodeListItem } from '../../data/research.ts';
 
-/** Codes by parent id (null: top level), each list in codebook order (the order the server lists them). */
-export function childrenByParent(codes: readonly CodeListItem[]): Map<string | null, CodeListItem[]> {
-  const ids = new Set(codes.map((c) => c.id));
-  const map = new Map<string | null, CodeListItem[]>();
-  for (const code of codes) {
-    // A parent missing from the list (never expected) reads as top level rather than hiding the code.
-    const parent = code.parentId && ids.has(code.parentId) ? code.parentId : null;
-    const list = map.get(parent) ?? [];
-    list.push(code);
-    map.set(parent, list);
-  }
-  return map;
-}
-
-/** The ids of `id` and every code below it. */
-export function subtreeIds(codes: readonly CodeListItem[], id: string): Set<string> {
-  const found = new Set([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of codes) {
-      if (c.parentId && found.has(c.parentId) && !found.has(c.id)) {
-        found.add(c.id);
-        grew = true;
-      }
-    }
-  }
-  return found;
-}
+export { childrenByParent, subtreeOf };
 
 /** The codes `id` may be placed under or merged into: all but itself and its descendants (codebook order). */
 export function placesFor(codes: readonly CodeListItem[], id: string): CodeListItem[] {
-  const own = subtreeIds(codes, id);
+  const own = subtreeOf(codes, id);
   return codes.filter((c) => !own.has(c.id));
 }
 
@@ -55,6 +30,6 @@ export function outdentParent(codes: readonly CodeListItem[], id: string): strin
 }
 
 /** A code's name indented by its depth, for a <select> ("– – Barn"). */
-export function indentedName(code: Pick<CodeListItem, 'name' | 'depth'>): string {
-  return `${'– '.repeat(code.depth)}${code.name}`;
+export function indentedName(code: { name: string; depth?: number }): string {
+  return `${'– '.repeat(code.depth ?? 0)}${code.name}`;
 }

@@ -9,11 +9,11 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ReflectionQuestion, Reflection } from '../../../server/domain/types.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
-import { Autosaver, type AutosaveStatus } from '../../data/autosave.ts';
+import { Autosaver } from '../../data/autosave.ts';
 import { fetchReflection, fetchReflections, saveReflection } from '../../data/reflections.ts';
-import { formatClock, formatDateTime, t } from '../../i18n/sv.ts';
+import { formatDateTime, t } from '../../i18n/sv.ts';
+import { AutosaveController, autosavedMarkdown, autosaveStyles } from '../../components/autosave-controller.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
-import '../../components/bs-markdown-editor.ts';
 import '../../components/bs-markdown-view.ts';
 import { alertLine } from '../../components/feedback.ts';
 import type { MemoView } from '../../../server/domain/types.ts';
@@ -35,6 +35,7 @@ interface Slot {
 export class BsReflectionsView extends LitElement {
   static override styles = [
     sharedStyles,
+    autosaveStyles,
     css`
       :host {
         display: block;
@@ -57,30 +58,6 @@ export class BsReflectionsView extends LitElement {
         padding: 0.8rem 1rem;
         margin: 0 0 1rem;
       }
-      .status {
-        margin: 0.35rem 0 0;
-        font-size: 0.9rem;
-        color: var(--bs-muted);
-        min-height: 1.4em;
-      }
-      .status.bad {
-        color: var(--bs-danger);
-        font-weight: 600;
-      }
-      .theirs {
-        background: var(--bs-surface);
-        border: 1px solid var(--bs-border);
-        border-radius: 0.35rem;
-        padding: 0.5rem 0.7rem;
-        margin: 0.5rem 0;
-        max-height: 16rem;
-        overflow: auto;
-      }
-      .buttons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
       p {
         margin: 0 0 0.5rem;
       }
@@ -101,7 +78,6 @@ export class BsReflectionsView extends LitElement {
   @state() private _memos = new Map<string, MemoView[]>();
   @state() private _error = '';
   @state() private _loading = true;
-  @state() private _tick = 0;
 
   /** The API client. */
   @property({ attribute: false }) api?: Api;
@@ -139,19 +115,7 @@ export class BsReflectionsView extends LitElement {
   /** The focus-key already scrolled to. */
   private _focused = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this._onBeforeUnload);
-    window.addEventListener('pagehide', this._flushAll);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this._onBeforeUnload);
-    window.removeEventListener('pagehide', this._flushAll);
-    // Leaving the family page inside the app: save what is pending (timers keep retrying if that fails).
-    this._flushAll();
-  }
+  private readonly _autosave = new AutosaveController(this, () => this._slots.map((slot) => slot.saver));
 
   override willUpdate(changed: Map<string, unknown>): void {
     const inputs = changed.has('studyId') || changed.has('familyId') || changed.has('api') || changed.has('questions');
@@ -171,17 +135,6 @@ export class BsReflectionsView extends LitElement {
     section.classList.add('target');
     section.addEventListener('blur', () => section.classList.remove('target'), { once: true });
   }
-
-  private readonly _onBeforeUnload = (e: BeforeUnloadEvent): void => {
-    if (!this.hasUnsaved) return;
-    this._flushAll();
-    e.preventDefault();
-    e.returnValue = '';
-  };
-
-  private readonly _flushAll = (): void => {
-    for (const slot of this._slots) void slot.saver.flush();
-  };
 
   private async _load(): Promise<void> {
     const api = this.api;
@@ -211,7 +164,7 @@ export class BsReflectionsView extends LitElement {
         const saver = new Autosaver(
           loaded,
           (text, version) => saveReflection(api, studyId, familyId, spec.key, version, text),
-          () => this._tick++,
+          this._autosave.changed,
           { reload: () => fetchReflection(api, studyId, familyId, spec.key) },
         );
         return { ...spec, saver, loaded };
@@ -223,40 +176,19 @@ export class BsReflectionsView extends LitElement {
     }
   }
 
-  private _statusText(slot: Slot, status: AutosaveStatus): string {
-    switch (status.kind) {
-      case 'idle':
-        return slot.loaded.version > 0 && slot.loaded.updatedAt
-          ? t('reflections.status.loaded', { date: formatDateTime(slot.loaded.updatedAt), name: slot.loaded.updatedBy ?? t('reflections.someone') })
-          : t('reflections.status.idle');
-      case 'dirty':
-        return t('reflections.status.dirty');
-      case 'saving':
-        return t('reflections.status.saving');
-      case 'saved':
-        return t('reflections.status.saved', { time: formatClock(status.at) });
-      case 'retrying':
-        return t('reflections.status.error');
-      case 'failed':
-        return t('reflections.status.failed', { message: status.message });
-      case 'conflict':
-        return t('reflections.status.conflict');
-    }
+  /** The status line before anything is typed: who saved the text last and when, if anyone did. */
+  private _idleText(slot: Slot): string {
+    const r = slot.loaded;
+    return r.version > 0 && r.updatedAt
+      ? t('reflections.status.loaded', { date: formatDateTime(r.updatedAt), name: r.updatedBy ?? t('reflections.someone') })
+      : t('reflections.status.idle');
   }
 
-  private _renderConflict(slot: Slot, current: Reflection) {
-    return html`<div class="alert" role="alert">
-      <p>${current.updatedById && current.updatedById === this.userId
-        ? t('reflections.conflictSelf')
-        : t('reflections.conflict', { name: current.updatedBy ?? t('reflections.someone') })}</p>
-      <p><strong>${t('reflections.conflictTheirs')}</strong>${current.updatedAt ? ` (${formatDateTime(current.updatedAt)})` : ''}:</p>
-      <div class="theirs"><bs-markdown-view .markdown=${current.text}></bs-markdown-view></div>
-      <div class="buttons">
-        <button type="button" class="primary" @click=${() => void slot.saver.overwrite()}>${t('reflections.overwrite')}</button>
-        <button type="button" @click=${() => slot.saver.acceptSaved()}>${t('reflections.useSaved')}</button>
-      </div>
-    </div>`;
-  }
+  /** A conflict with the user's own save (another tab) is worded as such. */
+  private readonly _conflictText = (current: Reflection): string =>
+    current.updatedById && current.updatedById === this.userId
+      ? t('reflections.conflictSelf')
+      : t('reflections.conflict', { name: current.updatedBy ?? t('reflections.someone') });
 
   /** A reflection as text only: its heading, the rendered Markdown and who saved it last. */
   private _renderReadonlySlot(slot: Slot) {
@@ -264,7 +196,7 @@ export class BsReflectionsView extends LitElement {
     const text = html`${r.text.trim()
         ? html`<bs-markdown-view .markdown=${r.text}></bs-markdown-view>`
         : html`<p class="empty">${t('reflections.readonlyEmpty')}</p>`}
-      ${r.version > 0 ? html`<p class="status">${this._statusText(slot, { kind: 'idle' })}</p>` : nothing}`;
+      ${r.version > 0 ? html`<p class="status">${this._idleText(slot)}</p>` : nothing}`;
     return html`<section class="slot" data-key=${slot.key} tabindex="-1">
       <h3>${slot.label}</h3>
       ${slot.description ? html`<p class="description">${slot.description}</p>` : nothing}
@@ -274,13 +206,9 @@ export class BsReflectionsView extends LitElement {
 
   private _renderSlot(slot: Slot) {
     if (this.readonly) return this._renderReadonlySlot(slot);
-    const status = slot.saver.status;
-    const bad = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'conflict';
-    const body = html`${status.kind === 'conflict' ? this._renderConflict(slot, status.current) : nothing}
-      <bs-markdown-editor label=${slot.label} description=${slot.description} rows="8" .value=${slot.saver.text}
-        @bs-markdown-input=${(e: CustomEvent<{ value: string }>) => slot.saver.input(e.detail.value)}
-        @bs-markdown-blur=${() => void slot.saver.flush()}></bs-markdown-editor>
-      <p class="status ${bad ? 'bad' : ''}" role="status">${this._statusText(slot, status)}</p>`;
+    const body = autosavedMarkdown(slot.saver, {
+      label: slot.label, description: slot.description, idle: this._idleText(slot), conflict: this._conflictText,
+    });
     return html`<section class="slot" data-key=${slot.key} tabindex="-1">
       ${this.research ? this._voices(slot, body, slot.saver.text, slot.saver.unsaved) : body}
     </section>`;
@@ -298,7 +226,7 @@ export class BsReflectionsView extends LitElement {
 
   /** True while any text is not yet stored. */
   get hasUnsaved(): boolean {
-    return this._slots.some((slot) => slot.saver.unsaved);
+    return this._autosave.unsaved;
   }
 
   override render() {

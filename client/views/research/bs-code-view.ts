@@ -5,22 +5,19 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CodingView, FamilyView, MemoView, StudyView } from '../../../server/domain/types.ts';
-import { errorMessage } from '../../data/api.ts';
+import { errorMessage, type Api } from '../../data/api.ts';
 import { codeSegmentsCsvUrl, fetchCodes, fetchCodings, fetchMemos, type CodeListItem } from '../../data/research.ts';
-import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
+import { fetchFamilies } from '../../data/studies.ts';
 import type { SegmentFilterDetail } from '../../events.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { styleProps } from '../../common/style-props.ts';
-import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine } from '../../components/feedback.ts';
-import { isForbidden } from '../../components/research/code-errors.ts';
-import { researchStyles } from '../../components/research/research-styles.ts';
 import { NO_SEGMENT_FILTER } from '../../components/research/bs-segment-filters.ts';
 import '../../components/bs-markdown-view.ts';
 import '../../components/research/bs-segment-list.ts';
-import { StudyPage } from '../study/study-page.ts';
+import { nameTab, studyCrumbs } from '../study/study-page.ts';
+import { ResearchPage, researchPageStyles } from './research-page.ts';
 
 /** Does the segment answer `question` (a question id, or 'summary')? */
 function answers(coding: CodingView, question: string): boolean {
@@ -28,18 +25,14 @@ function answers(coding: CodingView, question: string): boolean {
 }
 
 @customElement('bs-code-view')
-export class BsCodeView extends StudyPage {
+export class BsCodeView extends ResearchPage {
   static override styles = [
-    sharedStyles,
-    adminStyles,
-    researchStyles,
+    researchPageStyles,
     css`
       :host {
-        display: block;
         max-width: 72rem;
       }
       h1 {
-        font-size: 1.6rem;
         display: flex;
         align-items: center;
         gap: 0.5rem;
@@ -66,15 +59,12 @@ export class BsCodeView extends StudyPage {
   /** Id of the code. */
   @property({ attribute: 'code-id' }) codeId = '';
 
-  @state() private _study: StudyView | null = null;
   @state() private _codes: CodeListItem[] = [];
   @state() private _families: FamilyView[] = [];
   @state() private _memos: MemoView[] = [];
   @state() private _segments: CodingView[] | null = null;
   @state() private _filter: SegmentFilterDetail = NO_SEGMENT_FILTER;
-  @state() private _error = '';
   @state() private _segmentsError = '';
-  @state() private _forbidden = false;
 
   /** Answers to an older filter than this are dropped. */
   private _seq = 0;
@@ -88,31 +78,26 @@ export class BsCodeView extends StudyPage {
     if (changed.has('codeId') && !changed.has('studyId') && changed.get('codeId') !== undefined) void this.load();
   }
 
+  protected get heading(): string {
+    return t('codebook.title');
+  }
+
   protected async load(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.studyId || !this.codeId) return;
-    this._error = '';
-    try {
-      const study = await fetchStudy(api, this.studyId);
-      this._study = study;
-      if (study.role === 'caseworker') {
-        this._forbidden = true;
-        return;
-      }
-      const [codes, families, memos] = await Promise.all([
-        fetchCodes(api, this.studyId), fetchFamilies(api, this.studyId), fetchMemos(api, this.studyId, { about: `code:${this.codeId}` }),
-      ]);
-      this._codes = codes;
-      this._families = families;
-      this._memos = memos;
-      const code = this._code;
-      if (!code) this._error = t('code.missing');
-      else document.title = `${code.name} – ${t('codebook.title')}: ${study.title} – ${t('app.name')}`;
-      if (code) await this._loadSegments();
-    } catch (err) {
-      if (isForbidden(err)) this._forbidden = true;
-      else this._error = errorMessage(err);
-    }
+    // The tab is named after the code once the codebook has come.
+    if (this.codeId) await this.loadResearch(null, (api, study) => this._loadCode(api, study));
+  }
+
+  private async _loadCode(api: Api, study: StudyView): Promise<void> {
+    const [codes, families, memos] = await Promise.all([
+      fetchCodes(api, this.studyId), fetchFamilies(api, this.studyId), fetchMemos(api, this.studyId, { about: `code:${this.codeId}` }),
+    ]);
+    this._codes = codes;
+    this._families = families;
+    this._memos = memos;
+    const code = this._code;
+    if (!code) this.error = t('code.missing');
+    else nameTab(`${code.name} – ${t('codebook.title')}`, study);
+    if (code) await this._loadSegments();
   }
 
   private async _loadSegments(): Promise<void> {
@@ -174,17 +159,12 @@ export class BsCodeView extends StudyPage {
   }
 
   override render() {
-    const study = this._study;
-    if (this._error) return alertLine(this._error);
-    if (this._forbidden) return html`<h1>${t('codebook.title')}</h1><p class="notice" role="alert">${t('codebook.forbidden')}</p>`;
+    const study = this.study;
     const code = this._code;
-    if (!study || !code) return html`<p role="status">${t('app.loading')}</p>`;
+    if (this.blocked || !study || !code) return this.renderNotReady();
     const parent = this._codes.find((c) => c.id === code.parentId);
     return html`
-      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
-        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> ›
-        <a href=${hrefFor({ name: 'codebook', studyId: study.id })}>${t('codebook.title')}</a> › <span>${code.name}</span>
-      </nav>
+      ${studyCrumbs(study, code.name, [[hrefFor({ name: 'codebook', studyId: study.id }), t('codebook.title')]])}
       <h1><span class="swatch" ${styleProps({ '--swatch': code.color })}></span> ${code.name}</h1>
       <p class="facts">
         <span>${t('code.color', { color: code.color })}</span>

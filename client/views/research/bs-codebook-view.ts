@@ -6,38 +6,28 @@
 // Caseworkers are refused by the API (403): the page says the codebook is not theirs.
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { StudyView } from '../../../server/domain/types.ts';
 import { errorMessage } from '../../data/api.ts';
 import { createCode, deleteCode, fetchCodes, mergeCode, updateCode, type CodeListItem } from '../../data/research.ts';
-import { fetchStudy } from '../../data/studies.ts';
 import type { CodeActionDetail, CodeDeleteDetail, CodeMergeDetail, CodeMoveDetail, CodeSubmitDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
-import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine, statusLine } from '../../components/feedback.ts';
-import { codeErrorMessage, isForbidden } from '../../components/research/code-errors.ts';
-import { researchStyles } from '../../components/research/research-styles.ts';
+import { codeErrorMessage } from '../../components/research/code-errors.ts';
 import type { BsCodeForm } from '../../components/research/bs-code-form.ts';
 import '../../components/research/bs-code-dialog.ts';
 import '../../components/research/bs-code-form.ts';
 import '../../components/research/bs-code-tree.ts';
 import '../../components/research/bs-codebook-transfer.ts';
-import { StudyPage } from '../study/study-page.ts';
+import { studyCrumbs } from '../study/study-page.ts';
+import { ResearchPage, researchPageStyles } from './research-page.ts';
 
 @customElement('bs-codebook-view')
-export class BsCodebookView extends StudyPage {
+export class BsCodebookView extends ResearchPage {
   static override styles = [
-    sharedStyles,
-    adminStyles,
-    researchStyles,
+    researchPageStyles,
     css`
       :host {
-        display: block;
         max-width: 72rem;
-      }
-      h1 {
-        font-size: 1.6rem;
       }
       h2:focus {
         outline: none;
@@ -45,10 +35,7 @@ export class BsCodebookView extends StudyPage {
     `,
   ];
 
-  @state() private _study: StudyView | null = null;
   @state() private _codes: CodeListItem[] | null = null;
-  @state() private _error = '';
-  @state() private _forbidden = false;
   /** What the last action did (a status line), or why a move by drag or keyboard failed (an alert). */
   @state() private _notice = '';
   @state() private _actionError = '';
@@ -61,20 +48,12 @@ export class BsCodebookView extends StudyPage {
   /** The button that opened the dialog, to give the focus back to. */
   private _opener: HTMLElement | null = null;
 
-  protected async load(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.studyId) return;
-    this._error = '';
-    try {
-      const study = await fetchStudy(api, this.studyId);
-      this._study = study;
-      document.title = `${t('codebook.title')}: ${study.title} – ${t('app.name')}`;
-      if (study.role === 'caseworker') this._forbidden = true;
-      else await this._reload();
-    } catch (err) {
-      if (isForbidden(err)) this._forbidden = true;
-      else this._error = errorMessage(err);
-    }
+  protected get heading(): string {
+    return t('codebook.title');
+  }
+
+  protected load(): Promise<void> {
+    return this.loadResearch(t('codebook.title'), () => this._reload());
   }
 
   private async _reload(): Promise<void> {
@@ -198,15 +177,11 @@ export class BsCodebookView extends StudyPage {
   }
 
   override render() {
-    const study = this._study;
-    if (this._error) return alertLine(this._error);
-    if (this._forbidden) return html`<h1>${t('codebook.title')}</h1><p class="notice" role="alert">${t('codebook.forbidden')}</p>`;
-    if (!study || !this._codes) return html`<p role="status">${t('app.loading')}</p>`;
+    const study = this.study;
     const codes = this._codes;
+    if (this.blocked || !study || !codes) return this.renderNotReady();
     return html`
-      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
-        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> › <span>${t('codebook.title')}</span>
-      </nav>
+      ${studyCrumbs(study, t('codebook.title'))}
       <h1>${t('codebook.title')}</h1>
       <p>${t('codebook.intro')}</p>
       <p><a href=${hrefFor({ name: 'matrix', studyId: study.id, cols: 'question' })}>${t('codebook.toMatrix')}</a></p>

@@ -7,34 +7,22 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CodeMatrix, CodingView, StudyView } from '../../../server/domain/types.ts';
 import { errorMessage } from '../../data/api.ts';
 import { fetchMatrix } from '../../data/research.ts';
-import { fetchStudy } from '../../data/studies.ts';
 import type { MatrixCellDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
-import { adminStyles } from '../../components/admin/admin-styles.ts';
-import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine } from '../../components/feedback.ts';
-import { isForbidden } from '../../components/research/code-errors.ts';
-import { researchStyles } from '../../components/research/research-styles.ts';
 import '../../components/research/bs-code-matrix.ts';
 import '../../components/research/bs-segment-list.ts';
-import { StudyPage } from '../study/study-page.ts';
+import { studyCrumbs } from '../study/study-page.ts';
+import { ResearchPage, researchPageStyles } from './research-page.ts';
 
 type Cols = 'question' | 'family';
 
 @customElement('bs-matrix-view')
-export class BsMatrixView extends StudyPage {
+export class BsMatrixView extends ResearchPage {
   static override styles = [
-    sharedStyles,
-    adminStyles,
-    researchStyles,
+    researchPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        font-size: 1.6rem;
-      }
       nav.tabs {
         display: flex;
         flex-wrap: wrap;
@@ -68,10 +56,7 @@ export class BsMatrixView extends StudyPage {
   /** The columns: the reflection questions or the families. */
   @property() cols: Cols = 'question';
 
-  @state() private _study: StudyView | null = null;
   @state() private _matrix: CodeMatrix | null = null;
-  @state() private _error = '';
-  @state() private _forbidden = false;
   @state() private _cell: MatrixCellDetail | null = null;
   @state() private _segments: CodingView[] | null = null;
   @state() private _cellError = '';
@@ -85,20 +70,12 @@ export class BsMatrixView extends StudyPage {
     if (!reloads && changed.has('cols')) void this._loadMatrix();
   }
 
-  protected async load(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.studyId) return;
-    this._error = '';
-    try {
-      const study = await fetchStudy(api, this.studyId);
-      this._study = study;
-      document.title = `${t('matrix.title')}: ${study.title} – ${t('app.name')}`;
-      if (study.role === 'caseworker') this._forbidden = true;
-      else await this._loadMatrix();
-    } catch (err) {
-      if (isForbidden(err)) this._forbidden = true;
-      else this._error = errorMessage(err);
-    }
+  protected get heading(): string {
+    return t('matrix.title');
+  }
+
+  protected load(): Promise<void> {
+    return this.loadResearch(t('matrix.title'), () => this._loadMatrix());
   }
 
   private async _loadMatrix(): Promise<void> {
@@ -113,9 +90,7 @@ export class BsMatrixView extends StudyPage {
       const matrix = await fetchMatrix(api, this.studyId, this.cols);
       if (seq === this._seq) this._matrix = matrix;
     } catch (err) {
-      if (seq !== this._seq) return;
-      if (isForbidden(err)) this._forbidden = true;
-      else this._error = errorMessage(err);
+      if (seq === this._seq) this.failed(err);
     }
   }
 
@@ -152,18 +127,13 @@ export class BsMatrixView extends StudyPage {
   }
 
   override render() {
-    const study = this._study;
-    if (this._error) return alertLine(this._error);
-    if (this._forbidden) return html`<h1>${t('matrix.title')}</h1><p class="notice" role="alert">${t('codebook.forbidden')}</p>`;
-    if (!study) return html`<p role="status">${t('app.loading')}</p>`;
+    const study = this.study;
+    if (this.blocked || !study) return this.renderNotReady();
     const m = this._matrix;
     const tab = (cols: Cols, label: string) => html`<a href=${hrefFor({ name: 'matrix', studyId: study.id, cols })}
       aria-current=${this.cols === cols ? 'page' : 'false'}>${label}</a>`;
     return html`
-      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
-        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> ›
-        <a href=${hrefFor({ name: 'codebook', studyId: study.id })}>${t('codebook.title')}</a> › <span>${t('matrix.title')}</span>
-      </nav>
+      ${studyCrumbs(study, t('matrix.title'), [[hrefFor({ name: 'codebook', studyId: study.id }), t('codebook.title')]])}
       <h1>${t('matrix.title')}</h1>
       <nav class="tabs" aria-label=${t('matrix.tabs')}>${tab('question', t('matrix.byQuestion'))}${tab('family', t('matrix.byFamily'))}</nav>
       <p class="intro">${t('matrix.intro')}</p>

@@ -5,7 +5,6 @@
 import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MemoView, StudyView } from '../../../server/domain/types.ts';
-import { errorMessage } from '../../data/api.ts';
 import { fetchMemo } from '../../data/research.ts';
 import { fetchStudy } from '../../data/studies.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
@@ -14,7 +13,7 @@ import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/bs-markdown-view.ts';
 import '../../components/research/bs-memo-editor.ts';
 import { aboutHref, aboutLabel, loadMemoSubjects, type MemoSubjects } from '../../components/research/bs-memo-subjects.ts';
-import { StudyPage } from '../study/study-page.ts';
+import { StudyPage, studyCrumbs } from '../study/study-page.ts';
 
 @customElement('bs-memo-view')
 export class BsMemoView extends StudyPage {
@@ -53,24 +52,18 @@ export class BsMemoView extends StudyPage {
   /** The signed-in user's id: their own memos open for editing. */
   @property({ attribute: 'user-id' }) userId = '';
 
-  @state() private _study: StudyView | null = null;
   @state() private _memo: MemoView | null = null;
   @state() private _subjects: MemoSubjects | null = null;
-  @state() private _error = '';
 
   protected async load(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.studyId || !this.memoId) return;
-    this._error = '';
-    try {
+    if (!this.memoId) return;
+    await this.loadStudy(async (api) => {
       const [study, memo] = await Promise.all([fetchStudy(api, this.studyId), fetchMemo(api, this.studyId, this.memoId)]);
       this._subjects = await loadMemoSubjects(api, this.studyId, study.questions);
-      this._study = study;
+      this.study = study;
       this._memo = memo;
       document.title = `${memo.title} – ${study.title} – ${t('app.name')}`;
-    } catch (err) {
-      this._error = errorMessage(err);
-    }
+    });
   }
 
   /** What the memo is about, its author and when it was last saved. */
@@ -82,17 +75,13 @@ export class BsMemoView extends StudyPage {
   }
 
   override render() {
-    const study = this._study;
+    const study = this.study;
     const memo = this._memo;
     const subjects = this._subjects;
-    if (this._error) return html`<p class="alert" role="alert">${this._error}</p>`;
-    if (!study || !memo || !subjects) return html`<p role="status">${t('app.loading')}</p>`;
+    if (this.blocked || !study || !memo || !subjects) return this.renderNotReady();
     const editable = memo.authorId === this.userId && study.status === 'open';
     return html`
-      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
-        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> ›
-        <a href=${hrefFor({ name: 'memos', studyId: study.id })}>${t('memos.title')}</a> › <span>${memo.title}</span>
-      </nav>
+      ${studyCrumbs(study, memo.title, [[hrefFor({ name: 'memos', studyId: study.id }), t('memos.title')]])}
       ${editable
         ? html`<bs-memo-editor .api=${this.api} study-id=${study.id} .memo=${memo}>${this._renderFacts(study, memo, subjects)}</bs-memo-editor>`
         : html`<h1>${memo.title}</h1>

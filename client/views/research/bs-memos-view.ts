@@ -5,7 +5,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { MemoAbout, MemoView, StudyView } from '../../../server/domain/types.ts';
-import { errorMessage } from '../../data/api.ts';
 import { fetchMemos } from '../../data/research.ts';
 import { fetchStudy } from '../../data/studies.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
@@ -14,7 +13,7 @@ import { adminStyles } from '../../components/admin/admin-styles.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/research/bs-memo-new.ts';
 import { aboutHref, aboutLabel, loadMemoSubjects, type MemoSubjects } from '../../components/research/bs-memo-subjects.ts';
-import { StudyPage } from '../study/study-page.ts';
+import { StudyPage, nameTab, studyCrumbs } from '../study/study-page.ts';
 
 const KINDS: MemoAbout['type'][] = ['study', 'family', 'code', 'reflection'];
 
@@ -50,28 +49,21 @@ export class BsMemosView extends StudyPage {
     `,
   ];
 
-  @state() private _study: StudyView | null = null;
   @state() private _memos: MemoView[] | null = null;
   @state() private _subjects: MemoSubjects | null = null;
-  @state() private _error = '';
   /** '' (all) or a subject kind. */
   @state() private _kind = '';
   /** '' (all) or a family id. */
   @state() private _family = '';
 
-  protected async load(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.studyId) return;
-    this._error = '';
-    try {
+  protected load(): Promise<void> {
+    return this.loadStudy(async (api) => {
       const [study, memos] = await Promise.all([fetchStudy(api, this.studyId), fetchMemos(api, this.studyId)]);
       this._subjects = await loadMemoSubjects(api, this.studyId, study.questions);
-      this._study = study;
+      this.study = study;
       this._memos = memos;
-      document.title = `${t('memos.title')}: ${study.title} – ${t('app.name')}`;
-    } catch (err) {
-      this._error = errorMessage(err);
-    }
+      nameTab(t('memos.title'), study);
+    });
   }
 
   private _renderFilters(subjects: MemoSubjects) {
@@ -116,16 +108,13 @@ export class BsMemosView extends StudyPage {
   }
 
   override render() {
-    const study = this._study;
+    const study = this.study;
     const all = this._memos;
     const subjects = this._subjects;
-    if (this._error) return html`<p class="alert" role="alert">${this._error}</p>`;
-    if (!study || !all || !subjects) return html`<p role="status">${t('app.loading')}</p>`;
+    if (this.blocked || !study || !all || !subjects) return this.renderNotReady();
     const shown = all.filter((m) => (!this._kind || m.about.type === this._kind) && (!this._family || m.familyId === this._family));
     return html`
-      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
-        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> › <span>${t('memos.title')}</span>
-      </nav>
+      ${studyCrumbs(study, t('memos.title'))}
       <h1>${t('memos.title')}</h1>
       <p>${t('memos.intro')}</p>
       ${study.status === 'open'

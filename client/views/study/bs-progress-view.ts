@@ -5,15 +5,13 @@
 // so nothing scrolls sideways (WCAG 1.4.10).
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { StudyProgress, StudyView } from '../../../server/domain/types.ts';
-import { errorMessage } from '../../data/api.ts';
+import type { StudyProgress } from '../../../server/domain/types.ts';
 import { fetchProgress } from '../../data/families.ts';
 import { fetchStudy } from '../../data/studies.ts';
 import { t } from '../../i18n/sv.ts';
-import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
 import { questionClass, sharedStyles } from '../../components/base-styles.ts';
-import { StudyPage } from './study-page.ts';
+import { StudyPage, nameTab, studyCrumbs } from './study-page.ts';
 
 type FamilyProgressRow = StudyProgress['families'][number];
 
@@ -63,22 +61,15 @@ export class BsProgressView extends StudyPage {
     `,
   ];
 
-  @state() private _study: StudyView | null = null;
   @state() private _progress: StudyProgress | null = null;
-  @state() private _error = '';
 
-  protected async load(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.studyId) return;
-    this._error = '';
-    try {
+  protected load(): Promise<void> {
+    return this.loadStudy(async (api) => {
       const [study, progress] = await Promise.all([fetchStudy(api, this.studyId), fetchProgress(api, this.studyId)]);
-      this._study = study;
+      this.study = study;
       this._progress = progress;
-      document.title = `${t('progress.title')}: ${study.title} – ${t('app.name')}`;
-    } catch (err) {
-      this._error = errorMessage(err);
-    }
+      nameTab(t('progress.title'), study);
+    });
   }
 
   private _renderFamily(f: FamilyProgressRow, questions: StudyProgress['questions']) {
@@ -127,14 +118,11 @@ export class BsProgressView extends StudyPage {
   }
 
   override render() {
-    const study = this._study;
+    const study = this.study;
     const progress = this._progress;
-    if (this._error) return html`<p class="alert" role="alert">${this._error}</p>`;
-    if (!study || !progress) return html`<p role="status">${t('app.loading')}</p>`;
+    if (this.blocked || !study || !progress) return this.renderNotReady();
     return html`
-      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
-        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> › <span>${t('progress.title')}</span>
-      </nav>
+      ${studyCrumbs(study, t('progress.title'))}
       <h1>${t('progress.title')}</h1>
       <p>${t('progress.intro')}</p>
       ${progress.families.length === 0

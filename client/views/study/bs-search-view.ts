@@ -4,7 +4,7 @@
 // "Visa fler träffar" for the next page. Loading, empty and error states are said in words.
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { FamilyView, StudyView } from '../../../server/domain/types.ts';
+import type { FamilyView } from '../../../server/domain/types.ts';
 import { errorMessage } from '../../data/api.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
 import { SEARCH_KINDS, SEARCH_PAGE_SIZE, fetchCodeOptions, searchStudy, type CodeOption, type SearchPage } from '../../data/search.ts';
@@ -13,14 +13,15 @@ import { t } from '../../i18n/sv.ts';
 import { hrefFor, type SearchFilters } from '../../route.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine } from '../../components/feedback.ts';
+import { indentedName } from '../../components/research/code-tree.ts';
 import type { Choice } from '../../components/search/bs-search-filters.ts';
 import '../../components/search/bs-search-filters.ts';
 import '../../components/search/bs-search-results.ts';
-import { StudyPage } from './study-page.ts';
+import { StudyPage, nameTab, studyCrumbs } from './study-page.ts';
 
 /** The codebook as select choices, indented by depth ("– " per level). */
 function codeChoices(codes: CodeOption[]): Choice[] {
-  return codes.map((c) => ({ value: c.id, label: `${'– '.repeat(c.depth ?? 0)}${c.name}` }));
+  return codes.map((c) => ({ value: c.id, label: indentedName(c) }));
 }
 
 @customElement('bs-search-view')
@@ -64,13 +65,11 @@ export class BsSearchView extends StudyPage {
     `,
   ];
 
-  @state() private _study: StudyView | null = null;
   @state() private _families: FamilyView[] = [];
   @state() private _codes: CodeOption[] | null = null;
   @state() private _page: SearchPage | null = null;
   @state() private _searching = false;
   @state() private _loadingMore = false;
-  @state() private _error = '';
   @state() private _searchError = '';
 
   /** Answers to an older search (or page) than this are dropped. */
@@ -88,21 +87,16 @@ export class BsSearchView extends StudyPage {
     if (!reloads && (changed.has('query') || changed.has('filters'))) void this._search();
   }
 
-  protected async load(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.studyId) return;
-    void this._search();
-    this._error = '';
-    try {
+  protected load(): Promise<void> {
+    return this.loadStudy(async (api) => {
+      void this._search();
       const [study, families] = await Promise.all([fetchStudy(api, this.studyId), fetchFamilies(api, this.studyId)]);
-      this._study = study;
+      this.study = study;
       this._families = families;
-      document.title = `${t('search.title')}: ${study.title} – ${t('app.name')}`;
+      nameTab(t('search.title'), study);
       // The codebook is the researchers' and the lead's; caseworkers do not ask (and get no code filter).
       this._codes = study.role === 'caseworker' ? null : await fetchCodeOptions(api, this.studyId).catch(() => null);
-    } catch (err) {
-      this._error = errorMessage(err);
-    }
+    });
   }
 
   private async _search(): Promise<void> {
@@ -177,14 +171,11 @@ export class BsSearchView extends StudyPage {
   }
 
   override render() {
-    const study = this._study;
-    if (this._error) return alertLine(this._error);
-    if (!study) return html`<p role="status">${t('app.loading')}</p>`;
+    const study = this.study;
+    if (this.blocked || !study) return this.renderNotReady();
     const kinds = study.role === 'caseworker' ? SEARCH_KINDS.filter((k) => k !== 'memo') : SEARCH_KINDS;
     return html`
-      <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
-        <a href=${hrefFor({ name: 'study', studyId: study.id })}>${study.title}</a> › <span>${t('search.title')}</span>
-      </nav>
+      ${studyCrumbs(study, t('search.title'))}
       <h1>${t('search.heading')}</h1>
       ${this.query ? html`<p class="query">${t('search.for', { q: this.query })}</p>` : html`<p>${t('search.empty')}</p>`}
       <p class="intro">${study.role === 'caseworker' ? t('search.intro') : t('search.introResearch')}</p>
