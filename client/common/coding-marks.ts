@@ -26,7 +26,7 @@ export interface CodeMark {
   name: string;
   color: string;
   pattern: number;
-  /** The user's own coding, or the user is the lead. */
+  /** The user's own coding, or the user is the lead; never in a closed study. */
   removable: boolean;
 }
 
@@ -82,8 +82,12 @@ function targetOf(c: CodingView): CodingTargetInput {
   return { type: 'reflection', familyId: t.familyId, key: t.key, start, end: start + s.text.length, exact: s.text };
 }
 
-/** The codings grouped by segment; each segment's marks in codebook order (unknown codes last). */
-export function segmentsOf(codings: readonly CodingView[], styles: Map<string, CodeStyle>, user: { id: string; lead: boolean }): Map<string, MarkedSegment> {
+/**
+ * The codings grouped by segment; each segment's marks in codebook order (unknown codes last).
+ * `user.readonly`: the user may not write (a closed study), so no mark is removable.
+ */
+export function segmentsOf(codings: readonly CodingView[], styles: Map<string, CodeStyle>,
+  user: { id: string; lead: boolean; readonly?: boolean }): Map<string, MarkedSegment> {
   const out = new Map<string, MarkedSegment>();
   for (const c of codings) {
     const key = segmentKey(c.target);
@@ -99,7 +103,7 @@ export function segmentsOf(codings: readonly CodingView[], styles: Map<string, C
       name: style?.name ?? c.codeName,
       color: style?.color ?? FALLBACK_COLOR,
       pattern: style?.pattern ?? 0,
-      removable: c.createdBy === user.id || user.lead,
+      removable: !user.readonly && (c.createdBy === user.id || user.lead),
     });
   }
   const order = (m: CodeMark) => styles.get(m.coding.codeId)?.order ?? Number.MAX_SAFE_INTEGER;

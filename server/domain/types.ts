@@ -194,6 +194,8 @@ export interface FamilyPermissions {
   reflect: boolean;
   /** Import case files. */
   import: boolean;
+  /** Code, write meta-reflections and change the codebook (a researcher or the lead, in an open study). */
+  code: boolean;
 }
 
 /** One caseworker's progress on one family, as the lead's progress overview shows it. */

@@ -1,5 +1,5 @@
 // Shapes stored objects into what the API returns.
-import { canImportDocuments, canWriteCaseworkerMaterial } from '../domain/access.ts';
+import { canDoResearch, canImportDocuments, canWriteCaseworkerMaterial } from '../domain/access.ts';
 import { reanchor } from '../domain/anchoring.ts';
 import { familyProgress } from '../domain/progress.ts';
 import type { Annotation, AnnotationView, Family, FamilyPermissions, FamilyView, Reflection, Study } from '../domain/types.ts';
@@ -36,12 +36,11 @@ export function reflectionView(familyId: string, key: string, stored: StoredRefl
   };
 }
 
-/** What the user may do in the family, by the same rules the routes enforce. */
-/** What the user may do with the family; nothing is written in a closed study. */
+/** What the user may do with the family, by the same rules the routes enforce; nothing is written in a closed study. */
 export function familyPermissions(study: Study, family: Family, userId: string): FamilyPermissions {
   const open = study.status !== 'closed';
   const write = open && canWriteCaseworkerMaterial(study, userId, family);
-  return { annotate: write, reflect: write, import: open && canImportDocuments(study, userId) };
+  return { annotate: write, reflect: write, import: open && canImportDocuments(study, userId), code: open && canDoResearch(study, userId) };
 }
 
 export function familyView(repo: StudyRepo, study: Study, family: Family, userId: string): FamilyView {

@@ -29,9 +29,9 @@ reach('a caseworker sees only assigned families; the lead and researchers see al
 
 reach('a family tells the user what they may do there, by the same rules the server enforces', async ({ t }) => {
   const permissions = async (u: string, fam: string) => (await (await t.as(u)).call('GET', `/api/studies/mini/families/${fam}`)).json.permissions;
-  assert.equal(await permissions('socsek1', 'fam-1'), { annotate: true, reflect: true, import: false });
-  assert.equal(await permissions('projektledare', 'fam-3'), { annotate: true, reflect: true, import: true });
-  assert.equal(await permissions('forskare1', 'fam-1'), { annotate: false, reflect: false, import: false });
+  assert.equal(await permissions('socsek1', 'fam-1'), { annotate: true, reflect: true, import: false, code: false });
+  assert.equal(await permissions('projektledare', 'fam-3'), { annotate: true, reflect: true, import: true, code: true });
+  assert.equal(await permissions('forskare1', 'fam-1'), { annotate: false, reflect: false, import: false, code: true });
   // The families list carries the same, per family.
   const listed = (await (await t.as('forskare1')).call('GET', '/api/studies/mini/families')).json;
   assert.ok(listed.every((f: any) => !f.permissions.annotate && !f.permissions.reflect));

@@ -35,6 +35,26 @@ closing('a closed study refuses every write with 409 study_closed, and reads go 
   assert.is((await again.call('GET', '/api/studies/mini')).json.status, 'closed', 'closed survives a restart');
 });
 
+closing('permissions.code: a researcher and the lead may code in an open study, a caseworker never, nobody once closed', async ({ t }) => {
+  const code = async (u: string, fam: string) => (await (await t.as(u)).call('GET', `/api/studies/mini/families/${fam}`)).json.permissions.code;
+  const listed = async (u: string) => (await (await t.as(u)).call('GET', '/api/studies/mini/families')).json.map((f: any) => f.permissions.code);
+  assert.is(await code('forskare1', 'fam-1'), true, 'a researcher in an open study');
+  assert.is(await code('projektledare', 'fam-1'), true, 'the lead in an open study');
+  assert.is(await code('socsek1', 'fam-1'), false, 'a caseworker, even in their own family');
+  assert.equal(await listed('forskare1'), [true, true, true], 'the families list says the same');
+
+  const lead = await t.as('projektledare');
+  assert.is((await lead.call('POST', '/api/studies/mini/close')).status, 200);
+  for (const [user, fam] of [['forskare1', 'fam-1'], ['projektledare', 'fam-3'], ['socsek1', 'fam-1']] as const) {
+    const permissions = (await (await t.as(user)).call('GET', `/api/studies/mini/families/${fam}`)).json.permissions;
+    assert.equal(permissions, { annotate: false, reflect: false, import: false, code: false }, `${user} writes nothing once closed`);
+  }
+  assert.equal(await listed('forskare1'), [false, false, false]);
+  // The flag says what the server does: coding in the closed study is refused.
+  const refused = await (await t.as('forskare1')).call('POST', '/api/studies/mini/codes', { name: 'För sent' });
+  assert.equal([refused.status, refused.json.error.code], [409, 'study_closed']);
+});
+
 closing('erasing needs a closed study; then texts and records are gone, the audit line stays', async ({ t }) => {
   const lead = await t.as('projektledare');
   const dir = join(t.dataDir, 'studies', 'mini');

@@ -7,29 +7,13 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import type { Code, CodingView, DocumentView } from '../../server/domain/types.ts';
 import { apiRequest, openAs } from '../setup/browser.ts';
-import { miniBrowserSuite } from '../setup/mini-e2e.ts';
+import { miniBrowserSuite, selectPhrase } from '../setup/mini-e2e.ts';
 
 const test = miniBrowserSuite('a researcher codes passages and annotations in the reader');
 
 const FAMILY = '/#/studier/mini/familjer/fam-1';
 const PHRASE = 'trött och önskar stöd i vardagen';
 
-/** Selects `phrase` in the reader's text, as a user dragging over it would. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const block = page.locator('bs-reader section.block', { hasText: phrase });
-  await block.scrollIntoViewIfNeeded();
-  await block.evaluate((section, wanted) => {
-    const walker = document.createTreeWalker(section.querySelector('.text')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(wanted);
-      if (at >= 0) {
-        document.getSelection()!.setBaseAndExtent(n, at, n, at + wanted.length);
-        return;
-      }
-    }
-    throw new Error(`not in the block: ${wanted}`);
-  }, phrase);
-}
 
 async function codings(page: Page, url: string, query = ''): Promise<CodingView[]> {
   const res = await page.request.get(`${url}/api/studies/mini/codings${query}`);

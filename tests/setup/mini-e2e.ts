@@ -33,3 +33,25 @@ export async function callApi<T = unknown>(page: Page, baseUrl: string, method: 
   assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`);
   return (response.status() === 204 ? undefined : await response.json()) as T;
 }
+
+export /** Selects `phrase` in the reader's text, as a user dragging over it would. */
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const block = page.locator('bs-reader section.block', { hasText: phrase });
+  await block.scrollIntoViewIfNeeded();
+  await block.evaluate((section, wanted) => {
+    const walker = document.createTreeWalker(section.querySelector('.text')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(wanted);
+      if (at >= 0) {
+        document.getSelection()!.setBaseAndExtent(n, at, n, at + wanted.length);
+        return;
+      }
+    }
+    throw new Error(`not in the block: ${wanted}`);
+  }, phrase);
+}
+
+export /** Lets the reader act on a selection change (it reads the selection in an animation frame). */
+function settle(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

@@ -50,6 +50,8 @@ test('groups codings by segment, in codebook order, with patterns that differ be
   const marks = segs.get('p:d-1:10-17')!.marks;
   assert.equal(marks.map((m) => [m.name, m.color, m.pattern, m.removable]), [['Anknytning', '#111111', 0, false], ['Bostad', '#222222', 1, true]]);
   assert.ok(segmentsOf(list, styles, { id: 'u-9', lead: true }).get('p:d-1:10-17')!.marks.every((m) => m.removable), 'the lead removes any');
+  const closed = segmentsOf(list, styles, { id: 'u-1', lead: true, readonly: true });
+  assert.ok([...closed.values()].every((seg) => seg.marks.every((m) => !m.removable)), 'nothing is removable in a closed study');
   assert.equal([...appliedCodes(segs, 'p:d-1:10-17')].sort(), ['c-a', 'c-b']);
   assert.equal([...appliedCodes(segs, 'p:d-1:99-100')], []);
 });

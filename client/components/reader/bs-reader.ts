@@ -111,6 +111,9 @@ export class BsReader extends LitElement {
   /** Researchers and the lead: "Koda stycket" (key C) for a selection, and the codes in the margin. */
   @property({ type: Boolean }) coding = false;
 
+  /** With `coding`, the codes are shown only (a closed study): no "Koda stycket", key C, "Koda" or ×. */
+  @property({ type: Boolean, attribute: 'coding-readonly' }) codingReadonly = false;
+
   /** Block key → the codings shown in that block (only with `coding`). */
   @property({ attribute: false }) coded: ReadonlyMap<string, BlockCodings> = new Map();
 
@@ -167,7 +170,7 @@ export class BsReader extends LitElement {
     if (!this._selection || e.ctrlKey || e.metaKey || e.altKey || !this.checkVisibility()) return;
     if (e.composedPath().some(isTextField)) return;
     if (e.key === 'Escape') return this.clearSelection();
-    if (this.coding && (e.key === 'c' || e.key === 'C') && !e.shiftKey) {
+    if (this._mayCode && (e.key === 'c' || e.key === 'C') && !e.shiftKey) {
       e.preventDefault();
       return this._code();
     }
@@ -233,6 +236,11 @@ export class BsReader extends LitElement {
     });
   }
 
+  /** The user may code what they select (not only see the codes). */
+  private get _mayCode(): boolean {
+    return this.coding && !this.codingReadonly;
+  }
+
   /** Asks the page to code the selected passage (it opens the code picker). */
   private _code(): void {
     const sel = this._selection;
@@ -265,7 +273,7 @@ export class BsReader extends LitElement {
         aria-keyshortcuts=${String(i + 1)} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this._start(i)}>
         <span class="qnum">${i + 1}</span> ${q.label}</button>`)}
       <span class="selbar-hint" aria-hidden="true">${t('reader.markHint', { n: Math.min(9, this.questions.length) })}</span>
-      ${this.coding ? this._renderCodeButton() : nothing}
+      ${this._mayCode ? this._renderCodeButton() : nothing}
     </div>`;
   }
 
@@ -326,7 +334,7 @@ export class BsReader extends LitElement {
     const sel = this._selection;
     return html`
       ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}
-        ?code=${this.coding}></bs-keyboard-help>` : nothing}
+        ?code=${this._mayCode}></bs-keyboard-help>` : nothing}
       <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
         ${repeat(this.blocks.slice(0, this._limit), (b) => b.key, (b) => {
           const filled = this._filler.filled.has(b.key);
@@ -335,15 +343,16 @@ export class BsReader extends LitElement {
           // An unfilled block ignores its annotations: do not re-render it when they change.
           const touching = filled ? this.touching.get(b.key) ?? EMPTY : EMPTY;
           const cards = filled ? owned : EMPTY;
-          const mine = filled && (!this.readonly || this.coding) && sel?.block === b.key ? sel : null;
+          const mine = filled && (!this.readonly || this._mayCode) && sel?.block === b.key ? sel : null;
           const coded = filled && this.coding ? this.coded.get(b.key) : undefined;
           const busy = cards.some((a) => a.id === this.busyId) ? this.busyId : '';
           const current = this._keys.isCurrent(b.key);
-          return guard([b, filled, height, touching, cards, mine, busy, current, this.questions, this.texts, this.userId, this.coding, coded], () =>
+          const codeReadonly = this.codingReadonly;
+          return guard([b, filled, height, touching, cards, mine, busy, current, this.questions, this.texts, this.userId, this.coding, codeReadonly, coded], () =>
             renderBlock(b, {
               text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned: cards,
               userId: this.userId, busyId: busy, bar: mine ? this._renderBar() : nothing, showDocumentTitle: docs.size > 1,
-              filled, height, current, coding: this.coding, coded,
+              filled, height, current, coding: this.coding, codeReadonly, coded,
             }));
         })}
       </div>

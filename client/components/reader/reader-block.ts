@@ -36,6 +36,8 @@ export interface BlockContext {
   current?: boolean;
   /** Researchers and the lead: cards get codes and "Koda"; coded passages are listed in the margin. */
   coding?: boolean;
+  /** With `coding`: the codes are shown without "Koda" (a closed study). */
+  codeReadonly?: boolean;
   /** The codings shown in this block (with `coding`). */
   coded?: BlockCodings;
 }
@@ -106,20 +108,20 @@ function renderMargin(ctx: BlockContext): TemplateResult | typeof nothing {
         ?can-edit=${a.authorId === ctx.userId} ?busy=${ctx.busyId === a.id}></bs-annotation-card>`;
       return ctx.coding ? renderCodedCard(a, card, ctx) : card;
     })}
-    ${passages.map(renderCodedPassage)}
+    ${passages.map((seg) => renderCodedPassage(seg, !!ctx.codeReadonly))}
   </div>`;
 }
 
-/** An annotation card with its codes beside and below it, and "Koda". */
+/** An annotation card with its codes beside and below it, and "Koda" (unless read-only). */
 function renderCodedCard(a: AnnotationView, card: TemplateResult, ctx: BlockContext): TemplateResult {
   const short = shortenQuote(a.target.exact, 60);
-  return html`<bs-coding-strip .marks=${ctx.coded?.annotations.get(a.id) ?? []} .target=${{ type: 'annotation', id: a.id }}
+  return html`<bs-coding-strip .marks=${ctx.coded?.annotations.get(a.id) ?? []} .target=${{ type: 'annotation', id: a.id }} ?readonly=${!!ctx.codeReadonly}
     subject=${t('coding.subject.annotation', { quote: shortenQuote(a.target.exact, 120) })} short=${short}>${card}</bs-coding-strip>`;
 }
 
 /** A coded passage of the case file: its quote with its codes. */
-function renderCodedPassage(seg: MarkedSegment): TemplateResult {
-  return html`<bs-coding-strip .marks=${seg.marks} .target=${seg.target} quote=${shortenQuote(seg.exact, 160)}
+function renderCodedPassage(seg: MarkedSegment, readonly: boolean): TemplateResult {
+  return html`<bs-coding-strip .marks=${seg.marks} .target=${seg.target} ?readonly=${readonly} quote=${shortenQuote(seg.exact, 160)}
     subject=${t('coding.subject.passage', { quote: shortenQuote(seg.exact, 120) })} short=${shortenQuote(seg.exact, 60)}></bs-coding-strip>`;
 }
 

@@ -3,7 +3,8 @@
 // sub-codes (aria-expanded) and the buttons Redigera, Flytta…, Slå ihop…, Ta bort… (bs-code-action).
 // Moving: drag a code onto another to place it there, or onto the top-level zone; by keyboard, Alt+→
 // places the focused code under the code above it and Alt+← moves it up one level (bs-code-move). After a
-// keyboard move the focus follows the code to its new place.
+// keyboard move the focus follows the code to its new place. `readonly` (a closed study): the codes, their
+// counts and the fold buttons only; no buttons to change them and no moving.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { styleProps } from '../../common/style-props.ts';
@@ -51,6 +52,9 @@ export class BsCodeTree extends LitElement {
         background: var(--bs-surface);
         cursor: grab;
       }
+      :host([readonly]) .row {
+        cursor: auto;
+      }
       .row.over,
       .top-drop.over {
         border-color: var(--bs-accent);
@@ -94,6 +98,9 @@ export class BsCodeTree extends LitElement {
   /** The codebook in codebook order. */
   @property({ attribute: false }) codes: CodeListItem[] = [];
 
+  /** Show the codebook only: no Redigera, Flytta…, Slå ihop…, Ta bort…, no dragging, no Alt+arrows. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
   @state() private _folded = new Set<string>();
   @state() private _dragId: string | null = null;
   /** The code (or 'top') a dragged code would drop onto. */
@@ -121,6 +128,7 @@ export class BsCodeTree extends LitElement {
 
   /** May the dragged code be dropped on `target` ('top': the top level)? Not on itself, below itself, or where it is. */
   private _canDrop(target: string): boolean {
+    if (this.readonly) return false;
     const dragged = this.codes.find((c) => c.id === this._dragId);
     if (!dragged) return false;
     if (target === 'top') return dragged.parentId !== null;
@@ -156,7 +164,7 @@ export class BsCodeTree extends LitElement {
   }
 
   private _keydown(e: KeyboardEvent, code: CodeListItem): void {
-    if (!e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    if (this.readonly || !e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
     // Alt+← is also the browser's "back": here it moves the code instead.
     e.preventDefault();
     e.stopPropagation();
@@ -175,9 +183,10 @@ export class BsCodeTree extends LitElement {
     const kids = children.get(code.id) ?? [];
     const open = !this._folded.has(code.id);
     const classes = ['row', this._over === code.id ? 'over' : '', this._dragId === code.id ? 'dragging' : ''].join(' ');
+    const movable = !this.readonly;
     return html`<li data-code-id=${code.id}>
-      <div class=${classes} draggable="true" @dragstart=${(e: DragEvent) => this._dragStart(e, code)} @dragend=${this._dragEnd}
-        @dragover=${(e: DragEvent) => this._dragOver(e, code.id)} @dragleave=${() => (this._over = null)}
+      <div class=${classes} draggable=${movable ? 'true' : 'false'} @dragstart=${(e: DragEvent) => movable && this._dragStart(e, code)}
+        @dragend=${this._dragEnd} @dragover=${(e: DragEvent) => this._dragOver(e, code.id)} @dragleave=${() => (this._over = null)}
         @drop=${(e: DragEvent) => this._drop(e, code.id)} @keydown=${(e: KeyboardEvent) => this._keydown(e, code)}>
         ${kids.length
           ? html`<button type="button" class="fold small" aria-expanded=${open ? 'true' : 'false'}
@@ -185,14 +194,16 @@ export class BsCodeTree extends LitElement {
               <span aria-hidden="true">${open ? '▾' : '▸'}</span></button>`
           : html`<span class="fold-space"></span>`}
         <span class="swatch" ${styleProps({ '--swatch': code.color })}></span>
-        <a class="name" draggable="false" aria-keyshortcuts="Alt+ArrowRight Alt+ArrowLeft"
+        <a class="name" draggable="false" aria-keyshortcuts=${movable ? 'Alt+ArrowRight Alt+ArrowLeft' : nothing}
           href=${hrefFor({ name: 'code', studyId: this.studyId, codeId: code.id })}>${code.name}</a>
         <span class="count">${codingCountText(code.codingCount)}</span>
-        <span class="actions">
-          ${ACTIONS.map((action) => html`<button type="button" class="small" data-action=${action}
-            aria-label=${t(`codebook.action.${action}Label`, { name: code.name })}
-            @click=${() => fire(this, 'bs-code-action', { code, action })}>${t(`codebook.action.${action}`)}</button>`)}
-        </span>
+        ${movable
+          ? html`<span class="actions">
+              ${ACTIONS.map((action) => html`<button type="button" class="small" data-action=${action}
+                aria-label=${t(`codebook.action.${action}Label`, { name: code.name })}
+                @click=${() => fire(this, 'bs-code-action', { code, action })}>${t(`codebook.action.${action}`)}</button>`)}
+            </span>`
+          : nothing}
       </div>
       ${kids.length && open ? html`<ul>${kids.map((k) => this._renderItem(k, children))}</ul>` : nothing}
     </li>`;
@@ -201,9 +212,11 @@ export class BsCodeTree extends LitElement {
   override render() {
     const children = childrenByParent(this.codes);
     return html`
-      <p class="hint">${t('codebook.tree.help')}</p>
-      <div class="top-drop ${this._over === 'top' ? 'over' : ''}" @dragover=${(e: DragEvent) => this._dragOver(e, 'top')}
-        @dragleave=${() => (this._over = null)} @drop=${(e: DragEvent) => this._drop(e, 'top')}>${t('codebook.tree.topDrop')}</div>
+      ${this.readonly
+        ? nothing
+        : html`<p class="hint">${t('codebook.tree.help')}</p>
+            <div class="top-drop ${this._over === 'top' ? 'over' : ''}" @dragover=${(e: DragEvent) => this._dragOver(e, 'top')}
+              @dragleave=${() => (this._over = null)} @drop=${(e: DragEvent) => this._drop(e, 'top')}>${t('codebook.tree.topDrop')}</div>`}
       <ul class="top">${(children.get(null) ?? []).map((c) => this._renderItem(c, children))}</ul>
       <div role="status">${this._note ? html`<p class="note">${this._note}</p>` : nothing}</div>
     `;

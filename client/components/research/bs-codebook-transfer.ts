@@ -2,6 +2,7 @@
 // format ATLAS.ti, NVivo, MAXQDA and others read. A download link for the study's codebook (.qdc), and
 // a file field that imports one (or the codebook inside a .qde project): how many codes were added (codes
 // already there under the same name and parent are reused) and the importer's warnings are shown, and bs-codebook-imported tells the page to load the codebook again.
+// `readonly` (a closed study): the download link only.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, errorMessage, type Api } from '../../data/api.ts';
@@ -50,6 +51,9 @@ export class BsCodebookTransfer extends LitElement {
   /** The codebook is empty: nothing to export yet. */
   @property({ type: Boolean }) empty = false;
 
+  /** Export only, no import (the study is closed). */
+  @property({ type: Boolean }) readonly = false;
+
   @state() private _file: File | null = null;
   @state() private _busy = false;
   @state() private _result: ImportResult | null = null;
@@ -91,6 +95,12 @@ export class BsCodebookTransfer extends LitElement {
     return html`
       <p>${this.empty ? t('codebook.export.empty') : html`<a href=${codebookQdcUrl(this.studyId)} download>${t('codebook.export.link')}</a>`}</p>
       <p class="hint">${t('codebook.export.hint')}</p>
+      ${this.readonly ? nothing : this._renderImport()}
+    `;
+  }
+
+  private _renderImport() {
+    return html`
       <form class="stack" @submit=${this._submit}>
         <div class="field">
           <label for="qdc-file">${t('codebook.import.file')}</label>

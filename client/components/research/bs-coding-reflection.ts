@@ -5,6 +5,7 @@
 // a selection there cannot be mapped back to the stored text reliably, so "Koda ett stycke" opens the
 // stored text itself in a read-only text field: what is selected there (mouse, or Shift + arrows) is exactly
 // an offset range of the text the server checks. Fires bs-coding-request and (from chips) bs-coding-remove.
+// `readonly` (a closed study): the codes only, without the coding actions.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { MarkedSegment } from '../../common/coding-marks.ts';
@@ -109,6 +110,9 @@ export class BsCodingReflection extends LitElement {
   /** The text has changes not yet saved (the lead writing): coding waits until they are. */
   @property({ type: Boolean }) pending = false;
 
+  /** Show the codes only: no "Koda hela reflektionen" or "Koda ett stycke" (the study is closed). */
+  @property({ type: Boolean }) readonly = false;
+
   private _codeWhole(): void {
     this._message = '';
     fire(this, 'bs-coding-request', {
@@ -149,7 +153,7 @@ export class BsCodingReflection extends LitElement {
 
   private _renderPassage(seg: MarkedSegment) {
     const quote = shortenQuote(seg.exact, 160);
-    return html`<li><bs-coding-strip .marks=${seg.marks} .target=${seg.start === null ? null : seg.target} quote=${quote}
+    return html`<li><bs-coding-strip .marks=${seg.marks} .target=${seg.start === null ? null : seg.target} ?readonly=${this.readonly} quote=${quote}
       short=${shortenQuote(seg.exact, 60)} subject=${t('coding.subject.reflectionPassage', { label: this.label, quote: shortenQuote(seg.exact, 100) })}>
     </bs-coding-strip></li>`;
   }
@@ -162,8 +166,8 @@ export class BsCodingReflection extends LitElement {
             ${renderCodeChips(this.whole.marks, this.label)}</div>`
         : nothing}
       ${this.passages.length ? html`<ul class="passages">${this.passages.map((p) => this._renderPassage(p))}</ul>` : nothing}
-      ${this.pending ? html`<p class="help">${t('coding.reflection.unsaved')}</p>` : nothing}
-      ${empty && !this.pending ? nothing : this._renderActions(empty)}
+      ${this.pending && !this.readonly ? html`<p class="help">${t('coding.reflection.unsaved')}</p>` : nothing}
+      ${this.readonly || (empty && !this.pending) ? nothing : this._renderActions(empty)}
       ${alertLine(this._message)}
     `;
   }

@@ -3,7 +3,8 @@
 // code, each in the code's colour and one of four patterns, so codes differ by more than colour) that shows
 // the code names on hover or focus and is named for screen readers ("Kodat med: …"); below, the codes as
 // chips with their names, a × on those the user may remove, and "Koda" to add codes. Wraps an annotation
-// card (slotted) or, for a coded passage of the case file, shows the passage's quote.
+// card (slotted) or, for a coded passage of the case file, shows the passage's quote. `readonly` (a closed
+// study) shows the codes without "Koda"; the × follows each mark's `removable`.
 // Fires bs-coding-request (Koda) and bs-coding-remove (×).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -122,8 +123,11 @@ export class BsCodingStrip extends LitElement {
   /** A short name of the segment for the buttons, e.g. the start of the quote. */
   @property() short = '';
 
+  /** Show the codes only: no "Koda" (the study is closed). */
+  @property({ type: Boolean }) readonly = false;
+
   private _code(): void {
-    if (this.target) fire(this, 'bs-coding-request', { target: this.target, subject: this.subject });
+    if (this.target && !this.readonly) fire(this, 'bs-coding-request', { target: this.target, subject: this.subject });
   }
 
   private _renderRail() {
@@ -148,7 +152,7 @@ export class BsCodingStrip extends LitElement {
           : html`<slot></slot>`}
         <div class="foot">
           ${renderCodeChips(this.marks, this.short)}
-          ${this.target
+          ${this.target && !this.readonly
             ? html`<button type="button" class="code" aria-label=${t('coding.codeLabel', { what: this.short })} @click=${this._code}>
                 ${t('coding.code')}</button>`
             : nothing}

@@ -4,6 +4,7 @@
 // (Autosaver: after a pause and on blur, retried, a version conflict shown with both texts); the memo is
 // created on the first save and updated with If-Match after. Other researchers' meta-reflections on the
 // same reflection are shown read-only with their authors. Saves what is pending when the page is left.
+// `readonly` (a closed study): the user's own meta-reflection is shown like the others, with no editor.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MemoView, Reflection } from '../../../server/domain/types.ts';
@@ -28,7 +29,8 @@ export class BsMetaReflection extends LitElement {
       p {
         margin: 0 0 0.4rem;
       }
-      .other {
+      .other,
+      .own {
         background: var(--bs-surface);
         border: 1px solid var(--bs-border);
         border-radius: 0.35rem;
@@ -75,9 +77,15 @@ export class BsMetaReflection extends LitElement {
   /** Every meta-reflection on this reflection (all authors). */
   @property({ attribute: false }) memos: readonly MemoView[] = [];
 
+  /** Show the meta-reflections only, the user's own too (the study is closed: nothing would be saved). */
+  @property({ type: Boolean }) readonly = false;
+
   override willUpdate(changed: Map<string, unknown>): void {
+    // No editor, so no saver, while read-only.
+    if (this.readonly) return;
     // A fresh list from the server replaces the editor's state only while nothing typed is pending.
-    if ((changed.has('memos') || changed.has('userId') || changed.has('api')) && this.api && this.userId && !this._saver?.unsaved) {
+    const inputs = changed.has('memos') || changed.has('userId') || changed.has('api') || changed.has('readonly');
+    if (inputs && this.api && this.userId && !this._saver?.unsaved) {
       const own = this._own();
       if (!this._saver || (own && own.version > this._saver.version)) this._startSaver(own);
     }
@@ -130,19 +138,36 @@ export class BsMetaReflection extends LitElement {
     return own ? t('reflections.status.loaded', { date: formatDateTime(own.updatedAt), name: own.authorName }) : t('reflections.status.idle');
   }
 
-  override render() {
+  /** One meta-reflection as text: its author and date, and the rendered Markdown. */
+  private _renderMemo(m: MemoView, kind: 'own' | 'other') {
+    const byline = t('meta.byline', { name: m.authorName, date: formatDateTime(m.updatedAt) });
+    return html`<article class=${kind} aria-label=${byline}>
+      <p class="byline">${byline}</p>
+      <bs-markdown-view .markdown=${m.body}></bs-markdown-view>
+    </article>`;
+  }
+
+  /** The user's own meta-reflection without an editor. */
+  private _renderOwnReadonly() {
+    const own = this._own();
+    return html`<h5>${t('meta.own')}</h5>
+      ${own?.body.trim() ? this._renderMemo(own, 'own') : html`<p class="byline">${t('meta.ownNone')}</p>`}`;
+  }
+
+  /** The user's own meta-reflection in its editor. */
+  private _renderEditor() {
     const saver = this._saver;
+    if (!saver) return nothing;
+    return autosavedMarkdown(saver, { label: t('meta.editorLabel', { label: this.label }), idle: this._idle(), conflict: () => t('meta.conflict') });
+  }
+
+  override render() {
     const others = this.memos.filter((m) => m.authorId !== this.userId);
     return html`
-      ${saver
-        ? autosavedMarkdown(saver, { label: t('meta.editorLabel', { label: this.label }), idle: this._idle(), conflict: () => t('meta.conflict') })
-        : nothing}
+      ${this.readonly ? this._renderOwnReadonly() : this._renderEditor()}
       ${others.length
         ? html`<h5>${t('meta.others')}</h5>
-            ${others.map((m) => html`<article class="other" aria-label=${t('meta.byline', { name: m.authorName, date: formatDateTime(m.updatedAt) })}>
-              <p class="byline">${t('meta.byline', { name: m.authorName, date: formatDateTime(m.updatedAt) })}</p>
-              <bs-markdown-view .markdown=${m.body}></bs-markdown-view>
-            </article>`)}`
+            ${others.map((m) => this._renderMemo(m, 'other'))}`
         : nothing}
     `;
   }

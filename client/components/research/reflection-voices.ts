@@ -1,7 +1,8 @@
 // The two voices of one reflection, side by side, for researchers and the lead on the reflections page:
 // "Socialsekreterarens reflektion" (the caseworker's text, as the page renders it, with its codings and
 // the coding actions) beside "Forskarens reflektion" (the user's meta-reflection and the other
-// researchers'). The columns stack on narrow screens. Used by bs-reflections-view.
+// researchers'). The columns stack on narrow screens. Used by bs-reflections-view. `readonly` (a closed
+// study): both voices are shown without coding actions and without the meta-reflection's editor.
 // Example: ${research ? renderVoices({ …, caseworker: html`…` }) : html`…`}
 import { css, html, type TemplateResult } from 'lit';
 import type { MemoView } from '../../../server/domain/types.ts';
@@ -66,6 +67,8 @@ export interface VoicesInput {
   pending: boolean;
   segments: Map<string, MarkedSegment>;
   memos: readonly MemoView[];
+  /** Show the codings and meta-reflections only (the study is closed). */
+  readonly: boolean;
 }
 
 export function renderVoices(v: VoicesInput): TemplateResult {
@@ -75,13 +78,14 @@ export function renderVoices(v: VoicesInput): TemplateResult {
       <h4>${t('meta.caseworker')}</h4>
       ${v.caseworker}
       <bs-coding-reflection role="group" aria-label=${`${t('coding.reflection.group')}: ${v.label}`} family-id=${v.familyId}
-        reflection-key=${v.reflectionKey} label=${v.label} .text=${v.text} ?pending=${v.pending}
+        reflection-key=${v.reflectionKey} label=${v.label} .text=${v.text} ?pending=${v.pending} ?readonly=${v.readonly}
         .whole=${coded.whole} .passages=${coded.passages}></bs-coding-reflection>
     </div>
     <div class="voice" data-voice="researcher">
       <h4>${t('meta.researcher')}</h4>
       <bs-meta-reflection .api=${v.api} study-id=${v.studyId} family-id=${v.familyId} reflection-key=${v.reflectionKey}
-        label=${v.label} question=${v.question} family-name=${v.familyName} user-id=${v.userId} .memos=${v.memos}></bs-meta-reflection>
+        label=${v.label} question=${v.question} family-name=${v.familyName} user-id=${v.userId} .memos=${v.memos}
+        ?readonly=${v.readonly}></bs-meta-reflection>
     </div>
   </div>`;
 }

@@ -2,7 +2,8 @@
 // family's page. "Akten": the whole case file in date order (bs-reader) beside its timeline (bs-timeline),
 // annotations in the text, margin and timeline, orphaned annotations listed apart, and the lead's import.
 // "Reflektioner": the summary and reflections (bs-reflections-view). Loads all data; components only render.
-// Offers annotating, writing and importing only as far as the family's `permissions` (from the server) allow.
+// Offers annotating, writing, importing and coding only as far as the family's `permissions` (from the
+// server) allow: researchers and the lead see the codings in a closed study too, read-only.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AnnotationView, FamilyView, SessionUser, StudyView } from '../../../server/domain/types.ts';
@@ -77,12 +78,13 @@ export class BsFamilyView extends LitElement {
     annotations: () => this._annotations,
     placed: () => this._placed,
   });
-  /** Researchers and the lead code what they read (the reader, the reflections). */
+  /** Researchers and the lead code what they read (the reader, the reflections); in a closed study they only see the codes. */
   private readonly _coding = new CodingController(this, {
     api: () => this.api,
     studyId: () => this.studyId,
     familyId: () => this.familyId,
     enabled: () => this._study?.role === 'researcher' || this._study?.role === 'lead',
+    canWrite: () => !!this._family?.permissions.code,
     lead: () => this._study?.role === 'lead',
     userId: () => this.user?.id ?? '',
     session: () => this.session,
@@ -210,12 +212,14 @@ export class BsFamilyView extends LitElement {
         <section class="main" aria-labelledby="reader-title">
           <h2 id="reader-title">${t('family.reader')}</h2>
           ${canAnnotate ? nothing : html`<p class="readonly-note">${t('family.readonly')}</p>`}
-          ${this._coding.enabled ? html`<p class="readonly-note">${t('coding.readerHint')}</p>` : nothing}
+          ${this._coding.enabled
+            ? html`<p class="readonly-note">${this._coding.canWrite ? t('coding.readerHint') : t('coding.closed')}</p>`
+            : nothing}
           ${this._blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
           <bs-reader .blocks=${this._blocks} .texts=${this._texts} .questions=${study.questions}
             .touching=${this._placed.touching} .owner=${this._placed.owner} user-id=${user?.id ?? ''}
             busy-id=${this._notes.busyId} ?readonly=${!canAnnotate}
-            ?coding=${this._coding.enabled} .coded=${this._coding.enabled ? this._coding.placed(this._blocks, this._placed.owner) : NO_CODINGS}
+            ?coding=${this._coding.enabled} ?coding-readonly=${!this._coding.canWrite} .coded=${this._coding.enabled ? this._coding.placed(this._blocks, this._placed.owner) : NO_CODINGS}
             @bs-annotation-start=${(e: CustomEvent<AnnotationStartDetail>) => canAnnotate && this._notes.start(e.detail)}></bs-reader>
           ${orphans.length
             ? html`<section class="orphans" aria-labelledby="orphans-title">
@@ -267,7 +271,8 @@ export class BsFamilyView extends LitElement {
             <bs-reflections-view .api=${this.api} study-id=${this.studyId} family-id=${this.familyId}
               .questions=${study.questions} session=${this.session} user-id=${this.user?.id ?? ''}
               focus-key=${this.target?.kind === 'reflection' ? this.target.key : ''}
-              ?readonly=${!family.permissions.reflect} ?research=${this._coding.enabled} .segments=${this._coding.segments}
+              ?readonly=${!family.permissions.reflect} ?research=${this._coding.enabled} ?research-readonly=${!this._coding.canWrite}
+              .segments=${this._coding.segments}
               family-name=${family.pseudonym}></bs-reflections-view>
           </div>`
         : nothing}

@@ -4,7 +4,8 @@
 // text and offers "Skriv över med min text" or "Använd den sparade versionen"; it says so when the newer
 // version is the user's own (another tab). Warns before leaving with unsaved text. Read-only (a user who
 // may not write, e.g. a researcher): the texts as rendered Markdown and a note, no editors. Researchers and
-// the lead (`research`) see each text beside the researchers' meta-reflections, with its codings.
+// the lead (`research`) see each text beside the researchers' meta-reflections, with its codings; in a
+// closed study (`research-readonly`) those are shown read-only under a note, with no coding and no editor.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ReflectionQuestion, Reflection } from '../../../server/domain/types.ts';
@@ -105,6 +106,9 @@ export class BsReflectionsView extends LitElement {
 
   /** Researchers and the lead: each text beside the meta-reflections, with codings. */
   @property({ type: Boolean, reflect: true }) research = false;
+
+  /** With `research`: codings and meta-reflections are shown, not written (the study is closed). */
+  @property({ type: Boolean, attribute: 'research-readonly' }) researchReadonly = false;
 
   /** The family's codings by segment (with `research`). */
   @property({ attribute: false }) segments = new Map<string, MarkedSegment>();
@@ -220,7 +224,7 @@ export class BsReflectionsView extends LitElement {
     return renderVoices({
       api: this.api, studyId: this.studyId, familyId: this.familyId, familyName: this.familyName, userId: this.userId,
       reflectionKey: slot.key, label: slot.label, question, caseworker, text, pending, segments: this.segments,
-      memos: this._memos.get(slot.key) ?? NO_MEMOS,
+      memos: this._memos.get(slot.key) ?? NO_MEMOS, readonly: this.researchReadonly,
     });
   }
 
@@ -233,7 +237,9 @@ export class BsReflectionsView extends LitElement {
     return html`
       <h2>${t('reflections.title')}</h2>
       <p>${this.readonly ? t('reflections.readonlyIntro') : t('reflections.intro')}</p>
-      ${this.research ? html`<p>${t('meta.intro')}</p>` : nothing}
+      ${this.research
+        ? this.researchReadonly ? html`<p class="notice">${t('meta.closed')}</p>` : html`<p>${t('meta.intro')}</p>`
+        : nothing}
       ${alertLine(this._error)}
       ${this._loading && !this._error ? html`<p role="status">${t('app.loading')}</p>` : nothing}
       ${this._slots.map((slot) => this._renderSlot(slot))}

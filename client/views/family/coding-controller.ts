@@ -3,6 +3,8 @@
 // coding strips and the reflections page) by opening the code picker in a modal dialog, saves each chosen
 // code (several in a row; "Ny kod" creates a top-level code first), and removes codings on bs-coding-remove.
 // Keeps the codings grouped by segment (`segments`) and placed in the reader's blocks (`placed()`).
+// Showing and writing are apart: in a closed study the codings are still shown (`enabled`), but no request
+// or removal is acted on, no picker is rendered and no mark is removable (`canWrite` is false).
 // Example: private _coding = new CodingController(this, { … }); … ${this._coding.renderDialog()}
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { AnnotationView, CodingView } from '../../../server/domain/types.ts';
@@ -20,8 +22,10 @@ export interface CodingContext {
   api(): Api | undefined;
   studyId(): string;
   familyId(): string;
-  /** The user may code here: a researcher or the lead of the study. */
+  /** The user sees the codings here: a researcher or the lead of the study. */
   enabled(): boolean;
+  /** The user may also code here (the family's `permissions.code`: false once the study is closed). */
+  canWrite(): boolean;
   /** The lead may remove anyone's codings. */
   lead(): boolean;
   userId(): string;
@@ -49,6 +53,8 @@ export class CodingController implements ReactiveController {
   /** The last load failed (in this session). */
   failed = false;
   #failedSession = -1;
+  /** The `canWrite` the segments were last styled for. */
+  #styledWrite = false;
   #placed: { blocks: readonly Block[]; owner: ReadonlyMap<string, readonly AnnotationView[]>; segments: Map<string, MarkedSegment>; result: Map<string, BlockCodings> } | null = null;
 
   constructor(
@@ -60,6 +66,11 @@ export class CodingController implements ReactiveController {
 
   get enabled(): boolean {
     return this._ctx.enabled();
+  }
+
+  /** Shown and writable: coding, removing and the picker are offered. */
+  get canWrite(): boolean {
+    return this._ctx.enabled() && this._ctx.canWrite();
   }
 
   hostConnected(): void {
@@ -81,6 +92,10 @@ export class CodingController implements ReactiveController {
       this.failed = false;
       void this.load();
     }
+    // The right to write came later than the codings (the family loads beside them) or went away (the
+    // study was closed): the chips' × follow it. Set here, before the host renders, so no extra update.
+    if (this.canWrite !== this.#styledWrite && this.codings.length) this.#style();
+    if (this.request && !this.canWrite) this.request = null;
   }
 
   hostUpdated(): void {
@@ -96,11 +111,11 @@ export class CodingController implements ReactiveController {
   }
 
   readonly #onRequest = (e: CustomEvent<CodingRequestDetail>): void => {
-    if (this._ctx.enabled()) this.open(e.detail);
+    if (this.canWrite) this.open(e.detail);
   };
 
   readonly #onRemove = (e: CustomEvent<CodingRefDetail>): void => {
-    if (this._ctx.enabled()) void this.remove(e.detail.coding);
+    if (this.canWrite) void this.remove(e.detail.coding);
   };
 
   /** Loads the codebook and the family's codings (again). */
@@ -231,13 +246,19 @@ export class CodingController implements ReactiveController {
   }
 
   #restyle(): void {
-    this.segments = segmentsOf(this.codings, codeStyles(this.codes), { id: this._ctx.userId(), lead: this._ctx.lead() });
+    this.#style();
     this._host.requestUpdate();
+  }
+
+  #style(): void {
+    const readonly = !this.canWrite;
+    this.#styledWrite = !readonly;
+    this.segments = segmentsOf(this.codings, codeStyles(this.codes), { id: this._ctx.userId(), lead: this._ctx.lead(), readonly });
   }
 
   /** The modal dialog with the code picker; render it once in the page. */
   renderDialog() {
-    if (!this._ctx.enabled()) return nothing;
+    if (!this.canWrite) return nothing;
     const r = this.request;
     return html`<dialog class="coding" aria-labelledby="coding-dialog-title"
       @cancel=${(e: Event) => {

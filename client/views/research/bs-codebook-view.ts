@@ -3,7 +3,9 @@
 // new code, the REFI-QDA import and export, and one dialog at a time to edit, move, merge or delete a
 // code. Edits carry the version the user saw; a 409 or 422 is said in Swedish where the user acted, with
 // what they typed kept, and the codebook is loaded again so the next try starts from what is stored.
-// Caseworkers are refused by the API (403): the page says the codebook is not theirs.
+// Caseworkers are refused by the API (403): the page says the codebook is not theirs. In a closed study
+// the codebook is shown read-only under a note: the tree without its buttons or moving, no new code, no
+// import; the export stays (reports and exports work after closing).
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { errorMessage } from '../../data/api.ts';
@@ -180,28 +182,34 @@ export class BsCodebookView extends ResearchPage {
     const study = this.study;
     const codes = this._codes;
     if (this.blocked || !study || !codes) return this.renderNotReady();
+    // Only researchers and the lead get this far; what they may change depends on the study being open.
+    const readonly = study.status !== 'open';
+    const empty = readonly ? t('codebook.emptyClosed') : t('codebook.empty');
     return html`
       ${studyCrumbs(study, t('codebook.title'))}
       <h1>${t('codebook.title')}</h1>
       <p>${t('codebook.intro')}</p>
+      ${readonly ? html`<p class="notice">${t('codebook.closed')}</p>` : nothing}
       <p><a href=${hrefFor({ name: 'matrix', studyId: study.id, cols: 'question' })}>${t('codebook.toMatrix')}</a></p>
       <div @bs-code-move=${this._onMove} @bs-code-action=${this._onAction}>
         <section class="panel" aria-labelledby="codes-title">
           <h2 id="codes-title" tabindex="-1">${t('codebook.codes', { n: codes.length })}</h2>
           ${statusLine(this._notice)}
           ${alertLine(this._actionError)}
-          ${codes.length ? html`<bs-code-tree study-id=${study.id} .codes=${codes}></bs-code-tree>` : html`<p>${t('codebook.empty')}</p>`}
+          ${codes.length ? html`<bs-code-tree study-id=${study.id} .codes=${codes} ?readonly=${readonly}></bs-code-tree>` : html`<p>${empty}</p>`}
         </section>
-        ${this._renderDialog()}
+        ${readonly ? nothing : this._renderDialog()}
       </div>
-      <section class="panel" aria-labelledby="new-code-title">
-        <h2 id="new-code-title">${t('codebook.new')}</h2>
-        <bs-code-form mode="create" .codes=${codes} error=${this._createError} ?busy=${this._creating}
-          @bs-code-submit=${this._onCreate}></bs-code-form>
-      </section>
+      ${readonly
+        ? nothing
+        : html`<section class="panel" aria-labelledby="new-code-title">
+            <h2 id="new-code-title">${t('codebook.new')}</h2>
+            <bs-code-form mode="create" .codes=${codes} error=${this._createError} ?busy=${this._creating}
+              @bs-code-submit=${this._onCreate}></bs-code-form>
+          </section>`}
       <section class="panel" aria-labelledby="transfer-title">
-        <h2 id="transfer-title">${t('codebook.transfer')}</h2>
-        <bs-codebook-transfer .api=${this.api} study-id=${study.id} ?empty=${codes.length === 0}
+        <h2 id="transfer-title">${readonly ? t('codebook.exportTitle') : t('codebook.transfer')}</h2>
+        <bs-codebook-transfer .api=${this.api} study-id=${study.id} ?empty=${codes.length === 0} ?readonly=${readonly}
           @bs-codebook-imported=${() => void this._reload().catch((err: unknown) => (this._actionError = errorMessage(err)))}></bs-codebook-transfer>
       </section>
     `;

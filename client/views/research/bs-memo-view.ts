@@ -79,6 +79,7 @@ export class BsMemoView extends StudyPage {
     const memo = this._memo;
     const subjects = this._subjects;
     if (this.blocked || !study || !memo || !subjects) return this.renderNotReady();
+    // In a closed study nobody can change a memo, its author neither: say so rather than name the author.
     const editable = memo.authorId === this.userId && study.status === 'open';
     return html`
       ${studyCrumbs(study, memo.title, [[hrefFor({ name: 'memos', studyId: study.id }), t('memos.title')]])}
@@ -86,7 +87,7 @@ export class BsMemoView extends StudyPage {
         ? html`<bs-memo-editor .api=${this.api} study-id=${study.id} .memo=${memo}>${this._renderFacts(study, memo, subjects)}</bs-memo-editor>`
         : html`<h1>${memo.title}</h1>
             ${this._renderFacts(study, memo, subjects)}
-            <p class="notice">${memo.authorId === this.userId ? t('memo.readonlyClosed') : t('memo.readonly', { name: memo.authorName })}</p>
+            <p class="notice">${study.status !== 'open' ? t('memo.readonlyClosed') : t('memo.readonly', { name: memo.authorName })}</p>
             <p>${t('memo.status.loaded', { date: formatDateTime(memo.updatedAt) })}</p>
             <div class="body"><bs-markdown-view .markdown=${memo.body}></bs-markdown-view></div>`}
     `;
