@@ -225,7 +225,16 @@ export interface StudySummary {
   role: StudyRole;
 }
 
+/** A member of the study as researchers and the lead see them: whose annotations, reflections and memos are whose. */
+export interface StudyPerson {
+  id: string;
+  displayName: string;
+  role: StudyRole;
+}
+
 export interface StudyView extends StudySummary {
+  /** The study's members, for researchers and the lead (e.g. the search's author filter); [] for caseworkers. */
+  people: StudyPerson[];
   /** For If-Match when the lead changes settings, members or assignments. */
   version: number;
   selectionCriteria: string;

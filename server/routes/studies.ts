@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { roleIn } from '../domain/access.ts';
 import { studyCreateSchema } from '../domain/schemas.ts';
 import type { Study, StudyRole, StudySummary, StudyView } from '../domain/types.ts';
+import type { User } from '../store/app-data.ts';
 import { audited } from '../http/audit.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -12,8 +13,12 @@ import { studyAccess } from '../http/study-access.ts';
 import { createStudyFromTemplate } from '../studies/create-study.ts';
 
 /** One study as its members see it. */
-export function studyView(s: Study, role: StudyRole | null, questionsLocked: boolean): StudyView {
+export function studyView(s: Study, role: StudyRole | null, questionsLocked: boolean, users: readonly User[]): StudyView {
+  const seesPeople = role === 'lead' || role === 'researcher';
   return {
+    people: seesPeople
+      ? s.members.map((m) => ({ id: m.userId, displayName: users.find((u) => u.id === m.userId)?.displayName ?? 'Okänd användare', role: m.role }))
+      : [],
     id: s.id,
     title: s.title,
     description: s.description,
@@ -47,10 +52,10 @@ export function studyRoutes(services: Services) {
       const input = await readJson(c, studyCreateSchema);
       const study = await createStudyFromTemplate(store, input, user, clock());
       c.set('audit', { object: study.id });
-      return c.json(studyView(study, roleIn(study, user.id), false), 201);
+      return c.json(studyView(study, roleIn(study, user.id), false, store.app.data.users), 201);
     })
     .get('/:study', (c) => {
       const { repo, role } = studyAccess(store, c.get('user'), c.req.param('study'));
-      return c.json(studyView(repo.study, role, repo.hasAnnotations()));
+      return c.json(studyView(repo.study, role, repo.hasAnnotations(), store.app.data.users));
     });
 }

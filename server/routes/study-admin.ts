@@ -54,7 +54,7 @@ export function studyAdminRoutes(services: Services) {
         if (questions) d.questions = reviseQuestions(d.questions, questions, access.repo.hasAnnotations());
         Object.assign(d, settings);
       });
-      return c.json(studyView(study, access.role, access.repo.hasAnnotations()));
+      return c.json(studyView(study, access.role, access.repo.hasAnnotations(), services.store.app.data.users));
     })
     .post('/close', audited(services, 'study.close'), async (c) => {
       const access = leadAccess(services, c);
@@ -65,7 +65,7 @@ export function studyAdminRoutes(services: Services) {
         closeStudy(d, access.user.id, services.clock());
         return d;
       });
-      return c.json(studyView(study, access.role, access.repo.hasAnnotations()));
+      return c.json(studyView(study, access.role, access.repo.hasAnnotations(), services.store.app.data.users));
     })
     .delete('/', audited(services, 'study.erase'), async (c) => {
       const access = leadAccess(services, c);

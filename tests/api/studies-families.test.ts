@@ -10,6 +10,11 @@ reach('a member sees the study with its reflection questions and their role', as
   const one = await cw.call('GET', '/api/studies/mini');
   assert.equal(one.json.questions.map((q: any) => q.id), ['tidiga-tecken', 'outnyttjade-oppningar', 'lyckade-insatser']);
   assert.is(one.json.questions[0].label, 'Tidiga tecken');
+  assert.equal(one.json.people, [], 'a caseworker is not given the list of members');
+  const people = (await (await t.as('forskare1')).call('GET', '/api/studies/mini')).json.people;
+  assert.equal(people.map((p: any) => [p.displayName, p.role]).sort(), [
+    ['FoU-forskare 1', 'researcher'], ['Projektledaren', 'lead'], ['Socialsekreterare 1', 'caseworker'], ['Socialsekreterare 2', 'caseworker'],
+  ]);
 });
 
 reach('an administrator who is not a member sees no study and no case data', async ({ t }) => {

@@ -164,6 +164,16 @@ test('filters live in the URL, back restores them, and more hits load on request
     await page.getByRole('button', { name: 'Använd filtren' }).click();
     await page.getByText('Skriv året med fyra siffror').waitFor();
     assert.match(page.url(), /sok\?q=kontaktfamiljen$/, 'a malformed year is not applied');
+
+    // Written by: annotations about "mamma" by socsek2 (families E–H) only — the demo has some in Familj A too.
+    await search(page, 'mamma');
+    await page.getByLabel('Typ', { exact: true }).selectOption({ label: 'Markeringar' });
+    await page.getByLabel('Skriven av', { exact: true }).selectOption({ label: 'Socialsekreterare 2 (socialsekreterare)' });
+    await page.getByRole('button', { name: 'Använd filtren' }).click();
+    await page.waitForURL(/forfattare=u-/);
+    await summary(page).filter({ hasText: /träff/ }).waitFor();
+    const byAuthor = await page.locator('bs-search-results .meta').allTextContents();
+    assert.ok(byAuthor.length > 0 && byAuthor.every((m) => /^Familj [E-H]/.test(m)), `only socsek2's families: ${byAuthor.join(' | ')}`);
   } finally {
     await page.context().close();
   }

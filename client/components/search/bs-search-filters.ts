@@ -1,6 +1,6 @@
-// <bs-search-filters .filters=${f} .kinds=${k} .families=${c} .questions=${c} .codes=${c|null}>: the search
-// page's filter form: kind, family, question, code (only when `codes` is given: the codebook is the
-// researchers' and the lead's) and the entry's year from / to. Fires bs-search-filter with the chosen
+// <bs-search-filters .filters=${f} .kinds=${k} .families=${c} .questions=${c} .codes=${c|null} .authors=${c}>:
+// the search page's filter form: kind, family, question, code (only when `codes` is given: the codebook is
+// the researchers' and the lead's), author (only when `authors` is given) and the entry's year from / to. Fires bs-search-filter with the chosen
 // filters on "Använd filtren" and with none on "Ta bort filtren"; the page puts them in the URL.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -16,7 +16,7 @@ export interface Choice {
   label: string;
 }
 
-type TextKey = 'family' | 'question' | 'code';
+type TextKey = 'family' | 'question' | 'code' | 'author';
 type YearKey = 'from' | 'to';
 
 @customElement('bs-search-filters')
@@ -72,6 +72,9 @@ export class BsSearchFilters extends LitElement {
 
   /** The codebook; null hides the code filter. */
   @property({ attribute: false }) codes: Choice[] | null = null;
+
+  /** The study's people (who wrote what); empty hides the author filter. */
+  @property({ attribute: false }) authors: Choice[] = [];
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('filters')) {
@@ -154,6 +157,7 @@ export class BsSearchFilters extends LitElement {
         ${this._select('family', t('search.filter.family'), t('search.filter.allFamilies'), this.families)}
         ${this._select('question', t('search.filter.question'), t('search.filter.allQuestions'), this.questions)}
         ${this.codes ? this._select('code', t('search.filter.code'), t('search.filter.allCodes'), this.codes) : nothing}
+        ${this.authors.length ? this._select('author', t('search.filter.author'), t('search.filter.allAuthors'), this.authors) : nothing}
         ${this._year('from', t('search.filter.from'))}
         ${this._year('to', t('search.filter.to'))}
       </div>

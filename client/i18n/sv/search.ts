@@ -39,6 +39,8 @@ export const searchStrings = {
   'search.filter.allQuestions': 'Alla frågor',
   'search.filter.code': 'Kod',
   'search.filter.allCodes': 'Alla koder',
+  'search.filter.author': 'Skriven av',
+  'search.filter.allAuthors': 'Alla',
   'search.filter.from': 'Från år',
   'search.filter.to': 'Till år',
   'search.filter.yearHint': 'Året för anteckningen i akten. Reflektioner och memon har inget år och tas inte med när du anger år.',

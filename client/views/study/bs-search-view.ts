@@ -183,6 +183,7 @@ export class BsSearchView extends StudyPage {
         .families=${this._families.map((f) => ({ value: f.id, label: f.pseudonym }))}
         .questions=${study.questions.map((q, i) => ({ value: q.id, label: `${i + 1} ${q.label}` }))}
         .codes=${this._codes?.length ? codeChoices(this._codes) : null}
+        .authors=${study.people.map((p) => ({ value: p.id, label: `${p.displayName} (${t(`role.${p.role}`)})` }))}
         @bs-search-filter=${this._onFilter}></bs-search-filters>
       <div role="status"><p class="summary">${this._summary()}</p></div>
       ${alertLine(this._searchError)}
