@@ -725,6 +725,13 @@ export const TEMPLATES: Record<string, Template> = {
   'POST /api/studies/:study/families': (_r, n) => ({ pseudonym: `Fuzzfamilj ${n}`, activeFrom: '2015-01-01', activeTo: null, attributes: { children: 2, placements: 1, costBand: 'medel' } }),
   'PATCH /api/studies/:study/families/:family': () => ({ activeTo: null, attributes: { children: 3, costBand: 'hög' } }),
   'PUT /api/studies/:study/documents/:doc/reading': () => ({ reached: 1 }),
+  'POST /api/studies/:study/codes': (_r, n) => ({ name: `Fuzzkod ${n}`, description: 'Fuzz.', color: '#aa0000', parentId: null }),
+  'PATCH /api/studies/:study/codes/:id': (_r, n) => ({ name: `Fuzzkod ${n}`, parentId: null }),
+  'POST /api/studies/:study/codes/:id/merge': () => ({ into: 'c-0000000000000000' }),
+  // No real code id in the fixture: the target is resolved first, then the unknown code is refused.
+  'POST /api/studies/:study/codings': (r) => ({ codeId: 'c-0000000000000000', target: { type: 'passage', documentId: r.doc, ...r.quote } }),
+  'POST /api/studies/:study/memos': (r) => ({ title: 'Fuzz', body: 'Fuzz.', about: { type: 'study', id: r.study } }),
+  'PATCH /api/studies/:study/memos/:id': () => ({ title: 'Fuzz', body: 'Fuzz.' }),
 };
 
 /** Routes known to ignore the request body: the body property leaves them to the route property. */
@@ -734,6 +741,8 @@ export const READS_NO_BODY = new Set(['POST /api/users/:id/reset', 'POST /api/st
 export const DEFAULT_QUERY: Record<string, string> = {
   'GET /api/studies/:study/search': 'q=familj',
   'GET /api/studies/:study/annotations': 'family=fam-1',
+  'GET /api/studies/:study/matrix': 'rows=code&cols=question',
+  'GET /api/studies/:study/codings': 'family=fam-1',
 };
 
 type JsonPath = (string | number)[];
