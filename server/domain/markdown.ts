@@ -48,3 +48,26 @@ const marked = new Marked({
 export function renderMarkdownSafe(markdown: string): string {
   return marked.parse(markdown) as string;
 }
+
+type AnyToken = { type: string; text?: string; tokens?: AnyToken[]; items?: AnyToken[] };
+
+/**
+ * The words of Markdown without its syntax, for search snippets: '**Viktigt**: se [akten](#)' →
+ * 'Viktigt: se akten'. Blocks end with a line break; raw HTML is kept as the text it is.
+ */
+export function markdownText(markdown: string): string {
+  // Most comments are plain sentences: no need to lex them.
+  if (!/[*_`#>[\]!~|<&]|^\s*([-+]|\d+\.)\s/m.test(markdown)) return markdown.trim();
+  const out: string[] = [];
+  const walk = (tokens: readonly AnyToken[]) => {
+    for (const token of tokens) {
+      if (token.type === 'list') walk(token.items ?? []);
+      else if (token.tokens?.length) walk(token.tokens);
+      else if (token.type === 'br' || token.type === 'space') out.push('\n');
+      else if (typeof token.text === 'string') out.push(token.text);
+      if (['paragraph', 'heading', 'list_item', 'blockquote', 'code'].includes(token.type)) out.push('\n');
+    }
+  };
+  walk(marked.lexer(markdown) as unknown as AnyToken[]);
+  return out.join('').replace(/\n{2,}/g, '\n').trim();
+}

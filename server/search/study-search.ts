@@ -4,6 +4,7 @@
 // annotations and reflections indexed again, and the memos are indexed again when they change.
 // Results are filtered to what the user may see: their families, and memos only for researchers and
 // the lead.
+import { markdownText } from '../domain/markdown.ts';
 import { lastStartingAtOrBefore } from '../domain/sorted-spans.ts';
 import type { Code, Coding, Entry, HitType, Memo, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
@@ -217,12 +218,12 @@ export class StudySearch {
       for (const id of new Set(data.annotations.map((a) => a.documentId))) entriesOf.set(id, (await this.#repo.documents.read(id)).entries);
       const docs: Indexed[] = [
         ...data.annotations.map((a) => record({
-          id: `a:${a.id}`, type: 'annotation' as const, title: questions.get(a.questionId) ?? a.questionId, text: `${a.comment}\n${a.target.exact}`.normalize('NFC'),
+          id: `a:${a.id}`, type: 'annotation' as const, title: questions.get(a.questionId) ?? a.questionId, text: `${markdownText(a.comment)}\n${a.target.exact}`.normalize('NFC'),
           familyId: family.id, documentId: a.documentId, start: a.target.start, end: null, questionId: a.questionId, authorId: a.authorId,
           year: yearAt(entriesOf.get(a.documentId) ?? [], a.target.start), ref: a.id,
         })),
         ...Object.entries(data.reflections).filter(([, r]) => r.text.trim()).map(([key, r]) => record({
-          id: `r:${family.id}:${key}`, type: 'reflection' as const, title: key === 'summary' ? 'Sammanfattning' : questions.get(key) ?? key, text: r.text.normalize('NFC'),
+          id: `r:${family.id}:${key}`, type: 'reflection' as const, title: key === 'summary' ? 'Sammanfattning' : questions.get(key) ?? key, text: markdownText(r.text).normalize('NFC'),
           familyId: family.id, documentId: null, start: null, end: null, questionId: key === 'summary' ? null : key, authorId: r.updatedBy, year: null,
           ref: `${family.id}:${key}`,
         })),
@@ -269,7 +270,7 @@ export class StudySearch {
       if (questions.has(key)) questionId = key;
     }
     return record({
-      id: `m:${m.id}`, type: 'memo', title: m.title.normalize('NFC'), text: m.body.normalize('NFC'),
+      id: `m:${m.id}`, type: 'memo', title: m.title.normalize('NFC'), text: markdownText(m.body).normalize('NFC'),
       familyId: m.familyId, documentId: null, start: null, end: null, questionId, authorId: m.authorId, year: null,
       ref: m.about.type === 'code' ? m.about.id : null,
     });

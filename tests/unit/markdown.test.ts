@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isSafeHref, renderMarkdownSafe } from '../../server/domain/markdown.ts';
+import { isSafeHref, markdownText, renderMarkdownSafe } from '../../server/domain/markdown.ts';
 
 const md = suite('Safe Markdown rendering');
 
@@ -37,6 +37,13 @@ md('raw HTML is escaped and unsafe links are dropped, for every known vector', (
 md('only http(s), mailto and relative links are safe', () => {
   for (const ok of ['https://a.se', 'http://a.se', 'mailto:a@b.se', '/relativ', 'sida.html', '#ankare']) assert.ok(isSafeHref(ok), ok);
   for (const bad of ['javascript:x', ' javascript:x', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd']) assert.not.ok(isSafeHref(bad), bad);
+});
+
+md('markdownText keeps the words and drops the syntax (for search snippets)', () => {
+  assert.is(markdownText('**Viktigt**: se [akten](#) och *kursiv*'), 'Viktigt: se akten och kursiv');
+  assert.is(markdownText('# Rubrik\n\nEtt stycke.\n\n- ett\n- två **fet**\n\n> citat'), 'Rubrik\nEtt stycke.\nett\ntvå fet\ncitat');
+  assert.is(markdownText('A & B <b>x</b> `kod`'), 'A & B <b>x</b> kod');
+  assert.is(markdownText('  Bara en mening utan syntax.  '), 'Bara en mening utan syntax.');
 });
 
 md.run();
