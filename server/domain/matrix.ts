@@ -34,7 +34,7 @@ export function buildMatrix(
     for (let c = 0; c < cols.length; c++) rollup[p]![c]! += rollup[i]![c]!;
   }
   return {
-    rows: ordered.map(({ code, depth }) => ({ id: code.id, label: code.name, parentId: code.parentId, depth })),
+    rows: ordered.map(({ code, depth }) => ({ id: code.id, label: code.name, color: code.color, parentId: code.parentId, depth })),
     cols: cols.map((c) => ({ id: c.id, label: c.label })),
     cells,
     rollup,

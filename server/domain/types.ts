@@ -367,7 +367,7 @@ export interface MemoView extends Memo {
 
 /** GET /matrix: counts of codings per code (rows, in codebook order) and question or family. */
 export interface CodeMatrix {
-  rows: { id: string; label: string; parentId: string | null; depth: number }[];
+  rows: { id: string; label: string; color: string; parentId: string | null; depth: number }[];
   cols: { id: string; label: string }[];
   /** The code's own codings per column. */
   cells: number[][];

@@ -79,9 +79,10 @@ s('code × question: rows in codebook order, one column per question plus summar
   assert.is(res.status, 200);
   const m = res.json;
   assert.equal(m.rows, [
-    { id: risk, label: 'Risk', parentId: null, depth: 0 },
-    { id: hemmet, label: 'Hemmet', parentId: risk, depth: 1 },
-    { id: stod, label: 'Stöd', parentId: null, depth: 0 },
+    // New codes take the palette's colours in turn: blue, red, green.
+    { id: risk, label: 'Risk', color: '#1f77b4', parentId: null, depth: 0 },
+    { id: hemmet, label: 'Hemmet', color: '#d62728', parentId: risk, depth: 1 },
+    { id: stod, label: 'Stöd', color: '#2ca02c', parentId: null, depth: 0 },
   ]);
   assert.equal(m.cols, [
     { id: 'tidiga-tecken', label: 'Tidiga tecken' },

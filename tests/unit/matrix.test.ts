@@ -46,13 +46,13 @@ const codings = [
 
 const matrix = buildMatrix(codes, codings, cols, (k) => column[k.id] ?? null);
 
-s('rows follow the codebook, depth first, with parent and depth', () => {
+s('rows follow the codebook, depth first, with colour, parent and depth', () => {
   assert.equal(matrix.rows, [
-    { id: 'r', label: 'Risk', parentId: null, depth: 0 },
-    { id: 'h', label: 'Hemmet', parentId: 'r', depth: 1 },
-    { id: 'v', label: 'Våld', parentId: 'h', depth: 2 },
-    { id: 'sk', label: 'Skolan', parentId: 'r', depth: 1 },
-    { id: 'st', label: 'Stöd', parentId: null, depth: 0 },
+    { id: 'r', label: 'Risk', color: '#1f77b4', parentId: null, depth: 0 },
+    { id: 'h', label: 'Hemmet', color: '#1f77b4', parentId: 'r', depth: 1 },
+    { id: 'v', label: 'Våld', color: '#1f77b4', parentId: 'h', depth: 2 },
+    { id: 'sk', label: 'Skolan', color: '#1f77b4', parentId: 'r', depth: 1 },
+    { id: 'st', label: 'Stöd', color: '#1f77b4', parentId: null, depth: 0 },
   ]);
   assert.equal(matrix.cols, cols);
 });

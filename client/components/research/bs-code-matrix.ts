@@ -130,6 +130,7 @@ export class BsCodeMatrix extends LitElement {
                 aria-label=${t('matrix.subcodes', { name: row.label })} @click=${() => this._toggle(row.id)}>
                 <span aria-hidden="true">${folded ? '▸' : '▾'}</span></button>`
             : html`<span class="fold-space"></span>`}
+          <span class="swatch" aria-hidden="true" ${styleProps({ '--swatch': row.color })}></span>
           <a href=${hrefFor({ name: 'code', studyId: this.studyId, codeId: row.id })}>${row.label}</a>
           ${folded ? html`<span class="incl">${t('matrix.withSubcodes')}</span>` : nothing}
         </div>
