@@ -16,6 +16,8 @@ export type Route =
   | { name: 'matrix'; studyId: string; cols: 'question' | 'family' }
   | { name: 'memos'; studyId: string }
   | { name: 'code'; studyId: string; codeId: string }
+  | { name: 'agreement'; studyId: string }
+  | { name: 'agreement-round'; studyId: string; roundId: string }
   | { name: 'not-found' };
 
 /** A place on a family's page to open at (a search hit): an entry of a document at an offset, an
@@ -136,6 +138,8 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 4 && parts[2] === 'matris' && parts[3] === 'familjer') return { name: 'matrix', studyId, cols: 'family' };
   if (parts.length === 3 && parts[2] === 'memon') return { name: 'memos', studyId };
   if (parts.length === 4 && parts[2] === 'koder' && parts[3]) return { name: 'code', studyId, codeId: parts[3] };
+  if (parts.length === 3 && parts[2] === 'samstammighet') return { name: 'agreement', studyId };
+  if (parts.length === 4 && parts[2] === 'samstammighet' && parts[3]) return { name: 'agreement-round', studyId, roundId: parts[3] };
   return { name: 'not-found' };
 }
 
@@ -162,6 +166,10 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}/memon`;
     case 'code':
       return `#/studier/${e(route.studyId)}/koder/${e(route.codeId)}`;
+    case 'agreement':
+      return `#/studier/${e(route.studyId)}/samstammighet`;
+    case 'agreement-round':
+      return `#/studier/${e(route.studyId)}/samstammighet/${e(route.roundId)}`;
     case 'settings':
       return `#/studier/${e(route.studyId)}/installningar`;
     case 'audit':

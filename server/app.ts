@@ -15,6 +15,7 @@ import { requireUser } from './http/require-user.ts';
 import { refuseWritesToClosedStudies } from './http/closed-study.ts';
 import { limitBodySize, sameOriginOnly, securityHeaders } from './http/security.ts';
 import type { Services } from './http/services.ts';
+import { agreementRoundRoutes } from './routes/agreement-rounds.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { bulkImportRoutes } from './routes/bulk-imports.ts';
 import { codebookQdcRoutes } from './routes/codebook-qdc.ts';
@@ -29,6 +30,7 @@ import { matrixRoutes } from './routes/matrix.ts';
 import { memoRoutes } from './routes/memos.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { readingRoutes } from './routes/reading.ts';
+import { referenceRoutes } from './routes/references.ts';
 import { reflectionRoutes } from './routes/reflections.ts';
 import { researchOverviewRoutes } from './routes/research-overview.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study/codes', codeRoutes(services))
     .route('/api/studies/:study/codings', codingRoutes(services))
     .route('/api/studies/:study/memos', memoRoutes(services))
+    .route('/api/studies/:study', referenceRoutes(services))
+    .route('/api/studies/:study/agreement-rounds', agreementRoundRoutes(services))
     .route('/api/studies/:study/matrix', matrixRoutes(services))
     .route('/api/studies/:study/overview', researchOverviewRoutes(services));
 

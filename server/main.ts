@@ -13,6 +13,7 @@ import { studyCloseCommand, studyCreateCommand } from './cli/study-command.ts';
 import { importCommand } from './cli/import-command.ts';
 import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/study-search.ts';
+import { warmUpCitations } from './literature/cite.ts';
 
 const CLIENT_DIR = new URL('../client/dist/', import.meta.url).pathname;
 
@@ -71,6 +72,21 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
     for (const repo of store.allStudies()) {
       search.for(repo).sync().catch((e: Error) => console.error(`[backspegel] search index for ${repo.id} failed: ${e.name}`));
     }
+    // Build the citation engines too (about a second for APA), one language per turn of the event
+    // loop, so the first reference list or rendered citation does not pay for it.
+    const warm = (langs: ('sv-SE' | 'en-US')[]) => {
+      const [lang, ...rest] = langs;
+      if (!lang) return;
+      setImmediate(() => {
+        try {
+          warmUpCitations({ style: 'apa', lang });
+        } catch (e) {
+          console.error(`[backspegel] citation engine for ${lang} failed: ${(e as Error).name}`);
+        }
+        warm(rest);
+      });
+    };
+    warm(['sv-SE', 'en-US']);
   });
   // Stop taking requests, let the ones under way finish (their writes are acknowledged only when
   // durable), and exit; idle keep-alive connections would otherwise hold the port for minutes.

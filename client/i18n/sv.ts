@@ -3,6 +3,7 @@
 // entry point components import: t('key', { param }), tKey() for keys built at run time, and the formatters.
 import type { EntryKind } from '../../server/domain/types.ts';
 import { adminStrings } from './sv/admin.ts';
+import { agreementStrings } from './sv/agreement.ts';
 import { appStrings } from './sv/app.ts';
 import { codebookStrings } from './sv/codebook.ts';
 import { codingStrings } from './sv/coding.ts';
@@ -28,6 +29,7 @@ export const sv = {
   ...codebookStrings,
   ...codingStrings,
   ...memoStrings,
+  ...agreementStrings,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -167,16 +167,19 @@ const MAX_MEMO = 200_000;
 const codeName = z.string().trim().min(1).max(200);
 const codeColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Ange färgen som #rrggbb.');
 const id = z.string().min(1).max(64);
+/** Citation keys of the study's reference library that a code or memo is linked to (checked by the route). */
+const referenceKeys = z.array(z.string().min(1).max(100)).max(200);
 
 export const codeCreateSchema = z.object({
   name: codeName,
   description: z.string().max(MAX_COMMENT).default(''),
   color: codeColor.optional(),
   parentId: id.nullable().default(null),
+  references: referenceKeys.optional(),
 });
 
 export const codePatchSchema = z
-  .object({ name: codeName, description: z.string().max(MAX_COMMENT), color: codeColor, parentId: id.nullable() })
+  .object({ name: codeName, description: z.string().max(MAX_COMMENT), color: codeColor, parentId: id.nullable(), references: referenceKeys })
   .partial()
   .strict();
 
@@ -207,11 +210,45 @@ export const memoCreateSchema = z.object({
   title: z.string().trim().min(1).max(200),
   body: z.string().max(MAX_MEMO).default(''),
   about: memoAboutSchema,
+  references: referenceKeys.optional(),
 });
 
 export const memoPatchSchema = z
-  .object({ title: z.string().trim().min(1).max(200), body: z.string().max(MAX_MEMO) })
+  .object({ title: z.string().trim().min(1).max(200), body: z.string().max(MAX_MEMO), references: referenceKeys })
   .partial()
   .strict();
 
 export type CodingCreateInput = z.infer<typeof codingCreateSchema>;
+
+// ——— agreement rounds ———
+/** The most units a round takes: every coder codes each of them, so more is weeks of work, not a check. */
+export const MAX_ROUND_UNITS = 500;
+const distinct = (list: readonly string[]) => new Set(list).size === list.length;
+const DISTINCT_MESSAGE = 'Samma id får bara förekomma en gång.';
+const codeIdList = z.array(id).max(200).refine(distinct, DISTINCT_MESSAGE);
+
+export const agreementRoundCreateSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  codeIds: codeIdList.min(1),
+  coderIds: z.array(id).min(2).max(50).refine(distinct, DISTINCT_MESSAGE),
+  /** Chosen by hand (annotation ids and passages of documents), or drawn at random with a seed. */
+  units: z.union([
+    z.array(z.union([id, z.object({ documentId: id, ...passage })])).min(1).max(MAX_ROUND_UNITS),
+    z.object({
+      sample: z.object({
+        from: z.literal('annotations'),
+        n: z.number().int().min(1).max(MAX_ROUND_UNITS),
+        seed: z.number().int().min(0).max(0xffff_ffff).optional(),
+        family: id.optional(),
+        question: id.optional(),
+      }),
+    }),
+  ]),
+  goldStandard: id.nullable().default(null),
+  threshold: z.number().min(0).max(1).default(0.8),
+});
+
+/** PUT …/units/:unit (a coder's own codes; empty = no code applies) and POST …/units/:unit/resolve. */
+export const roundCodesSchema = z.object({ codeIds: codeIdList });
+
+export type AgreementRoundCreateInput = z.infer<typeof agreementRoundCreateSchema>;

@@ -16,7 +16,9 @@ export function refuseWritesToClosedStudies(services: Services): MiddlewareHandl
     const member = repo && roleIn(repo.study, c.get('user').id) !== null;
     // The study itself (PATCH checks on its own; DELETE is the erasure) and closing pass through.
     const within = c.req.path.slice(`/api/studies/${repo?.id ?? ''}`.length).replace(/^\/$/, '');
-    if (member && within && within !== '/close' && !READS.has(c.req.method)) assertStudyOpen(repo.study);
+    // POST /citations only renders the Markdown it is sent, so a closed study's memos still show their references.
+    const renders = within === '/citations';
+    if (member && within && within !== '/close' && !renders && !READS.has(c.req.method)) assertStudyOpen(repo.study);
     await next();
   };
 }

@@ -2,7 +2,7 @@
 // resolved in context (family, document, date, question, the caseworker's comment, the text itself).
 import { reanchor } from '../domain/anchoring.ts';
 import { lastStartingAtOrBefore } from '../domain/sorted-spans.ts';
-import type { Annotation, CodedSegment, Code, Coding, CodingView, Entry } from '../domain/types.ts';
+import type { Annotation, CodedSegment, Code, Coding, CodingTarget, CodingView, Entry } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import type { User } from '../store/app-data.ts';
 import { displayName } from './views.ts';
@@ -37,8 +37,19 @@ export class AnnotationLookup {
 }
 
 export async function codingViews(repo: StudyRepo, codes: readonly Code[], codings: readonly Coding[], users: User[]): Promise<CodingView[]> {
-  const study = repo.study;
   const codeNames = new Map(codes.map((c) => [c.id, c.name]));
+  const segments = await segmentViews(repo, codings);
+  return codings.map((coding, i) => ({
+    ...coding,
+    codeName: codeNames.get(coding.codeId) ?? '',
+    createdByName: displayName(users, coding.createdBy) ?? '',
+    segment: segments[i]!,
+  }));
+}
+
+/** The segments of `items` (a coding, or an agreement round's unit: a target in a family), resolved in context. */
+export async function segmentViews(repo: StudyRepo, items: readonly { target: CodingTarget; familyId: string }[]): Promise<CodedSegment[]> {
+  const study = repo.study;
   const pseudonyms = new Map(study.families.map((f) => [f.id, f.pseudonym]));
   const titles = new Map(study.documents.map((d) => [d.id, d.title]));
   const annotations = new AnnotationLookup(repo);
@@ -49,16 +60,16 @@ export async function codingViews(repo: StudyRepo, codes: readonly Code[], codin
     return doc;
   };
 
-  const views: CodingView[] = [];
-  for (const coding of codings) {
+  const views: CodedSegment[] = [];
+  for (const item of items) {
     const base = {
-      familyId: coding.familyId,
-      familyPseudonym: pseudonyms.get(coding.familyId) ?? coding.familyId,
+      familyId: item.familyId,
+      familyPseudonym: pseudonyms.get(item.familyId) ?? item.familyId,
       documentId: null, documentTitle: null, start: null, date: null, questionId: null,
       comment: null, annotationId: null, reflectionKey: null, orphan: false,
     };
     let segment: CodedSegment;
-    const t = coding.target;
+    const t = item.target;
     if (t.type === 'annotation') {
       const a = annotations.get(t.id);
       if (!a) segment = { ...base, text: '', orphan: true, annotationId: t.id };
@@ -87,12 +98,7 @@ export async function codingViews(repo: StudyRepo, codes: readonly Code[], codin
         segment = { ...base, questionId, reflectionKey: t.key, text, orphan: !stored.trim() };
       }
     }
-    views.push({
-      ...coding,
-      codeName: codeNames.get(coding.codeId) ?? '',
-      createdByName: displayName(users, coding.createdBy) ?? '',
-      segment,
-    });
+    views.push(segment);
   }
   return views;
 }

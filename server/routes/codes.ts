@@ -12,7 +12,8 @@ import type { Services } from '../http/services.ts';
 import { researchAccess } from '../http/study-access.ts';
 import { newId } from '../store/ids.ts';
 import type { Transaction } from '../store/record-file.ts';
-import { codes, codings, memos } from '../store/study-collections.ts';
+import { codes, codings, memos, references } from '../store/study-collections.ts';
+import { checkReferenceLinks } from '../literature/study-library.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 
 /** A code as listed: with its depth in the tree and how many codings it has. */
@@ -72,9 +73,11 @@ export function codeRoutes(services: Services) {
         assertParent(all, null, input.parentId);
         assertUniqueName(all, null, input.parentId, input.name);
         const now = clock().toISOString();
+        const links = checkReferenceLinks(input.references ?? [], (key) => !!tx.get(references, key));
         const created: Code = {
           id: newId('c'), name: input.name, description: input.description, color: input.color ?? nextColor(all),
-          parentId: input.parentId, createdBy: user.id, createdAt: now, updatedBy: user.id, updatedAt: now, version: 1,
+          parentId: input.parentId, ...(links.length ? { references: links } : {}),
+          createdBy: user.id, createdAt: now, updatedBy: user.id, updatedAt: now, version: 1,
         };
         tx.put(codes, created);
         return created;
@@ -94,6 +97,12 @@ export function codeRoutes(services: Services) {
         assertParent(all, current.id, parentId);
         assertUniqueName(all, current.id, parentId, patch.name ?? current.name);
         const next: Code = { ...current, ...patch, parentId, ...stamp(user.id), version: current.version + 1 };
+        if (patch.references) {
+          // Links made before their reference was deleted may stay; new ones must exist.
+          const links = checkReferenceLinks(patch.references, (key) => !!tx.get(references, key), current.references);
+          if (links.length) next.references = links;
+          else delete next.references;
+        }
         tx.put(codes, next);
         return next;
       });
@@ -122,6 +131,10 @@ export function codeRoutes(services: Services) {
         const from = tx.get(codes, c.req.param('id'));
         if (!from) throw new NotFoundError('Koden finns inte.');
         applyPlan(tx, repo, planMerge(repo.records.list(codes), repo.records.list(codings), from.id, into, stamp(user.id)), into);
+        // The merged code's literature goes with its codings.
+        const target = tx.get(codes, into)!;
+        const added = (from.references ?? []).filter((key) => !target.references?.includes(key));
+        if (added.length) tx.put(codes, { ...target, references: [...(target.references ?? []), ...added], ...stamp(user.id), version: target.version + 1 });
         return tx.get(codes, into)!;
       });
       return c.json(merged);

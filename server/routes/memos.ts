@@ -13,7 +13,8 @@ import { displayName } from '../http/views.ts';
 import type { User } from '../store/app-data.ts';
 import { newId } from '../store/ids.ts';
 import type { Transaction } from '../store/record-file.ts';
-import { codes, memos } from '../store/study-collections.ts';
+import { codes, memos, references } from '../store/study-collections.ts';
+import { checkReferenceLinks } from '../literature/study-library.ts';
 
 /** The family a memo concerns, after checking that what it is about exists. */
 function familyOfAbout(access: StudyAccess, about: MemoAbout): string | null {
@@ -81,7 +82,11 @@ export function memoRoutes(services: Services) {
       const familyId = familyOfAbout(a, input.about);
       const now = clock().toISOString();
       const memo: Memo = { id: newId('m'), title: input.title, body: input.body, about: input.about, familyId, authorId: a.user.id, createdAt: now, updatedAt: now, version: 1 };
-      await a.repo.records.transact((tx) => tx.put(memos, memo));
+      await a.repo.records.transact((tx) => {
+        const links = checkReferenceLinks(input.references ?? [], (key) => !!tx.get(references, key));
+        if (links.length) memo.references = links;
+        tx.put(memos, memo);
+      });
       c.set('audit', { object: memo.id, family: familyId ?? undefined });
       return c.json(memoView(memo, users()), 201);
     })
@@ -93,6 +98,12 @@ export function memoRoutes(services: Services) {
       const saved = await a.repo.records.transact((tx) => {
         const memo = ownCurrent(tx, a, c.req.param('id'), version);
         const next: Memo = { ...memo, ...patch, updatedAt: clock().toISOString(), version: memo.version + 1 };
+        if (patch.references) {
+          // Links made before their reference was deleted may stay; new ones must exist.
+          const links = checkReferenceLinks(patch.references, (key) => !!tx.get(references, key), memo.references);
+          if (links.length) next.references = links;
+          else delete next.references;
+        }
         tx.put(memos, next);
         return next;
       });

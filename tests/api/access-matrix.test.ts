@@ -94,10 +94,27 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   // the memo tried is forskare1's own: only its author edits it
   'PATCH /api/studies/:study/memos/:id': ['researcher'],
   'DELETE /api/studies/:study/memos/:id': ['researcher'],
+  // Agreement rounds. The open round tried is the lead's, coded by forskare1 and the lead: only its coders
+  // code it, and only the lead or its creator closes it (with a stale If-Match: 409, the round stays open).
+  // Settling is tried on a second, closed round with a code outside it: 422, nothing is created.
+  'GET /api/studies/:study/agreement-rounds': researchers,
+  'POST /api/studies/:study/agreement-rounds': researchers,
+  'GET /api/studies/:study/agreement-rounds/:id': researchers,
+  'PUT /api/studies/:study/agreement-rounds/:id/units/:unit': ['researcher', 'lead'],
+  'POST /api/studies/:study/agreement-rounds/:id/close': ['lead'],
+  'POST /api/studies/:study/agreement-rounds/:id/units/:unit/resolve': ['lead'],
   'GET /api/studies/:study/matrix': researchers,
   'GET /api/studies/:study/overview': researchers,
   'GET /api/studies/:study/codebook.qdc': researchers,
   'POST /api/studies/:study/codebook.qdc': researchers,
+  // Literature is not case data: every member reads the library and renders citations; researchers
+  // and the lead change it. The bibliography gathers citations from every family's texts.
+  'GET /api/studies/:study/references': members,
+  'POST /api/studies/:study/references': researchers,
+  'PATCH /api/studies/:study/references/:key': researchers,
+  'DELETE /api/studies/:study/references/:key': researchers,
+  'GET /api/studies/:study/bibliography': researchers,
+  'POST /api/studies/:study/citations': members,
 };
 
 interface Fixture {
@@ -130,12 +147,23 @@ async function fixture(): Promise<Fixture> {
   const researcher = clients.get('researcher')!;
   const code = (await researcher.call('POST', '/api/studies/mini/codes', { name: 'Matriskod' })).json;
   const memo = (await researcher.call('POST', '/api/studies/mini/memos', { title: 'Matris', body: '', about: { type: 'study', id: 'mini' } })).json;
+  const reference = (await researcher.call('POST', '/api/studies/mini/references', { id: 'matris2020', type: 'book', title: 'Matris' })).json;
   const coding = (await lead.call('POST', '/api/studies/mini/codings', { codeId: code.id, target: { type: 'annotation', id: annotation.id } })).json;
+  // Agreement rounds by the lead, coded by forskare1 and the lead: one open, one closed.
+  const people: { id: string; role: string }[] = (await lead.call('GET', '/api/studies/mini')).json.people;
+  const coders = ['researcher', 'lead'].map((role) => people.find((p) => p.role === role)!.id);
+  const newRound = async () =>
+    (await lead.call('POST', '/api/studies/mini/agreement-rounds', { title: 'Matris', codeIds: [code.id], coderIds: coders, units: [annotation.id] })).json;
+  const round = await newRound();
+  const closedRound = await newRound();
+  await lead.call('POST', `/api/studies/mini/agreement-rounds/${closedRound.id}/close`);
   const params = {
-    code: code.id, memo: memo.id, coding: coding.id,
+    code: code.id, memo: memo.id, coding: coding.id, reference: reference.id,
     study: 'mini', family: 'fam-1', doc: doc.id, key: 'summary', annotation: annotation.id, user: target.id,
     pendingImport: await upload(), discardedImport: await upload(),
     bulkJob: await bulkUpload(), discardedBulkJob: await bulkUpload(),
+    round: round.id, roundUnit: round.units[0].id, closedRound: closedRound.id, closedRoundUnit: closedRound.units[0].id,
+    researcherId: coders[0]!, leadId: coders[1]!,
   };
   return { t, clients, text, params };
 }
@@ -211,8 +239,20 @@ function bodyFor(route: string, f: Fixture): unknown {
       form.append('file', new File([xml], 'kodbok.qdc'));
       return form;
     }
+    case 'POST /api/studies/:study/references':
+      return { id: `matris${++counter}`, type: 'book', title: 'Matris' };
+    case 'PATCH /api/studies/:study/references/:key':
+      return { title: 'Ändrad' };
+    case 'POST /api/studies/:study/citations':
+      return { markdown: 'Se [@matris2020, s. 3].' };
     case 'PATCH /api/studies/:study/memos/:id':
       return { body: 'Ändrad.' };
+    case 'POST /api/studies/:study/agreement-rounds':
+      return { title: `Matrisomgång ${++counter}`, codeIds: [f.params.code], coderIds: [f.params.researcherId, f.params.leadId], units: [f.params.annotation] };
+    case 'PUT /api/studies/:study/agreement-rounds/:id/units/:unit':
+      return { codeIds: [f.params.code] };
+    case 'POST /api/studies/:study/agreement-rounds/:id/units/:unit/resolve':
+      return { codeIds: ['c-0000000000000000'] };
     default:
       return undefined;
   }
@@ -224,12 +264,16 @@ function concretePath(method: string, path: string, f: Fixture): string {
     .replace(':study', f.params.study!)
     .replace(':family', f.params.family!)
     .replace(':doc', f.params.doc!)
+    .replace('/references/:key', `/references/${f.params.reference}`)
     .replace(':key', f.params.key!)
     .replace('/api/users/:id', `/api/users/${f.params.user}`)
     .replace('/annotations/:id', `/annotations/${f.params.annotation}`)
     .replace('/codes/:id', `/codes/${f.params.code}`)
     .replace('/codings/:id', `/codings/${f.params.coding}`)
     .replace('/memos/:id', `/memos/${f.params.memo}`)
+    .replace('/agreement-rounds/:id/units/:unit/resolve', `/agreement-rounds/${f.params.closedRound}/units/${f.params.closedRoundUnit}/resolve`)
+    .replace('/agreement-rounds/:id', `/agreement-rounds/${f.params.round}`)
+    .replace('/units/:unit', `/units/${f.params.roundUnit}`)
     .replace('/imports/:id', `/imports/${pending}`)
     .replace('/imports/:job', `/imports/${method === 'DELETE' ? f.params.discardedBulkJob : f.params.bulkJob}`);
 }

@@ -732,6 +732,16 @@ export const TEMPLATES: Record<string, Template> = {
   'POST /api/studies/:study/codings': (r) => ({ codeId: 'c-0000000000000000', target: { type: 'passage', documentId: r.doc, ...r.quote } }),
   'POST /api/studies/:study/memos': (r) => ({ title: 'Fuzz', body: 'Fuzz.', about: { type: 'study', id: r.study } }),
   'PATCH /api/studies/:study/memos/:id': () => ({ title: 'Fuzz', body: 'Fuzz.' }),
+  'POST /api/studies/:study/references': (_r, n) => ({
+    id: `fuzz${n}`, type: 'article-journal', title: 'Fuzz', author: [{ family: 'Fuzz', given: 'F' }], issued: { 'date-parts': [[2020]] }, volume: 3,
+  }),
+  'PATCH /api/studies/:study/references/:key': () => ({ title: 'Fuzz', issued: '2021', 'container-title': null }),
+  'POST /api/studies/:study/citations': () => ({ markdown: 'Se [@fuzz1, s. 3; @okand2000].' }),
+  // Units and coders are checked before the (unknown) code, so mutations reach the unit checks.
+  'POST /api/studies/:study/agreement-rounds': (r) => ({
+    title: 'Fuzz', codeIds: ['c-0000000000000000'], coderIds: [r.userIds.forskare1, r.userIds.projektledare],
+    units: [r.annotation, { documentId: r.doc, ...r.quote }],
+  }),
 };
 
 /** Routes known to ignore the request body: the body property leaves them to the route property. */

@@ -4,6 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { sv, t, tKey } from '../../client/i18n/sv.ts';
 import { adminStrings } from '../../client/i18n/sv/admin.ts';
+import { agreementStrings } from '../../client/i18n/sv/agreement.ts';
 import { appStrings } from '../../client/i18n/sv/app.ts';
 import { codebookStrings } from '../../client/i18n/sv/codebook.ts';
 import { codingStrings } from '../../client/i18n/sv/coding.ts';
@@ -17,7 +18,7 @@ import { studyStrings } from '../../client/i18n/sv/study.ts';
 const i18n = suite('i18n areas');
 
 const areas: Record<string, Record<string, string>> = {
-  adminStrings, appStrings, codebookStrings, codingStrings, importStrings,
+  adminStrings, agreementStrings, appStrings, codebookStrings, codingStrings, importStrings,
   memoStrings, readerStrings, reflectionStrings, searchStrings, studyStrings,
 };
 

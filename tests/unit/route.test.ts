@@ -35,6 +35,8 @@ const shapes: Route[] = [
   { name: 'code', studyId: 'demo', codeId: 'c_1' },
   { name: 'matrix', studyId: 'demo', cols: 'question' },
   { name: 'matrix', studyId: 'demo', cols: 'family' },
+  { name: 'agreement', studyId: 'demo' },
+  { name: 'agreement-round', studyId: 'demo', roundId: 'o-1' },
 ];
 
 routes('every route round-trips through its hash', () => {
@@ -93,6 +95,13 @@ routes('the researcher pages have Swedish hashes; unknown matrix tabs are not fo
   for (const hash of ['#/studier/s/matris/fragor', '#/studier/s/matris/familjer/x', '#/studier/s/koder', '#/studier/s/kodbok/x']) {
     assert.is(parseRoute(hash).name, 'not-found', hash);
   }
+});
+
+routes('the agreement pages: the list and one round; deeper paths are not found', () => {
+  assert.is(hrefFor({ name: 'agreement', studyId: 's' }), '#/studier/s/samstammighet');
+  assert.is(hrefFor({ name: 'agreement-round', studyId: 's', roundId: 'o 1' }), '#/studier/s/samstammighet/o%201');
+  assert.equal(parseRoute('#/studier/s/samstammighet/o-1'), { name: 'agreement-round', studyId: 's', roundId: 'o-1' });
+  assert.is(parseRoute('#/studier/s/samstammighet/o-1/x').name, 'not-found');
 });
 
 routes('the pages that existed before keep their hashes', () => {

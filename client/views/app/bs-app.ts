@@ -32,6 +32,8 @@ import '../research/bs-memo-view.ts';
 import '../research/bs-codebook-view.ts';
 import '../research/bs-code-view.ts';
 import '../research/bs-matrix-view.ts';
+import '../research/bs-agreement-view.ts';
+import '../research/bs-agreement-round-view.ts';
 import '../../components/bs-search-field.ts';
 import { IdleController } from './idle-controller.ts';
 import { alertLine } from '../../components/feedback.ts';
@@ -267,6 +269,13 @@ export class BsApp extends LitElement {
           session=${this._session}></bs-code-view>`);
       case 'matrix':
         return keyed(r.studyId, html`<bs-matrix-view .api=${api} study-id=${r.studyId} cols=${r.cols} session=${this._session}></bs-matrix-view>`);
+      case 'agreement':
+        return keyed(r.studyId, html`<bs-agreement-view .api=${api} study-id=${r.studyId} user-id=${user.id}
+          session=${this._session}></bs-agreement-view>`);
+      case 'agreement-round':
+        // A fresh element per round: no unit's codes of one round can be shown or saved in another.
+        return keyed(`${r.studyId}/${r.roundId}`, html`<bs-agreement-round-view .api=${api} study-id=${r.studyId}
+          round-id=${r.roundId} user-id=${user.id} session=${this._session}></bs-agreement-round-view>`);
       case 'not-found':
         return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
     }

@@ -1,0 +1,195 @@
+// Agreement rounds in the browser, over the mini study. forskare1 sets a round up through the form
+// (two codes, forskare1 and the lead as coders, three annotations drawn with a seed, the lead as gold
+// standard), codes it blind while the lead's codings (made through the API first) stay hidden, closes it
+// as its creator, reads the result and settles the one disagreement into a study coding.
+//
+// The codings (units in the round's order; A = forskare1, B = the lead; X, Y the two codes):
+//   u1 A {X} B {X}     u2 A {X} B {}     u3 A {} B {}
+// worked by hand:
+// - percent agreement on each unit's set of codes: u1 and u3 agree, u2 does not → 2/3 = 66,7 %.
+// - Krippendorff's α (nominal) on the sets: values X,X | X,∅ | ∅,∅; n = 6, n_X = n_∅ = 3;
+//   D_o = 2/6, D_e = 2·3·3/(6·5) = 0,6 → α = 1 − (1/3)/0,6 = 0,444… → "0,44".
+// - Cohen's κ for X: A 1,1,0 and B 1,0,0; p_o = 2/3, p_e = 2/3·1/3 + 1/3·2/3 = 4/9 → κ = (2/9)/(5/9) = 0,40.
+// - κ for Y: nobody applied it, so there is no variation: it cannot be computed.
+// - against the gold standard (the lead): κ is the mean of the defined per-code κ = 0,40 < 0,80 → not reached.
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import type { AgreementRoundView, Code, CodingView, DocumentMeta, DocumentView, StudyView } from '../../server/domain/types.ts';
+import { apiRequest, deepText, openAs } from '../setup/browser.ts';
+import { MINI, callApi, miniBrowserSuite } from '../setup/mini-e2e.ts';
+
+const test = miniBrowserSuite('agreement rounds: set up, blind coding, closing, the result and settling');
+
+let url = '';
+/** forskare1: the round's creator and one of its coders. */
+let page: Page;
+let lead: Page;
+let codeX: Code;
+let codeY: Code;
+let leadName = '';
+let roundId = '';
+
+const base = `/api/studies/${MINI}`;
+const roundView = () => page.locator('bs-agreement-round-view');
+const units = () => roundView().locator('article.unit');
+const round = (as: Page = page) => callApi<AgreementRoundView>(as, url, 'GET', `${base}/agreement-rounds/${roundId}`);
+
+test.before(async ({ server, browser }) => {
+  url = server.url;
+  page = await openAs(browser, url, 'forskare1');
+  lead = await openAs(browser, url, 'projektledare');
+  const cw = await openAs(browser, url, 'socsek1');
+  codeX = await callApi<Code>(page, url, 'POST', `${base}/codes`, { name: 'Oro för omsorgen' });
+  codeY = await callApi<Code>(page, url, 'POST', `${base}/codes`, { name: 'Polisens iakttagelser' });
+  // The mini study has one annotation; the caseworker adds two, so that three can be drawn.
+  const [meta] = await callApi<DocumentMeta[]>(cw, url, 'GET', `${base}/families/fam-1/documents`);
+  const doc = await callApi<DocumentView>(cw, url, 'GET', `${base}/documents/${meta!.id}`);
+  for (const [quote, questionId] of [['önskar stöd i vardagen', 'outnyttjade-oppningar'], ['Kontaktfamiljen fungerar mycket bra', 'lyckade-insatser']]) {
+    const start = doc.text.indexOf(quote!);
+    assert.ok(start >= 0, quote);
+    await callApi(cw, url, 'POST', `${base}/annotations`, { documentId: doc.id, questionId, target: { start, end: start + quote!.length, exact: quote }, comment: 'Min kommentar.' });
+  }
+  await cw.context().close();
+  const study = await callApi<StudyView>(lead, url, 'GET', base);
+  leadName = study.people.find((p) => p.role === 'lead')!.displayName;
+});
+
+test.after(async () => {
+  await page?.context().close();
+  await lead?.context().close();
+});
+
+test('forskare1 sets up a round from the study page: codes, two coders, a seeded sample, the lead as gold standard', async () => {
+  await page.goto(`${url}/#/studier/${MINI}`);
+  await page.locator('bs-study-view').getByRole('link', { name: 'Samstämmighet' }).click();
+  await page.waitForURL(`**/#/studier/${MINI}/samstammighet`);
+  const view = page.locator('bs-agreement-view');
+  await view.getByText('Det finns inga omgångar ännu.').waitFor();
+  await view.getByRole('button', { name: 'Ny omgång' }).click();
+
+  await view.getByLabel('Rubrik').fill('Omgång 1');
+  await view.getByRole('group', { name: 'Koder att koda med' }).getByLabel('Oro för omsorgen').check();
+  await view.getByRole('group', { name: 'Koder att koda med' }).getByLabel('Polisens iakttagelser').check();
+  const coders = view.getByRole('group', { name: 'Kodare (minst två)' });
+  await coders.getByLabel(/FoU-forskare 1/).check();
+  await view.getByLabel('Antal enheter').fill('3');
+  await view.getByLabel('Frö för slumpen').fill('42');
+  assert.is(await view.getByLabel('Gräns för godkänd samstämmighet').inputValue(), '0,80', 'the default threshold');
+
+  // One coder is not enough: said in Swedish, nothing is created.
+  await view.getByRole('button', { name: 'Starta omgången' }).click();
+  await view.getByRole('alert').filter({ hasText: 'Välj minst två kodare.' }).waitFor();
+
+  await coders.getByLabel(new RegExp(leadName)).check();
+  await view.getByLabel('Guldstandard').selectOption({ label: leadName });
+  await view.getByRole('button', { name: 'Starta omgången' }).click();
+  await page.waitForURL(/#\/studier\/mini\/samstammighet\/o-/);
+  roundId = decodeURIComponent(page.url().split('/').pop()!);
+
+  const made = await round();
+  assert.equal([made.title, made.status, made.units.length, made.threshold], ['Omgång 1', 'open', 3, 0.8]);
+  assert.equal(made.codeIds, [codeX.id, codeY.id]);
+  assert.is(made.coders.length, 2);
+  assert.is(made.goldStandard, made.coders.find((c) => c.displayName === leadName)!.id);
+  assert.equal([made.sample?.n, made.sample?.seed], [3, 42]);
+  await roundView().getByText('3 markeringar dragna slumpmässigt bland 3, frö 42.').waitFor();
+});
+
+test("coding blind: the lead's codings stay hidden; forskare1 codes each unit, one with \"Ingen kod passar\"", async () => {
+  // The lead codes first, through the API: u1 {X}, u2 {}, u3 {}.
+  const units0 = (await round(lead)).units;
+  for (const [unit, codeIds] of [[units0[0]!, [codeX.id]], [units0[1]!, []], [units0[2]!, []]] as const) {
+    const r = await apiRequest(lead, url, 'PUT', `${base}/agreement-rounds/${roundId}/units/${unit.id}`, { data: { codeIds } });
+    assert.is(r.status(), 200, await r.text());
+  }
+
+  // The page is still on the round from the form: a hash to itself would not load it again.
+  await page.goto(`${url}/#/studier/${MINI}/samstammighet/${roundId}`);
+  await page.reload();
+  await roundView().getByRole('heading', { name: 'Omgång 1', level: 1 }).waitFor();
+  await roundView().locator('#my-progress').filter({ hasText: '0 av 3 enheter kodade' }).waitFor();
+  assert.is(await units().count(), 3);
+  // Blind: every unit is uncoded for forskare1, no box ticked, nothing of the lead's choice anywhere.
+  for (let i = 0; i < 3; i++) {
+    const unit = units().nth(i);
+    await unit.getByText('Inte kodad ännu.').waitFor();
+    assert.not.ok(await unit.getByLabel('Oro för omsorgen').isChecked());
+  }
+  const text = await deepText(page);
+  assert.not.match(text, 'Kodad:');
+  assert.not.match(text, 'Oenigheter');
+  // As the creator, forskare1 sees how far each coder has come: counts, never codes.
+  await roundView().getByText(`${leadName}: 3 av 3 enheter kodade`).waitFor();
+  assert.match(await units().first().innerText(), units0[0]!.segment.text);
+
+  await units().nth(0).getByLabel('Oro för omsorgen').check();
+  await units().nth(0).getByRole('button', { name: 'Spara koderna' }).click();
+  await units().nth(0).getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
+  await units().nth(0).getByText('Kodad: Oro för omsorgen.').waitFor();
+
+  // Saving with no box ticked is refused: "no code" must be said with its own button.
+  await units().nth(1).getByRole('button', { name: 'Spara koderna' }).click();
+  await units().nth(1).getByRole('alert').filter({ hasText: 'Ingen kod passar' }).waitFor();
+  await units().nth(1).getByLabel('Oro för omsorgen').check();
+  await units().nth(1).getByRole('button', { name: 'Spara koderna' }).click();
+  await units().nth(1).getByRole('status').filter({ hasText: 'Sparat' }).waitFor();
+
+  await units().nth(2).getByRole('button', { name: 'Ingen kod passar' }).click();
+  await units().nth(2).getByText('Kodad: ingen kod passar.').waitFor();
+  await roundView().locator('#my-progress').filter({ hasText: '3 av 3 enheter kodade' }).waitFor();
+
+  assert.equal((await round()).units.map((u) => u.mine), [[codeX.id], [codeX.id], []]);
+});
+
+test('closing as the creator shows percent agreement, α, κ per code and pair, the gold-standard verdict', async () => {
+  await roundView().getByRole('button', { name: 'Avsluta omgången' }).click();
+  await roundView().getByRole('button', { name: 'Ja, avsluta' }).click();
+  await roundView().getByText('Omgången är avslutad.').waitFor();
+
+  await roundView().getByRole('heading', { name: 'Resultat' }).waitFor();
+  assert.match(await roundView().locator('[data-stat="percent"]').innerText(), /^66,7\s%$/);
+  assert.is(await roundView().locator('[data-stat="alpha"]').innerText(), '0,44');
+  const kappaX = roundView().locator(`table.kappa tr[data-code-id="${codeX.id}"]`);
+  const pair = await kappaX.innerText();
+  assert.match(pair, 'Oro för omsorgen');
+  assert.ok(pair.includes(`FoU-forskare 1 och ${leadName}`) || pair.includes(`${leadName} och FoU-forskare 1`), pair);
+  assert.match(await kappaX.locator('td').last().innerText(), /^0,40$/);
+  assert.is(
+    await roundView().locator(`table.kappa tr[data-code-id="${codeY.id}"] td`).last().innerText(),
+    'kan inte beräknas (samma svar på alla enheter, ingen variation)',
+  );
+  const gold = await roundView().locator('ul.gold').innerText();
+  assert.match(gold, 'FoU-forskare 1: κ 0,40');
+  assert.match(gold, 'når inte gränsen 0,80');
+});
+
+test('the disagreement side by side; "Bestäm" settles it into a coding of the study', async () => {
+  const closed = await round();
+  const u2 = closed.units[1]!;
+  const disagreements = roundView().locator('section[aria-labelledby="disagreements-title"] article.unit');
+  assert.is(await disagreements.count(), 1, 'only u2 differs');
+  const item = disagreements.first();
+  assert.is(await item.getAttribute('data-unit-id'), u2.id);
+  assert.match(await item.innerText(), u2.segment.text);
+  const r1Id = closed.coders.find((c) => c.displayName !== leadName)!.id;
+  const leadId = closed.coders.find((c) => c.displayName === leadName)!.id;
+  assert.match(await item.locator(`tr[data-coder="${r1Id}"]`).innerText(), /FoU-forskare 1\s+Oro för omsorgen/);
+  assert.match(await item.locator(`tr[data-coder="${leadId}"]`).innerText(), /ingen kod/);
+
+  await item.getByRole('button', { name: 'Bestäm' }).click();
+  await item.getByRole('group', { name: 'Koder som gäller för enheten' }).getByLabel('Oro för omsorgen').check();
+  await item.getByRole('button', { name: 'Spara som kodning' }).click();
+  await item.getByRole('status').filter({ hasText: 'Sparat som kodning i studien' }).waitFor();
+  await item.getByText('Avgjord: Oro för omsorgen.').waitFor();
+  assert.not.ok(await item.getByRole('button', { name: 'Bestäm' }).isVisible(), 'settled once');
+
+  const codings = await callApi<CodingView[]>(page, url, 'GET', `${base}/codings?annotation=${encodeURIComponent(u2.segment.annotationId!)}`);
+  assert.equal(codings.map((k) => [k.codeId, k.target.type]), [[codeX.id, 'annotation']]);
+
+  // The list shows the round closed, with forskare1's units all coded.
+  await page.goto(`${url}/#/studier/${MINI}/samstammighet`);
+  const row = page.locator(`bs-agreement-view tr[data-round-id="${roundId}"]`);
+  assert.match((await row.innerText()).replace(/\s+/g, ' '), /Omgång 1 avslutad 3 3 av 3/);
+});
+
+test.run();
