@@ -18,6 +18,7 @@ export type Route =
   | { name: 'code'; studyId: string; codeId: string }
   | { name: 'agreement'; studyId: string }
   | { name: 'agreement-round'; studyId: string; roundId: string }
+  | { name: 'literature'; studyId: string }
   | { name: 'not-found' };
 
 /** A place on a family's page to open at (a search hit): an entry of a document at an offset, an
@@ -138,6 +139,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 4 && parts[2] === 'matris' && parts[3] === 'familjer') return { name: 'matrix', studyId, cols: 'family' };
   if (parts.length === 3 && parts[2] === 'memon') return { name: 'memos', studyId };
   if (parts.length === 4 && parts[2] === 'koder' && parts[3]) return { name: 'code', studyId, codeId: parts[3] };
+  if (parts.length === 3 && parts[2] === 'litteratur') return { name: 'literature', studyId };
   if (parts.length === 3 && parts[2] === 'samstammighet') return { name: 'agreement', studyId };
   if (parts.length === 4 && parts[2] === 'samstammighet' && parts[3]) return { name: 'agreement-round', studyId, roundId: parts[3] };
   return { name: 'not-found' };
@@ -170,6 +172,8 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}/samstammighet`;
     case 'agreement-round':
       return `#/studier/${e(route.studyId)}/samstammighet/${e(route.roundId)}`;
+    case 'literature':
+      return `#/studier/${e(route.studyId)}/litteratur`;
     case 'settings':
       return `#/studier/${e(route.studyId)}/installningar`;
     case 'audit':

@@ -16,3 +16,12 @@ const PURIFY_CONFIG = {
 export function renderMarkdown(markdown: string): string {
   return DOMPurify.sanitize(renderMarkdownSafe(markdown), PURIFY_CONFIG) as string;
 }
+
+/**
+ * Server-made HTML that is not Markdown (citeproc's formatted references: escaped text with <i>, <b>,
+ * <span> and the like) through the same DOMPurify rules, so a title in a reference file cannot carry
+ * markup or script into the page whatever the server let through.
+ */
+export function sanitizeHtml(html: string): string {
+  return DOMPurify.sanitize(html, PURIFY_CONFIG) as string;
+}

@@ -1,8 +1,12 @@
 // <bs-markdown-view .markdown=${text}>: renders Markdown through the safe pipeline (raw HTML escaped,
 // safe links only, sanitised by DOMPurify). Shows a muted placeholder when the text is empty.
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+// Inside a study, `[@key]` citations are formatted by the server (asked only when the text contains
+// "[@", once per text) and shown author–year, the full reference on hover and keyboard focus; until the
+// answer comes, and if it fails, the text shows as written.
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { citationsFor, renderCited } from '../common/citations.ts';
 import { renderMarkdown } from '../common/markdown.ts';
 import { t } from '../i18n/sv.ts';
 import { sharedStyles } from './base-styles.ts';
@@ -58,6 +62,45 @@ export class BsMarkdownView extends LitElement {
       pre {
         white-space: pre-wrap;
       }
+      .cite-wrap {
+        position: relative;
+      }
+      .cite {
+        border-bottom: 1px dotted currentColor;
+        cursor: help;
+      }
+      .cite:focus-visible {
+        outline: 2px solid var(--bs-focus, #1a5fb4);
+        outline-offset: 1px;
+      }
+      .cite-flag {
+        color: var(--bs-danger, #a51d2d);
+        font-weight: 600;
+      }
+      .cite-tip {
+        display: none;
+        position: absolute;
+        left: 0;
+        top: 100%;
+        z-index: 10;
+        width: max-content;
+        max-width: min(32rem, 80vw);
+        margin-top: 0.2rem;
+        padding: 0.4rem 0.6rem;
+        background: var(--bs-surface, #fff);
+        color: var(--bs-text, #1d1d1d);
+        border: 1px solid var(--bs-border, #888);
+        border-radius: 0.3rem;
+        box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+        font-size: 0.9rem;
+      }
+      .cite-ref {
+        display: block;
+      }
+      .cite:hover + .cite-tip,
+      .cite:focus + .cite-tip {
+        display: block;
+      }
     `,
   ];
 
@@ -67,8 +110,32 @@ export class BsMarkdownView extends LitElement {
   /** Text shown when `markdown` is blank. */
   @property() placeholder = t('markdown.empty');
 
+  /** The text with its citations in place, for `markdown` as it was when they were asked for. */
+  @state() private _cited: { markdown: string; node: HTMLDivElement } | null = null;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('markdown')) return;
+    const markdown = this.markdown;
+    if (this._cited?.markdown !== markdown) this._cited = null;
+    const answer = citationsFor(markdown);
+    if (!answer) return;
+    answer.then(
+      (result) => {
+        // Only for the text still shown (it may have changed while the server answered).
+        if (this.markdown !== markdown || !result.clusters.length) return;
+        // An element, not a fragment: a fragment empties when inserted, an element can be rendered again.
+        const node = document.createElement('div');
+        node.append(renderCited(markdown, result));
+        this._cited = { markdown, node };
+      },
+      () => undefined,
+    );
+  }
+
   override render() {
     if (!this.markdown.trim()) return html`<p class="muted">${this.placeholder}</p>`;
+    const cited = this._cited;
+    if (cited?.markdown === this.markdown) return cited.node;
     return html`<div>${unsafeHTML(cachedMarkdown(this.markdown))}</div>`;
   }
 }

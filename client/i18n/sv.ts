@@ -8,6 +8,7 @@ import { appStrings } from './sv/app.ts';
 import { codebookStrings } from './sv/codebook.ts';
 import { codingStrings } from './sv/coding.ts';
 import { importStrings } from './sv/import.ts';
+import { literatureStrings } from './sv/literature.ts';
 import { memoStrings } from './sv/memos.ts';
 import { readerStrings } from './sv/reader.ts';
 import { reflectionStrings } from './sv/reflections.ts';
@@ -30,6 +31,7 @@ export const sv = {
   ...codingStrings,
   ...memoStrings,
   ...agreementStrings,
+  ...literatureStrings,
 } as const;
 
 export type MessageKey = keyof typeof sv;

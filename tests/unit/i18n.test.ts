@@ -9,6 +9,7 @@ import { appStrings } from '../../client/i18n/sv/app.ts';
 import { codebookStrings } from '../../client/i18n/sv/codebook.ts';
 import { codingStrings } from '../../client/i18n/sv/coding.ts';
 import { importStrings } from '../../client/i18n/sv/import.ts';
+import { literatureStrings } from '../../client/i18n/sv/literature.ts';
 import { memoStrings } from '../../client/i18n/sv/memos.ts';
 import { readerStrings } from '../../client/i18n/sv/reader.ts';
 import { reflectionStrings } from '../../client/i18n/sv/reflections.ts';
@@ -18,7 +19,7 @@ import { studyStrings } from '../../client/i18n/sv/study.ts';
 const i18n = suite('i18n areas');
 
 const areas: Record<string, Record<string, string>> = {
-  adminStrings, agreementStrings, appStrings, codebookStrings, codingStrings, importStrings,
+  adminStrings, agreementStrings, appStrings, codebookStrings, codingStrings, importStrings, literatureStrings,
   memoStrings, readerStrings, reflectionStrings, searchStrings, studyStrings,
 };
 

@@ -37,6 +37,8 @@ const shapes: Route[] = [
   { name: 'matrix', studyId: 'demo', cols: 'family' },
   { name: 'agreement', studyId: 'demo' },
   { name: 'agreement-round', studyId: 'demo', roundId: 'o-1' },
+  { name: 'literature', studyId: 'demo' },
+  { name: 'literature', studyId: 'en studie/2' },
 ];
 
 routes('every route round-trips through its hash', () => {
@@ -102,6 +104,12 @@ routes('the agreement pages: the list and one round; deeper paths are not found'
   assert.is(hrefFor({ name: 'agreement-round', studyId: 's', roundId: 'o 1' }), '#/studier/s/samstammighet/o%201');
   assert.equal(parseRoute('#/studier/s/samstammighet/o-1'), { name: 'agreement-round', studyId: 's', roundId: 'o-1' });
   assert.is(parseRoute('#/studier/s/samstammighet/o-1/x').name, 'not-found');
+});
+
+routes('the literature page has a Swedish hash; deeper paths are not found', () => {
+  assert.is(hrefFor({ name: 'literature', studyId: 's' }), '#/studier/s/litteratur');
+  assert.equal(parseRoute('#/studier/s/litteratur'), { name: 'literature', studyId: 's' });
+  assert.is(parseRoute('#/studier/s/litteratur/x').name, 'not-found');
 });
 
 routes('the pages that existed before keep their hashes', () => {

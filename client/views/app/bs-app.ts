@@ -10,7 +10,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { SessionUser } from '../../../server/domain/types.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
+import { renderCitations } from '../../data/references.ts';
 import { fetchSession, logout } from '../../data/session.ts';
+import { setCitationSource } from '../../common/citations.ts';
 import type { LoginDetail, PasswordChangedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
@@ -34,6 +36,7 @@ import '../research/bs-code-view.ts';
 import '../research/bs-matrix-view.ts';
 import '../research/bs-agreement-view.ts';
 import '../research/bs-agreement-round-view.ts';
+import '../research/bs-literature-view.ts';
 import '../../components/bs-search-field.ts';
 import { IdleController } from './idle-controller.ts';
 import { alertLine } from '../../components/feedback.ts';
@@ -150,6 +153,13 @@ export class BsApp extends LitElement {
   override willUpdate(changed: Map<string, unknown>): void {
     // "Ditt lösenord är bytt." belongs to the page it was said on.
     if (changed.has('route') && changed.get('route') !== undefined) this._passwordChanged = false;
+    // Citations in rendered Markdown are formatted against the library of the study the user is in; set
+    // before the page renders, so its Markdown finds it.
+    if (changed.has('route') || changed.has('api')) {
+      const api = this.api;
+      const r = this.route;
+      setCitationSource(api && 'studyId' in r ? { studyId: r.studyId, lookup: (md) => renderCitations(api, r.studyId, md) } : null);
+    }
   }
 
   private async _checkSession(): Promise<void> {
@@ -276,6 +286,8 @@ export class BsApp extends LitElement {
         // A fresh element per round: no unit's codes of one round can be shown or saved in another.
         return keyed(`${r.studyId}/${r.roundId}`, html`<bs-agreement-round-view .api=${api} study-id=${r.studyId}
           round-id=${r.roundId} user-id=${user.id} session=${this._session}></bs-agreement-round-view>`);
+      case 'literature':
+        return keyed(r.studyId, html`<bs-literature-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-literature-view>`);
       case 'not-found':
         return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
     }
