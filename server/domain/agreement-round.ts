@@ -20,19 +20,9 @@ import {
   cohenKappa, cohenKappaPairs, disagreements, krippendorffAlpha, percentAgreement, presenceMatrices,
   type ReliabilityData, type UndefinedReason,
 } from './agreement/index.ts';
+import { mulberry32 } from './seeded-random.ts';
 import type { AgreementResult, AgreementRound, GoldComparison, RoundStatistic, StudyRole } from './types.ts';
 
-/** mulberry32: a small 32-bit PRNG, floats in [0, 1); the demo study's generator uses the same one. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `n` items of `pool` drawn without replacement, in the order drawn: a Fisher–Yates shuffle from the

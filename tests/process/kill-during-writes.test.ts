@@ -10,21 +10,15 @@ import { rm } from 'node:fs/promises';
 import { AuditLog } from '../../server/store/audit-log.ts';
 import { readSecret } from '../../server/store/secret.ts';
 import { HttpClient, seededDataDir, startServer } from '../setup/server-process.ts';
+import { mulberry32 } from '../../server/domain/seeded-random.ts';
 
 const ROUNDS = 10;
 const CLIENTS = 24;
 const KEYS = ['summary', 'tidiga-tecken', 'outnyttjade-oppningar', 'lyckade-insatser'];
 const FAMILIES: Record<string, string[]> = { socsek1: ['fam-1', 'fam-2'], socsek2: ['fam-3'], projektledare: ['fam-1', 'fam-2', 'fam-3'] };
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a run can be replayed. */
+const random = mulberry32;
 
 interface Acked {
   /** `deleting`: a delete was sent but not answered; it may or may not have landed. */

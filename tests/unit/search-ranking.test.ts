@@ -5,20 +5,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MINISEARCH_OPTIONS, RankedIndex, type RankedDocument } from '../../server/search/ranked-index.ts';
+import { mulberry32 } from '../../server/domain/seeded-random.ts';
 
 interface Doc extends RankedDocument {
   n: number;
 }
 
-/** A small seeded random number generator (mulberry32), so the corpus is the same on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a run can be replayed. */
+const random = mulberry32;
 
 // Inflections, shared prefixes, near-typos, compounds, hyphens, digits and very common words.
 const WORDS = (

@@ -3,17 +3,7 @@
 
 export type Rng = () => number;
 
-/** mulberry32: a tiny, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../../server/domain/seeded-random.ts';
 
 /** FNV-1a over strings, to derive independent seeds, e.g. hashSeed(seed, 'dates'). */
 export function hashSeed(...parts: Array<string | number>): number {
