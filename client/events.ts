@@ -123,6 +123,11 @@ export interface CodeSubmitDetail {
   input: CodeInput;
 }
 
+/** The citation keys checked in a reference picker. */
+export interface ReferencesChangeDetail {
+  keys: string[];
+}
+
 /** Codebook tree: open the dialog for this action on this code. */
 export interface CodeActionDetail {
   code: CodeListItem;
@@ -260,6 +265,8 @@ export interface BsEventMap {
   'bs-code-submit': CodeSubmitDetail;
   /** Code dialog: close without doing anything. */
   'bs-code-cancel': Record<string, never>;
+  /** Reference picker: these citation keys are now checked. */
+  'bs-references-change': ReferencesChangeDetail;
   /** Codebook tree: edit, move, merge or delete this code (opens the dialog). */
   'bs-code-action': CodeActionDetail;
   /** Codebook: move a code (drag, keyboard or the move dialog). */
@@ -331,6 +338,7 @@ declare global {
     'bs-search-filter': CustomEvent<SearchFilterDetail>;
     'bs-code-submit': CustomEvent<CodeSubmitDetail>;
     'bs-code-cancel': CustomEvent<Record<string, never>>;
+    'bs-references-change': CustomEvent<ReferencesChangeDetail>;
     'bs-code-action': CustomEvent<CodeActionDetail>;
     'bs-code-move': CustomEvent<CodeMoveDetail>;
     'bs-code-merge': CustomEvent<CodeMergeDetail>;

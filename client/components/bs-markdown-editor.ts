@@ -1,8 +1,11 @@
 // <bs-markdown-editor label="Kommentar" .value=${text}>: a labelled textarea for Markdown with a
 // "Förhandsgranska" toggle. Fires bs-markdown-input on every change and bs-markdown-blur when the textarea
-// loses focus. The parent keeps the text and passes it back in `value`.
+// loses focus. The parent keeps the text and passes it back in `value`. Inside a study, a text with `[@`
+// is checked ~400 ms after it changes and citation keys missing from the study's library are named under
+// the textarea (a status line); when the lookup fails (a caseworker is refused, say) nothing is shown.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { citationsFor, mayCite } from '../common/citations.ts';
 import { fire } from '../events.ts';
 import { t } from '../i18n/sv.ts';
 import { sharedStyles } from './base-styles.ts';
@@ -37,6 +40,11 @@ export class BsMarkdownEditor extends LitElement {
         background: var(--bs-surface);
         min-height: 4rem;
       }
+      .unknown-refs p {
+        margin: 0.25rem 0 0;
+        color: var(--bs-danger);
+        font-size: 0.9rem;
+      }
       .help {
         font-size: 0.85rem;
         color: var(--bs-muted);
@@ -48,6 +56,13 @@ export class BsMarkdownEditor extends LitElement {
   @query('textarea') private _textarea?: HTMLTextAreaElement;
 
   @state() private _preview = false;
+
+  /** Cited keys not in the study's library, for the text last checked. */
+  @state() private _unknownKeys: string[] = [];
+
+  private _checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Answers for an older text than this are dropped. */
+  private _checkSeq = 0;
 
   private readonly _id = `md-${++nextId}`;
 
@@ -65,6 +80,39 @@ export class BsMarkdownEditor extends LitElement {
 
   /** Disables the textarea. */
   @property({ type: Boolean }) disabled = false;
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('value')) this._scheduleCheck();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._checkTimer);
+    this._checkSeq++;
+  }
+
+  /** Looks the citations of the text up once typing pauses. */
+  private _scheduleCheck(): void {
+    clearTimeout(this._checkTimer);
+    const seq = ++this._checkSeq;
+    if (!mayCite(this.value)) {
+      if (this._unknownKeys.length) this._unknownKeys = [];
+      return;
+    }
+    this._checkTimer = setTimeout(() => void this._check(seq), 400);
+  }
+
+  private async _check(seq: number): Promise<void> {
+    let keys: string[] = [];
+    try {
+      const result = await citationsFor(this.value);
+      keys = result ? [...new Set(result.clusters.flatMap((c) => c.unknownKeys))] : [];
+    } catch {
+      // Refused or failed: say nothing rather than flag keys that may well be known.
+      keys = [];
+    }
+    if (seq === this._checkSeq) this._unknownKeys = keys;
+  }
 
   private _onInput(e: Event): void {
     this.value = (e.target as HTMLTextAreaElement).value;
@@ -110,6 +158,9 @@ export class BsMarkdownEditor extends LitElement {
             <bs-markdown-view .markdown=${this.value}></bs-markdown-view>
           </div>`
         : nothing}
+      <div class="unknown-refs" role="status">
+        ${this._unknownKeys.map((key) => html`<p>${t('cite.editorUnknown', { key })}</p>`)}
+      </div>
       <p class="help" id=${`${this._id}-help`}>${t('markdown.help')}</p>
     `;
   }

@@ -25,6 +25,8 @@ export interface CodeInput {
   description?: string;
   color?: string;
   parentId?: string | null;
+  /** Citation keys of works in the study's library (all of them: the list replaces the old one). */
+  references?: string[];
 }
 
 export const createCode = (api: Api, studyId: string, input: CodeInput): Promise<Code> =>
@@ -77,7 +79,7 @@ export const fetchMemo = (api: Api, studyId: string, id: string): Promise<MemoVi
 export const createMemo = (api: Api, studyId: string, input: { title: string; body: string; about: MemoAbout }): Promise<MemoView> =>
   api.request('POST', `${base(studyId)}/memos`, { body: input });
 
-export const updateMemo = (api: Api, studyId: string, id: string, version: number, changes: { title?: string; body?: string }): Promise<MemoView> =>
+export const updateMemo = (api: Api, studyId: string, id: string, version: number, changes: { title?: string; body?: string; references?: string[] }): Promise<MemoView> =>
   api.request('PATCH', `${base(studyId)}/memos/${seg(id)}`, { body: changes, headers: ifMatch(version) });
 
 export const deleteMemo = (api: Api, studyId: string, id: string, version: number): Promise<void> =>

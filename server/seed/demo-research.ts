@@ -1,21 +1,30 @@
 // A researcher's example work in the demo study (studies/<id>/research.json): codings of the
 // caseworkers' annotations, reflections and unmarked passages, and memos. Written by hand against the
 // pseudonymised text, so every segment is named by its quote; a quote that is not found exactly stops
-// the seed, since a silently dropped coding would leave the demo quietly wrong.
+// the seed, since a silently dropped coding would leave the demo quietly wrong. The researcher also
+// adds the study's reference library, links codes to works in it and cites them in memos (`[@key]`);
+// a key that is not in the library stops the seed too, rather than showing as unknown in the demo.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { findQuote, makeTarget } from '../domain/anchoring.ts';
 import { segmentKey } from '../domain/codebook.ts';
 import type { Code, Coding, CodingTarget, Memo, MemoAbout } from '../domain/types.ts';
+import type { CslItem } from '../literature/csl-item.ts';
+import { findCitations } from '../literature/find-citations.ts';
 import { newId } from '../store/ids.ts';
-import { codes as codeRecords, codings as codingRecords, memos as memoRecords } from '../store/study-collections.ts';
+import {
+  codes as codeRecords, codings as codingRecords, memos as memoRecords, references as referenceRecords,
+} from '../store/study-collections.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { codesByPath } from './codebook-seed.ts';
+import { referenceRecord } from './demo-references.ts';
 
 /** A code by its names from the top of the codebook: ["Tidiga tecken", "Skolfrånvaro"]. */
 const codePath = z.array(z.string().min(1)).min(1);
 const family = z.string().min(1);
 const quote = z.string().min(1);
+/** Citation keys of the study's reference library. */
+const referenceKeys = z.array(z.string().min(1)).min(1);
 
 /** One segment and the codes it gets. */
 const codingSchema = z.union([
@@ -42,6 +51,8 @@ const memoSchema = z.strictObject({
 export const researchSchema = z.strictObject({
   /** The researcher (a username) who coded and wrote the memos. */
   author: z.string().min(1),
+  /** Codes of the codebook the researcher links to works of the library (Code.references). */
+  codeReferences: z.array(z.strictObject({ code: codePath, references: referenceKeys })).optional(),
   codings: z.array(codingSchema),
   memos: z.array(memoSchema),
 });
@@ -55,8 +66,13 @@ function exactly(text: string, q: string, prefix: string | undefined, where: str
   return at;
 }
 
-/** Adds the codings and memos in `path` to the study, by `authorId`, in one transaction. */
-export async function addResearch(repo: StudyRepo, path: string, userId: (username: string) => string, now: string): Promise<void> {
+/**
+ * Adds the reference library `library`, and the code links, codings and memos in `path`, to the study,
+ * by the research author, in one transaction.
+ */
+export async function addResearch(
+  repo: StudyRepo, path: string, userId: (username: string) => string, now: string, library: readonly CslItem[] = [],
+): Promise<void> {
   const research = researchSchema.parse(JSON.parse(await readFile(path, 'utf8')));
   const authorId = userId(research.author);
   const role = repo.study.members.find((m) => m.userId === authorId)?.role;
@@ -77,6 +93,21 @@ export async function addResearch(repo: StudyRepo, path: string, userId: (userna
     if (!text.trim()) throw new Error(`Research codes the reflection ${familyId}:${key}, which is empty`);
     return text;
   };
+
+  const known = new Set(library.map((item) => item.id));
+  const checkKeys = (keys: readonly string[], where: string) => {
+    const unknown = keys.filter((key) => !known.has(key));
+    if (unknown.length) throw new Error(`Research cites references that are not in the study's library (${where}): ${unknown.join(', ')}`);
+  };
+
+  const linked: Code[] = [];
+  for (const link of research.codeReferences ?? []) {
+    const current = code(link.code);
+    if (linked.some((c) => c.id === current.id)) throw new Error(`Research links the code ${link.code.join(' › ')} twice`);
+    checkKeys(link.references, `the code ${link.code.join(' › ')}`);
+    const keys = [...new Set([...(current.references ?? []), ...link.references])];
+    linked.push({ ...current, references: keys, updatedBy: authorId, updatedAt: now, version: current.version + 1 });
+  }
 
   const codings: Coding[] = [];
   const taken = new Set<string>();
@@ -137,10 +168,14 @@ export async function addResearch(repo: StudyRepo, path: string, userId: (userna
         about = { type: 'reflection', id: `${familyId}:${m.about.key}` };
         break;
     }
-    return { id: newId('m'), title: m.title, body: m.body.join('\n\n'), about, familyId, authorId, createdAt: now, updatedAt: now, version: 1 };
+    const body = m.body.join('\n\n');
+    checkKeys(findCitations(body).flatMap((cluster) => cluster.keys.map((ref) => ref.key)), `the memo "${m.title}"`);
+    return { id: newId('m'), title: m.title, body, about, familyId, authorId, createdAt: now, updatedAt: now, version: 1 };
   });
 
   await repo.records.transact((tx) => {
+    for (const item of library) tx.put(referenceRecords, referenceRecord(item, authorId, now));
+    for (const c of linked) tx.put(codeRecords, c);
     for (const c of codings) tx.put(codingRecords, c);
     for (const m of memos) tx.put(memoRecords, m);
   });

@@ -11,11 +11,13 @@ import { nameRule } from '../domain/pseudonymise-names.ts';
 import type { Annotation, Study } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
 import { annotations as annotationRecords, reflections } from '../store/family-collections.ts';
+import { references as referenceRecords } from '../store/study-collections.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { storeSeedCodebook } from './codebook-seed.ts';
 import { addResearch } from './demo-research.ts';
+import { readDemoReferences, referenceRecord } from './demo-references.ts';
 import { loadStudyTemplates } from './study-templates.ts';
 import { examplesSchema, studyTemplateSchema, type StudyTemplate } from './template.ts';
 
@@ -140,7 +142,14 @@ export async function seedDemo(store: Store, options: { passwordCost?: PasswordC
   for (const f of template.families) {
     if (f.examples) await addExamples(repo, f.id, join(dir, f.examples), ids, now.toISOString());
   }
-  // Last: the researcher codes the annotations and reflections the examples just added.
-  if (template.research) await addResearch(repo, join(dir, template.research), (u) => userId(ids, u), now.toISOString());
+  const library = template.references ? await readDemoReferences(join(dir, template.references)) : [];
+  // Last: the researcher adds the references, and codes the annotations and reflections the examples
+  // just added, citing the references in memos.
+  if (template.research) await addResearch(repo, join(dir, template.research), (u) => userId(ids, u), now.toISOString(), library);
+  else if (library.length) {
+    await repo.records.transact((tx) => {
+      for (const item of library) tx.put(referenceRecords, referenceRecord(item, leadId, now.toISOString()));
+    });
+  }
   return { studyId: study.id };
 }

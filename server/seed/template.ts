@@ -17,6 +17,8 @@ export const studyTemplateSchema = z.object({
   template: safeId.optional(),
   /** A researcher's example codings and memos (see demo-research.ts), added after the examples. */
   research: localFile.optional(),
+  /** The study's reference library (BibTeX, RIS or CSL-JSON), added by the research author (else the lead). */
+  references: localFile.optional(),
   questions: z.array(z.object({ id: safeId, label: z.string().min(1), text: z.string().min(1) })).min(1).max(9),
   members: z.array(z.object({ username: z.string(), role: z.enum(['lead', 'researcher', 'caseworker']) })),
   families: z.array(

@@ -52,8 +52,9 @@ export async function writeBenchTemplate(dir: string): Promise<number> {
     const template = demo.families.find((f: { id: string }) => f.id === id);
     families.push({ ...template, examples: undefined, documents });
   }
-  // No research: its codings quote the demo's examples and case files, which the bench has neither of.
-  await writeFile(join(dir, 'study.json'), JSON.stringify({ ...demo, id: BENCH_STUDY, title: 'Benchstudie', research: undefined, families }));
+  // No research: its codings quote the demo's examples and case files, which the bench has neither of;
+  // nor the references, which only the research cites.
+  await writeFile(join(dir, 'study.json'), JSON.stringify({ ...demo, id: BENCH_STUDY, title: 'Benchstudie', research: undefined, references: undefined, families }));
   return bytes;
 }
 

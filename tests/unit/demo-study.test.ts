@@ -1,6 +1,6 @@
 // The bundled demo study (studies/demo-komplexa-familjer): the template, the committed case files, the
 // example annotations, the researcher's codings and memos as seeded, and the generator that writes the
-// case files.
+// case files, and the reference library the researcher's memos cite.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { segmentKey } from '../../server/domain/codebook.ts';
 import type { Code } from '../../server/domain/types.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { Store } from '../../server/store/store.ts';
-import { codes, codings, memos } from '../../server/store/study-collections.ts';
+import { findCitations } from '../../server/literature/find-citations.ts';
+import { codes, codings, memos, references } from '../../server/store/study-collections.ts';
 import type { StudyRepo } from '../../server/store/study-repo.ts';
 import { generateCaseFile } from '../../studies/demo-komplexa-familjer/generator/case-file.ts';
 import { loadStoryline } from '../../studies/demo-komplexa-familjer/generator/storyline.ts';
@@ -379,6 +380,7 @@ generator.run();
 
 interface Research {
   author: string;
+  codeReferences?: Array<{ code: string[]; references: string[] }>;
   codings: Array<{ family: string; codes: string[][]; annotation?: string; reflection?: string; quote?: string; passage?: string }>;
   memos: Array<{ title: string; body: string[]; about: { type: string; family?: string; key?: string; code?: string[] } }>;
 }
@@ -422,7 +424,10 @@ seeded('starts from the tre-fragor template, whose seed codebook the lead create
   for (const c of list) {
     assert.match(c.color, /^#[0-9a-f]{6}$/);
     assert.ok(c.description.length > 20, `${c.name} says when to apply it`);
-    assert.equal([c.createdBy, c.updatedBy, c.version], [userId('projektledare'), userId('projektledare'), 1]);
+    assert.is(c.createdBy, userId('projektledare'));
+    // forskare1 linked one code to a reference, which is an edit of it.
+    const linked = c.name === 'Tidiga tecken' && c.parentId === null;
+    assert.equal([c.updatedBy, c.version], linked ? [userId('forskare1'), 2] : [userId('projektledare'), 1], c.name);
   }
 });
 
@@ -509,23 +514,98 @@ seeded('names no family member in a memo: only the role labels of the pseudonymi
   }
 });
 
-seeded('stops with an error, rather than leaving a coding out, when a research quote is not in the case file', async () => {
+/** Seeds the demo with family A only, its references and `broken` as the research; the error it fails with. */
+async function seedError(broken: Research): Promise<Error> {
   const dir = await mkdtemp(join(tmpdir(), 'backspegel-demo-broken-'));
   try {
     await cp(join(STUDY_DIR, 'families', 'familj-a'), join(dir, 'families', 'familj-a'), { recursive: true });
-    const broken: Research = { ...research, codings: [{ family: 'familj-a', codes: [['Tidiga tecken']], passage: 'En mening som inte står i akten.' }], memos: [] };
+    await cp(join(STUDY_DIR, 'references.bib'), join(dir, 'references.bib'));
     await writeFile(join(dir, 'research.json'), JSON.stringify(broken));
     await writeFile(join(dir, 'study.json'), JSON.stringify({ ...study, families: [family('familj-a')] }));
     const store = await Store.open(join(dir, 'data'), { log: () => undefined });
     try {
       await seedDemo(store, { passwordCost: FAST_COST, dir });
-      assert.unreachable('the seed should have failed');
     } catch (e) {
-      assert.match((e as Error).message, /Research quote not found in the case file of familj-a/);
+      return e as Error;
     }
+    throw new Error('the seed should have failed');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+seeded('stops with an error, rather than leaving a coding out, when a research quote is not in the case file', async () => {
+  const error = await seedError({ ...research, codings: [{ family: 'familj-a', codes: [['Tidiga tecken']], passage: 'En mening som inte står i akten.' }], memos: [] });
+  assert.match(error.message, /Research quote not found in the case file of familj-a/);
+});
+
+// ——— the reference library ———
+
+const bib = readFileSync(join(STUDY_DIR, 'references.bib'), 'utf8');
+/** Every `[@key]` the research cites in a memo, and every key it links a code to. */
+const citedInResearch = (r: Research): string[] => [
+  ...r.memos.flatMap((m) => findCitations(m.body.join('\n\n')).flatMap((c) => c.keys.map((k) => k.key))),
+  ...(r.codeReferences ?? []).flatMap((l) => l.references),
+];
+
+seeded('has the reference library of references.bib, added by forskare1, as an import stores it', ({ repo, userId }) => {
+  assert.is((study as StudyTemplate & { references?: string }).references, 'references.bib');
+  const list = repo.records.list(references);
+  assert.equal(list.map((r) => r.id).sort(), [
+    'braun2006', 'fischhoff1975', 'gilbert2011', 'krippendorff2018', 'munro2011', 'socialstyrelsen2015', 'vinnerljung2006',
+  ]);
+  assert.is((bib.match(/^@/gm) ?? []).length, list.length, 'every entry of the file is in the library');
+  for (const r of list) {
+    assert.equal([r.createdBy, r.updatedBy, r.version], [userId('forskare1'), userId('forskare1'), 1], r.id);
+    assert.equal([r.csl.id, r.csl['citation-key']], [r.id, r.id]);
+    assert.ok(typeof r.csl.title === 'string' && r.csl.title.length > 10, `${r.id} has a title`);
+  }
+  const get = (key: string) => repo.records.get(references, key)!.csl;
+  // A corporate author ({{…}} in BibTeX) is one literal name, not a family and a given name.
+  assert.equal(get('socialstyrelsen2015').author, [{ literal: 'Socialstyrelsen' }]);
+  assert.is(get('socialstyrelsen2015').title, 'Handläggning och dokumentation inom socialtjänsten');
+  // Swedish letters in a two-part family name survive the BibTeX parser.
+  assert.equal(get('vinnerljung2006').author, [
+    { family: 'Vinnerljung', given: 'Bo' },
+    { family: 'Sundell', given: 'Knut' },
+    { family: 'Andrée Löfholm', given: 'Cecilia' },
+    { family: 'Humlesjö', given: 'Eva' },
+  ]);
+  assert.equal(get('munro2011').author, [{ family: 'Munro', given: 'Eileen' }]);
+  assert.equal(get('munro2011').issued, { 'date-parts': [[2011]] });
+  assert.is(get('braun2006').DOI, '10.1191/1478088706qp063oa');
+  assert.equal(get('gilbert2011').editor, [
+    { family: 'Gilbert', given: 'Neil' }, { family: 'Parton', given: 'Nigel' }, { family: 'Skivenes', given: 'Marit' },
+  ]);
+});
+
+seeded('cites only works of the library in the memos, with locators, and links a code to one', ({ repo }) => {
+  const library = new Set(repo.records.list(references).map((r) => r.id));
+  const cited = citedInResearch(research);
+  for (const key of cited) assert.ok(library.has(key), `[@${key}] is in the library`);
+  // The research cites several works, in clusters and with locators, in more than one memo.
+  assert.ok(new Set(cited).size >= 4, 'cites at least four works');
+  const stored = repo.records.list(memos);
+  const clusters = stored.flatMap((m) => findCitations(m.body));
+  assert.ok(stored.filter((m) => findCitations(m.body).length > 0).length >= 3, 'three memos cite');
+  assert.ok(clusters.some((c) => c.keys.length > 1), 'a cluster of two works');
+  assert.ok(clusters.some((c) => c.keys.some((k) => k.locator === '82' && k.label === 'page')), 'a page locator');
+  assert.ok(clusters.some((c) => c.keys.some((k) => k.label === 'chapter')), 'a chapter locator');
+  const early = repo.records.list(codes).find((c) => c.name === 'Tidiga tecken' && c.parentId === null)!;
+  assert.equal(early.references, ['munro2011']);
+  assert.equal(repo.records.list(codes).filter((c) => c.references).map((c) => c.id), [early.id]);
+});
+
+seeded('stops with an error when a memo cites a key that is not in the library', async () => {
+  const [first, ...rest] = research.memos.filter((m) => m.about.type === 'study' || m.about.type === 'code');
+  const memo = { ...first!, body: [...first!.body, 'Se även [@munro2011; @sundell2099, s. 3].'] };
+  const error = await seedError({ ...research, codings: [], memos: [memo, ...rest] });
+  assert.match(error.message, /not in the study's library \(the memo "Första intryck av materialet"\): sundell2099$/);
+});
+
+seeded('stops with an error when a code is linked to a key that is not in the library', async () => {
+  const error = await seedError({ ...research, codeReferences: [{ code: ['Tidiga tecken'], references: ['munro2011', 'munro2010'] }], codings: [], memos: [] });
+  assert.match(error.message, /not in the study's library \(the code Tidiga tecken\): munro2010$/);
 });
 
 seeded.run();

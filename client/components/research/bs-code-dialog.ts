@@ -5,6 +5,7 @@
 // (bs-code-delete). Esc and "Avbryt" fire bs-code-cancel; the page removes the dialog and restores focus.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ReferenceView } from '../../data/references.ts';
 import type { CodeListItem } from '../../data/research.ts';
 import { fire, type CodeActionDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
@@ -50,6 +51,9 @@ export class BsCodeDialog extends LitElement {
   @property({ attribute: false }) code: CodeListItem | null = null;
 
   @property({ attribute: false }) codes: CodeListItem[] = [];
+
+  /** The study's reference library, for the edit form (null: not offered). */
+  @property({ attribute: false }) library: ReferenceView[] | null = null;
 
   @property() error = '';
 
@@ -144,7 +148,8 @@ export class BsCodeDialog extends LitElement {
   private _renderBody(code: CodeListItem) {
     switch (this.mode) {
       case 'edit':
-        return html`<bs-code-form mode="edit" .code=${code} .codes=${this.codes} error=${this.error} ?busy=${this.busy}></bs-code-form>`;
+        return html`<bs-code-form mode="edit" .code=${code} .codes=${this.codes} .library=${this.library} error=${this.error}
+          ?busy=${this.busy}></bs-code-form>`;
       case 'move':
         return this._renderMove(code);
       case 'merge':

@@ -1,17 +1,19 @@
 // <bs-code-form mode="create|edit" .codes=${codes} .code=${code} error="…" ?busy>: a code's name,
 // description and colour (a colour picker, starting at the palette colour the server would choose), and
-// for a new code where to place it. Fires bs-code-submit with what was entered, and in edit mode
+// for a new code where to place it, and (given the study's `library`) the works the code draws on. Fires bs-code-submit with what was entered, and in edit mode
 // bs-code-cancel for "Avbryt". What the user typed stays when the save fails (a 409 or 422 shown in
 // `error`); a later `code` with the same id (its newer version after a conflict) does not reset it.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { nextColor } from '../../../server/domain/codebook.ts';
+import type { ReferenceView } from '../../data/references.ts';
 import type { CodeListItem } from '../../data/research.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
 import { sharedStyles } from '../base-styles.ts';
 import { alertLine } from '../feedback.ts';
+import './bs-reference-picker.ts';
 import { indentedName } from './code-tree.ts';
 import { researchStyles } from './research-styles.ts';
 
@@ -49,6 +51,9 @@ export class BsCodeForm extends LitElement {
   /** The code being edited (edit mode). */
   @property({ attribute: false }) code: CodeListItem | null = null;
 
+  /** The study's reference library; null hides the choice of references. */
+  @property({ attribute: false }) library: ReferenceView[] | null = null;
+
   /** The error of the last save, shown under the fields. */
   @property() error = '';
 
@@ -58,6 +63,7 @@ export class BsCodeForm extends LitElement {
   @state() private _description = '';
   @state() private _color = '';
   @state() private _parentId = '';
+  @state() private _references: string[] = [];
   @state() private _missingName = false;
 
   /** The user chose a colour (else a new code's colour follows the palette as codes are added). */
@@ -70,6 +76,7 @@ export class BsCodeForm extends LitElement {
       this._name = this.code.name;
       this._description = this.code.description;
       this._color = this.code.color;
+      this._references = this.code.references ?? [];
       this._colorChosen = true;
     }
     if (!this._colorChosen) this._color = nextColor(this.codes);
@@ -82,6 +89,7 @@ export class BsCodeForm extends LitElement {
     this._description = '';
     this._colorChosen = false;
     this._missingName = false;
+    this._references = [];
     this._color = nextColor(this.codes);
   }
 
@@ -93,7 +101,10 @@ export class BsCodeForm extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>('#code-name')?.focus();
       return;
     }
-    const input = { name, description: this._description, color: this._color };
+    const input = {
+      name, description: this._description, color: this._color,
+      ...(this.library && (this.mode === 'edit' || this._references.length) ? { references: this._references } : {}),
+    };
     fire(this, 'bs-code-submit', { input: this.mode === 'create' ? { ...input, parentId: this._parentId || null } : input });
   }
 
@@ -132,6 +143,10 @@ export class BsCodeForm extends LitElement {
               ${this.codes.map((c) => html`<option value=${c.id} ?selected=${c.id === this._parentId}>${indentedName(c)}</option>`)}
             </select>
           </div>`
+        : nothing}
+      ${this.library
+        ? html`<bs-reference-picker .library=${this.library} .selected=${this._references}
+            @bs-references-change=${(e: CustomEvent<{ keys: string[] }>) => (this._references = e.detail.keys)}></bs-reference-picker>`
         : nothing}
       ${alertLine(this.error)}
       <div class="buttons">

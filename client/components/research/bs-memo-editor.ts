@@ -1,14 +1,16 @@
 // <bs-memo-editor .api=${api} study-id="…" .memo=${memo}>: the author's memo: a title field and a Markdown
 // body (with the editor's preview), saved ~1.5 s after typing stops and on blur, with a status line. A
 // version conflict (the memo was saved in another tab) keeps the text here and offers "Skriv över med min
-// text" or "Använd den sparade versionen". Warns before leaving with unsaved text. "Ta bort memot" asks
-// first, then opens the list of memos.
+// text" or "Använd den sparade versionen". Warns before leaving with unsaved text. Below the text, the works
+// of the study's library the memo is linked to: checking one saves the links at once (after any pending
+// text, under the same version). "Ta bort memot" asks first, then opens the list of memos.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MemoView, Reflection } from '../../../server/domain/types.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
 import type { Autosaver } from '../../data/autosave.ts';
-import { deleteMemo } from '../../data/research.ts';
+import { fetchReferences, type ReferenceView } from '../../data/references.ts';
+import { deleteMemo, updateMemo } from '../../data/research.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../admin/admin-styles.ts';
@@ -16,7 +18,10 @@ import { AutosaveController, autosaveConflict, autosaveStatus, autosaveStyles } 
 import { sharedStyles } from '../base-styles.ts';
 import '../bs-markdown-editor.ts';
 import '../bs-markdown-view.ts';
-import { alertLine } from '../feedback.ts';
+import { alertLine, statusLine } from '../feedback.ts';
+import { codeErrorMessage } from './code-errors.ts';
+import './bs-linked-references.ts';
+import './bs-reference-picker.ts';
 import { decodeMemoText, encodeMemoText, memoAutosaver } from './bs-memo-autosave.ts';
 
 @customElement('bs-memo-editor')
@@ -32,8 +37,12 @@ export class BsMemoEditor extends LitElement {
       .field {
         margin-bottom: 0.8rem;
       }
-      .remove {
+      .remove,
+      .refs {
         margin-top: 1.5rem;
+      }
+      .refs h2 {
+        font-size: 1.15rem;
       }
     `,
   ];
@@ -50,6 +59,14 @@ export class BsMemoEditor extends LitElement {
   @state() private _asking = false;
   @state() private _busy = false;
   @state() private _error = '';
+  /** The study's library (null: not loaded, or it could not be). */
+  @state() private _library: ReferenceView[] | null = null;
+  /** The linked keys as stored. */
+  @state() private _references: string[] = [];
+  @state() private _refsNotice = '';
+  @state() private _refsError = '';
+  @state() private _refsBusy = false;
+  private _libraryFor = '';
   private _saver: Autosaver | null = null;
   /** The memo the saver belongs to. */
   private _saverFor = '';
@@ -57,6 +74,11 @@ export class BsMemoEditor extends LitElement {
   private readonly _autosave = new AutosaveController(this, () => [this._saver]);
 
   override willUpdate(changed: Map<string, unknown>): void {
+    if (this.api && this.studyId && this._libraryFor !== this.studyId) {
+      this._libraryFor = this.studyId;
+      const api = this.api;
+      fetchReferences(api, this.studyId).then((refs) => (this._library = refs), () => (this._library = null));
+    }
     const memo = this.memo;
     if (!changed.has('memo') || !memo || !this.api) return;
     // A reload of the same memo must not throw away text that is not stored yet.
@@ -64,6 +86,7 @@ export class BsMemoEditor extends LitElement {
     this._saver?.dispose();
     this._saverFor = memo.id;
     this._savedAt = memo.updatedAt;
+    this._references = memo.references ?? [];
     this._saver = memoAutosaver(this.api, this.studyId, memo, this._autosave.changed, (saved) => (this._savedAt = saved.updatedAt));
   }
 
@@ -82,6 +105,49 @@ export class BsMemoEditor extends LitElement {
     return html`<p><strong>${theirs.title}</strong></p>
       <bs-markdown-view .markdown=${theirs.body}></bs-markdown-view>`;
   };
+
+  /** Stores the checked references, after any pending text, at the version the text saver holds. */
+  private async _saveReferences(keys: string[]): Promise<void> {
+    const saver = this._saver;
+    if (!this.api || !this.memo || !saver) return;
+    const before = this._references;
+    // The boxes show the choice at once; a failed save puts back what is stored.
+    this._references = keys;
+    this._refsBusy = true;
+    this._refsNotice = '';
+    this._refsError = '';
+    try {
+      await saver.flush();
+      if (saver.status.kind === 'conflict') {
+        this._references = before;
+        this._refsError = t('memo.conflict');
+        return;
+      }
+      const saved = await updateMemo(this.api, this.studyId, this.memo.id, saver.version, { references: keys });
+      saver.version = saved.version;
+      this._savedAt = saved.updatedAt;
+      this._references = saved.references ?? [];
+      this._refsNotice = t('refs.saved');
+    } catch (err) {
+      this._references = before;
+      this._refsError = codeErrorMessage(err);
+    } finally {
+      this._refsBusy = false;
+    }
+  }
+
+  private _renderReferences() {
+    return html`<section class="refs" aria-labelledby="memo-refs-title">
+      <h2 id="memo-refs-title">${t('refs.linked')}</h2>
+      ${this._library
+        ? html`<bs-reference-picker .library=${this._library} .selected=${this._references} ?disabled=${this._refsBusy}
+            @bs-references-change=${(e: CustomEvent<{ keys: string[] }>) => void this._saveReferences(e.detail.keys)}></bs-reference-picker>`
+        : nothing}
+      ${statusLine(this._refsNotice)}
+      ${alertLine(this._refsError)}
+      <bs-linked-references .api=${this.api} study-id=${this.studyId} .keys=${this._references}></bs-linked-references>
+    </section>`;
+  }
 
   private async _delete(): Promise<void> {
     const saver = this._saver;
@@ -137,6 +203,7 @@ export class BsMemoEditor extends LitElement {
         @bs-markdown-input=${(e: CustomEvent<{ value: string }>) => this._input(title, e.detail.value)}
         @bs-markdown-blur=${this._autosave.flush}></bs-markdown-editor>
       ${autosaveStatus(saver, t('memo.status.loaded', { date: formatDateTime(this._savedAt) }), { retryReason: true })}
+      ${this._renderReferences()}
       ${this._renderRemove()}
     `;
   }

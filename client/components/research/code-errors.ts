@@ -15,6 +15,8 @@ export function codeErrorMessage(err: unknown, editing = false): string {
       return t('codebook.error.cycle');
     case 'no_parent':
       return t('codebook.error.noParent');
+    case 'unknown_reference':
+      return t('refs.unknownError');
     case 'unknown_code':
     case 'not_found':
       return t('codebook.error.gone');

@@ -1,7 +1,8 @@
 // <bs-code-view .api=${api} study-id="…" code-id="…">: one code's page for researchers and the lead: its
 // name, colour and description, every segment coded with it in context (bs-segment-list: family, date,
 // question, text, comment, coder, a link to the source), filters (family, question, kind, with its
-// sub-codes), the CSV export of the segments, and the memos written about the code.
+// sub-codes), the CSV export of the segments, the works of the study's library the code is linked to, and
+// the memos written about the code.
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CodingView, FamilyView, MemoView, StudyView } from '../../../server/domain/types.ts';
@@ -15,6 +16,7 @@ import { styleProps } from '../../common/style-props.ts';
 import { alertLine } from '../../components/feedback.ts';
 import { NO_SEGMENT_FILTER } from '../../components/research/bs-segment-filters.ts';
 import '../../components/bs-markdown-view.ts';
+import '../../components/research/bs-linked-references.ts';
 import '../../components/research/bs-segment-list.ts';
 import { nameTab, studyCrumbs } from '../study/study-page.ts';
 import { ResearchPage, researchPageStyles } from './research-page.ts';
@@ -174,6 +176,10 @@ export class BsCodeView extends ResearchPage {
       </p>
       <h2 class="visually-hidden">${t('code.description')}</h2>
       ${code.description.trim() ? html`<bs-markdown-view .markdown=${code.description}></bs-markdown-view>` : html`<p class="hint">${t('code.noDescription')}</p>`}
+      <section class="panel" aria-labelledby="code-refs-title">
+        <h2 id="code-refs-title">${t('refs.linked')}</h2>
+        <bs-linked-references .api=${this.api} study-id=${study.id} .keys=${code.references ?? []}></bs-linked-references>
+      </section>
       ${this._renderSegments(study, code)}
       ${this._renderMemos(study.id)}
     `;

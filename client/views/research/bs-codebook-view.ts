@@ -9,6 +9,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { errorMessage } from '../../data/api.ts';
+import { fetchReferences, type ReferenceView } from '../../data/references.ts';
 import { createCode, deleteCode, fetchCodes, mergeCode, updateCode, type CodeListItem } from '../../data/research.ts';
 import type { CodeActionDetail, CodeDeleteDetail, CodeMergeDetail, CodeMoveDetail, CodeSubmitDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
@@ -38,6 +39,8 @@ export class BsCodebookView extends ResearchPage {
   ];
 
   @state() private _codes: CodeListItem[] | null = null;
+  /** The study's reference library, to link codes to (null until loaded, or when it could not be). */
+  @state() private _library: ReferenceView[] | null = null;
   /** What the last action did (a status line), or why a move by drag or keyboard failed (an alert). */
   @state() private _notice = '';
   @state() private _actionError = '';
@@ -60,8 +63,13 @@ export class BsCodebookView extends ResearchPage {
 
   private async _reload(): Promise<void> {
     if (!this.api) return;
-    const codes = await fetchCodes(this.api, this.studyId);
+    const [codes, library] = await Promise.all([
+      fetchCodes(this.api, this.studyId),
+      // Without the library the codebook still works; only the choice of references is left out.
+      fetchReferences(this.api, this.studyId).catch(() => null),
+    ]);
     this._codes = codes;
+    this._library = library;
     // The dialog's code follows what is stored (a newer version after a conflict, say).
     const open = this._dialog;
     if (open) {
@@ -139,8 +147,9 @@ export class BsCodebookView extends ResearchPage {
     const api = this.api;
     const code = this._dialog?.code;
     if (!api || !code) return;
-    const { name, description, color } = e.detail.input;
-    void this._dialogEdit(() => updateCode(api, this.studyId, code.id, code.version, { name, description, color }),
+    const { name, description, color, references } = e.detail.input;
+    const changes = { name, description, color, ...(references ? { references } : {}) };
+    void this._dialogEdit(() => updateCode(api, this.studyId, code.id, code.version, changes),
       t('codebook.saved', { name }), true);
   }
 
@@ -173,7 +182,7 @@ export class BsCodebookView extends ResearchPage {
   private _renderDialog() {
     const d = this._dialog;
     if (!d || !this._codes) return nothing;
-    return html`<bs-code-dialog mode=${d.action} .code=${d.code} .codes=${this._codes} error=${this._dialogError} ?busy=${this._dialogBusy}
+    return html`<bs-code-dialog mode=${d.action} .code=${d.code} .codes=${this._codes} .library=${this._library} error=${this._dialogError} ?busy=${this._dialogBusy}
       @bs-code-cancel=${() => this._closeDialog()} @bs-code-submit=${this._onSave} @bs-code-merge=${this._onMerge}
       @bs-code-delete=${this._onDelete}></bs-code-dialog>`;
   }
@@ -204,7 +213,7 @@ export class BsCodebookView extends ResearchPage {
         ? nothing
         : html`<section class="panel" aria-labelledby="new-code-title">
             <h2 id="new-code-title">${t('codebook.new')}</h2>
-            <bs-code-form mode="create" .codes=${codes} error=${this._createError} ?busy=${this._creating}
+            <bs-code-form mode="create" .codes=${codes} .library=${this._library} error=${this._createError} ?busy=${this._creating}
               @bs-code-submit=${this._onCreate}></bs-code-form>
           </section>`}
       <section class="panel" aria-labelledby="transfer-title">

@@ -1,7 +1,8 @@
 // <bs-memo-view .api=${api} study-id="…" memo-id="…" user-id="…">: one memo. Its author edits it (title and
 // Markdown body, saved by themselves, see bs-memo-editor) while the study is open; everyone else who does
 // research in the study reads it as rendered Markdown. Above the text: what the memo is about (a link to
-// the study, the family, the code or the reflection), who wrote it and when it was last saved.
+// the study, the family, the code or the reflection), who wrote it and when it was last saved. Below it:
+// the works of the study's library the memo is linked to.
 import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MemoView, StudyView } from '../../../server/domain/types.ts';
@@ -11,6 +12,7 @@ import { formatDateTime, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/bs-markdown-view.ts';
+import '../../components/research/bs-linked-references.ts';
 import '../../components/research/bs-memo-editor.ts';
 import { aboutHref, aboutLabel, loadMemoSubjects, type MemoSubjects } from '../../components/research/bs-memo-subjects.ts';
 import { StudyPage, studyCrumbs } from '../study/study-page.ts';
@@ -36,6 +38,12 @@ export class BsMemoView extends StudyPage {
         margin: 0 0 1rem;
         padding: 0;
         list-style: none;
+      }
+      .refs {
+        margin-top: 1.5rem;
+      }
+      .refs h2 {
+        font-size: 1.15rem;
       }
       .body {
         background: var(--bs-surface);
@@ -89,7 +97,11 @@ export class BsMemoView extends StudyPage {
             ${this._renderFacts(study, memo, subjects)}
             <p class="notice">${study.status !== 'open' ? t('memo.readonlyClosed') : t('memo.readonly', { name: memo.authorName })}</p>
             <p>${t('memo.status.loaded', { date: formatDateTime(memo.updatedAt) })}</p>
-            <div class="body"><bs-markdown-view .markdown=${memo.body}></bs-markdown-view></div>`}
+            <div class="body"><bs-markdown-view .markdown=${memo.body}></bs-markdown-view></div>
+            <section class="refs" aria-labelledby="memo-refs-title">
+              <h2 id="memo-refs-title">${t('refs.linked')}</h2>
+              <bs-linked-references .api=${this.api} study-id=${study.id} .keys=${memo.references ?? []}></bs-linked-references>
+            </section>`}
     `;
   }
 }
