@@ -192,4 +192,19 @@ test('the disagreement side by side; "Bestäm" settles it into a coding of the s
   assert.match((await row.innerText()).replace(/\s+/g, ' '), /Omgång 1 avslutad 3 3 av 3/);
 });
 
+test('in a closed study an open round is shown as it stands: nothing to code, close or settle', async () => {
+  const first = await round();
+  const second = await callApi<AgreementRoundView>(page, url, 'POST', `${base}/agreement-rounds`, {
+    title: 'Omgång 2', codeIds: [codeX.id], coderIds: first.coderIds, units: first.units.map((u) => u.segment.annotationId),
+  });
+  const study = await callApi<StudyView>(lead, url, 'GET', base);
+  await apiRequest(lead, url, 'POST', `${base}/close`, { headers: { 'If-Match': String(study.version) } });
+  await page.goto(`${url}/#/studier/${MINI}/samstammighet/${second.id}`);
+  await roundView().getByText('Studien är avslutad. Omgången kan läsas men inte kodas, avslutas eller avgöras.').waitFor();
+  assert.is(await units().count(), 3, 'the units are still shown');
+  for (const name of ['Spara koderna', 'Ingen kod passar', 'Avsluta omgången']) {
+    assert.is(await roundView().getByRole('button', { name }).count(), 0, `no "${name}"`);
+  }
+});
+
 test.run();

@@ -45,6 +45,7 @@ export const agreementStrings = {
   'agreement.codersLine': 'Kodare: {names}.',
   'agreement.blindNote': 'Du ser bara din egen kodning. De andra kodarnas kodning visas när omgången är avslutad.',
   'agreement.notCoderNote': 'Du är inte kodare i den här omgången.',
+  'agreement.studyClosed': 'Studien är avslutad. Omgången kan läsas men inte kodas, avslutas eller avgöras.',
   'agreement.myProgress': '{n} av {m} enheter kodade',
   'agreement.unitsTitle': 'Enheter',
   'agreement.unitHeading': 'Enhet {n} av {m}',

@@ -153,6 +153,11 @@ export class BsAgreementRoundView extends ResearchPage {
     return study.role === 'lead' || round.createdBy === this.userId;
   }
 
+  /** Nothing is coded, closed or settled in a closed study: the round is shown as it stands. */
+  private _writable(study: StudyView): boolean {
+    return study.status !== 'closed';
+  }
+
   private async _save(unit: RoundUnitView, codeIds: string[]): Promise<void> {
     const api = this.api;
     const round = this._round;
@@ -277,10 +282,11 @@ export class BsAgreementRoundView extends ResearchPage {
   }
 
   private _renderOpen(study: StudyView, round: AgreementRoundView) {
-    const coder = round.coderIds.includes(this.userId);
+    const coder = round.coderIds.includes(this.userId) && this._writable(study);
     const coded = round.units.filter((u) => u.mine !== null).length;
     return html`
-      ${this._isManager(study, round) ? this._renderProgress(round) : nothing}
+      ${this._writable(study) ? nothing : html`<p class="notice">${t('agreement.studyClosed')}</p>`}
+      ${this._isManager(study, round) ? this._renderProgress(round, this._writable(study)) : nothing}
       <section aria-labelledby="units-title">
         <h2 id="units-title">${t('agreement.unitsTitle')}</h2>
         ${coder
@@ -292,12 +298,12 @@ export class BsAgreementRoundView extends ResearchPage {
     `;
   }
 
-  private _renderProgress(round: AgreementRoundView) {
+  private _renderProgress(round: AgreementRoundView, canClose: boolean) {
     return html`<section class="panel" aria-labelledby="progress-title">
       <h2 id="progress-title">${t('agreement.progressTitle')}</h2>
       <ul class="progress">${(round.progress ?? []).map((p) => html`<li>
         ${t('agreement.progressLine', { name: this._coderName(p.coder), n: p.coded, m: round.units.length })}</li>`)}</ul>
-      ${this._asking
+      ${!canClose ? nothing : this._asking
         ? html`<div class="confirm buttons" role="group" aria-label=${t('agreement.closeConfirm')}>
             <span>${t('agreement.closeConfirm')}</span>
             <button type="button" class="danger" ?disabled=${this._closing} @click=${() => void this._close()}>${t('agreement.closeYes')}</button>
@@ -349,7 +355,7 @@ export class BsAgreementRoundView extends ResearchPage {
     if (!unit) return nothing;
     const codings = unit.codings ?? d.codings;
     const ticked = this._deciding.get(unit.id);
-    const manager = this._isManager(study, round);
+    const manager = this._isManager(study, round) && this._writable(study);
     return html`<li><article class="unit" data-unit-id=${unit.id} aria-labelledby="d-${unit.id}">
       <h3 id="d-${unit.id}">${t('agreement.unitHeading', { n: index + 1, m: round.units.length })}</h3>
       ${this._renderSegment(unit)}
