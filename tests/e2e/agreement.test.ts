@@ -158,6 +158,15 @@ test('closing as the creator shows percent agreement, α, κ per code and pair, 
     await roundView().locator(`table.kappa tr[data-code-id="${codeY.id}"] td`).last().innerText(),
     'kan inte beräknas (samma svar på alla enheter, ingen variation)',
   );
+  // Per code, each code present or absent per unit. X: forskare1 T T F, the lead T F F → 2 of 3 units
+  // agree (66,7 %); coincidences TT 2, TF+FT 2, FF 2 of n = 6, n_T = n_F = 3: α = 1 − (2/6)/(2·3·3/30) = 0,44.
+  // Y: nobody applied it → every unit agrees (100 %), α cannot be computed.
+  const perX = roundView().locator(`table.per-code tr[data-code-id="${codeX.id}"] td`);
+  assert.match(await perX.first().innerText(), /^66,7\s%$/);
+  assert.is(await perX.last().innerText(), '0,44');
+  const perY = roundView().locator(`table.per-code tr[data-code-id="${codeY.id}"] td`);
+  assert.match(await perY.first().innerText(), /^100\s%$/);
+  assert.match(await perY.last().innerText(), /^kan inte beräknas/);
   const gold = await roundView().locator('ul.gold').innerText();
   assert.match(gold, 'FoU-forskare 1: κ 0,40');
   assert.match(gold, 'når inte gränsen 0,80');

@@ -73,6 +73,7 @@ export const agreementStrings = {
   'agreement.percentHint': 'Andelen kodarpar som gav en enhet exakt samma koder.',
   'agreement.alpha': "Krippendorffs α",
   'agreement.alphaHint': 'Överensstämmelse rensad från slumpen; 1 är full enighet, 0 som slumpen.',
+  'agreement.perCodeTitle': 'Per kod: andel överensstämmelse och Krippendorffs α',
   'agreement.kappaTitle': "Cohens κ per kod och kodarpar",
   'agreement.kappaCode': 'Kod',
   'agreement.kappaPair': 'Kodare',

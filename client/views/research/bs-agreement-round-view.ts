@@ -326,6 +326,19 @@ export class BsAgreementRoundView extends ResearchPage {
         <dd data-stat="alpha">${statText({ value: result.alpha.nominal, reason: result.alpha.reason })}</dd>
       </dl>
       <p class="hint">${t('agreement.percentHint')} ${t('agreement.alphaHint')}</p>
+      <h3>${t('agreement.perCodeTitle')}</h3>
+      <div class="table-wrap"><table class="stacked per-code">
+        <thead><tr>
+          <th scope="col">${t('agreement.kappaCode')}</th>
+          <th scope="col">${t('agreement.percent')}</th>
+          <th scope="col">${t('agreement.alpha')}</th>
+        </tr></thead>
+        <tbody>${result.percentAgreement.perCode.map((p) => html`<tr data-code-id=${p.codeId}>
+          <th scope="row" data-label=${t('agreement.kappaCode')}>${this._codeName(p.codeId)}</th>
+          <td data-label=${t('agreement.percent')}>${statText(p, percent)}</td>
+          <td data-label=${t('agreement.alpha')}>${statText(result.alpha.perCode.find((a) => a.codeId === p.codeId) ?? { value: null, reason: null })}</td>
+        </tr>`)}</tbody>
+      </table></div>
       <h3>${t('agreement.kappaTitle')}</h3>
       <div class="table-wrap"><table class="stacked kappa">
         <thead><tr>
