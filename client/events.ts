@@ -8,6 +8,7 @@ import type { FamilyChanges } from './data/families.ts';
 import type { MemberInput, StudySettings } from './data/study-admin.ts';
 import type { QuestionDraft } from './data/study-templates.ts';
 import type { CodeInput, CodeListItem } from './data/research.ts';
+import type { ReferenceView } from './data/references.ts';
 import type { SearchFilters } from './route.ts';
 import type { CodingTargetInput, CodingView } from '../server/domain/types.ts';
 
@@ -267,6 +268,10 @@ export interface BsEventMap {
   'bs-code-cancel': Record<string, never>;
   /** Reference picker: these citation keys are now checked. */
   'bs-references-change': ReferencesChangeDetail;
+  /** Reference form: the reference was saved (the page reloads the library). */
+  'bs-reference-saved': { reference: ReferenceView };
+  /** Reference form: close without saving. */
+  'bs-reference-cancel': Record<string, never>;
   /** Codebook tree: edit, move, merge or delete this code (opens the dialog). */
   'bs-code-action': CodeActionDetail;
   /** Codebook: move a code (drag, keyboard or the move dialog). */
@@ -339,6 +344,8 @@ declare global {
     'bs-code-submit': CustomEvent<CodeSubmitDetail>;
     'bs-code-cancel': CustomEvent<Record<string, never>>;
     'bs-references-change': CustomEvent<ReferencesChangeDetail>;
+    'bs-reference-saved': CustomEvent<{ reference: ReferenceView }>;
+    'bs-reference-cancel': CustomEvent<Record<string, never>>;
     'bs-code-action': CustomEvent<CodeActionDetail>;
     'bs-code-move': CustomEvent<CodeMoveDetail>;
     'bs-code-merge': CustomEvent<CodeMergeDetail>;

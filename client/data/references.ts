@@ -60,6 +60,13 @@ export function importReferences(api: Api, studyId: string, file: File): Promise
   return api.upload(`${base(studyId)}/references`, form, () => {});
 }
 
+/** A change to one reference: CSL variables to set, `null` to remove one. */
+export type ReferencePatch = Record<string, unknown>;
+
+/** Changes one reference if `version` is still current (else 409, with the stored one in ApiError.current). */
+export const updateReference = (api: Api, studyId: string, key: string, version: number, patch: ReferencePatch): Promise<ReferenceView> =>
+  api.request('PATCH', `${base(studyId)}/references/${seg(key)}`, { body: patch, headers: { 'If-Match': String(version) } });
+
 export const deleteReference = (api: Api, studyId: string, key: string, version: number): Promise<void> =>
   api.request('DELETE', `${base(studyId)}/references/${seg(key)}`, { headers: { 'If-Match': String(version) } });
 

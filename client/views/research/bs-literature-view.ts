@@ -1,10 +1,10 @@
 // <bs-literature-view .api=${api} study-id="…">: "Litteratur", the study's reference library for its
 // researchers and lead: import a reference file (.bib, .ris, CSL-JSON) and see what it added, what was
 // already there (left unchanged) and what to check; the library as formatted entries with the key to cite
-// each by; delete a reference after confirming (with the version shown, so a stale delete is refused); and
+// each by; edit a reference's main fields (<bs-reference-form>, saved with its version); delete a reference after confirming (with the version shown, so a stale delete is refused); and
 // the study's reference list, the works its texts cite, with keys cited but missing from the library.
 // Formatted entries are citeproc HTML from the server, shown only after DOMPurify.
-// Caseworkers are refused (ResearchPage); a closed study shows the library without import or delete.
+// Caseworkers are refused (ResearchPage); a closed study shows the library without import, edit or delete.
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -17,6 +17,7 @@ import { clearCitationCache } from '../../common/citations.ts';
 import { sanitizeHtml } from '../../common/markdown.ts';
 import { t } from '../../i18n/sv.ts';
 import { alertLine, statusLine } from '../../components/feedback.ts';
+import '../../components/research/bs-reference-form.ts';
 import { studyCrumbs } from '../study/study-page.ts';
 import { ResearchPage, researchPageStyles } from './research-page.ts';
 
@@ -72,6 +73,8 @@ export class BsLiteratureView extends ResearchPage {
   /** The key whose delete is being confirmed. */
   @state() private _asking = '';
   @state() private _deleting = false;
+  /** The key whose edit form is open. */
+  @state() private _editing = '';
   @state() private _notice = '';
   @state() private _actionError = '';
 
@@ -139,6 +142,30 @@ export class BsLiteratureView extends ResearchPage {
     }
   }
 
+  private _openEdit(ref: ReferenceView): void {
+    this._editing = ref.id;
+    this._notice = '';
+    this._actionError = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector('bs-reference-form')?.focusFirst());
+  }
+
+  /** Closes the edit form and gives the focus back to the reference's "Ändra" button. */
+  private _closeEdit(): void {
+    const key = this._editing;
+    this._editing = '';
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`button[data-edit="${CSS.escape(key)}"]`)?.focus());
+  }
+
+  private async _saved(e: CustomEvent<{ reference: ReferenceView }>): Promise<void> {
+    const api = this.api;
+    const key = e.detail.reference.id;
+    this._actionError = '';
+    if (api) await this._afterChange(api);
+    this._notice = t('literature.edited', { key });
+    this._closeEdit();
+  }
+
   private _renderImport() {
     const r = this._result;
     return html`<section class="panel" aria-labelledby="import-title">
@@ -171,6 +198,7 @@ export class BsLiteratureView extends ResearchPage {
   private _renderReference(ref: ReferenceView, formatted: Map<string, string>, readonly: boolean) {
     const entry = formatted.get(ref.id);
     const asking = this._asking === ref.id;
+    const editing = this._editing === ref.id;
     return html`<li>
       <p class="entry">${entry !== undefined ? unsafeHTML(sanitizeHtml(entry)) : (ref.title ?? ref.id)}</p>
       <div class="row">
@@ -184,9 +212,17 @@ export class BsLiteratureView extends ResearchPage {
                   ${t('literature.deleteYes')}</button>
                 <button type="button" class="small" ?disabled=${this._deleting} @click=${() => (this._asking = '')}>${t('literature.deleteNo')}</button>
               </span>`
-            : html`<button type="button" class="small" aria-label=${t('literature.deleteLabel', { key: ref.id })}
-                @click=${() => (this._asking = ref.id)}>${t('literature.delete')}</button>`}
+            : html`<button type="button" class="small" data-edit=${ref.id} aria-label=${t('literature.editLabel', { key: ref.id })}
+                  aria-expanded=${editing ? 'true' : 'false'} @click=${() => (editing ? this._closeEdit() : this._openEdit(ref))}>
+                  ${t('literature.edit')}</button>
+                <button type="button" class="small" aria-label=${t('literature.deleteLabel', { key: ref.id })}
+                  @click=${() => (this._asking = ref.id)}>${t('literature.delete')}</button>`}
       </div>
+      ${editing && !readonly
+        ? html`<bs-reference-form .api=${this.api ?? null} study-id=${this.studyId} .reference=${ref}
+            @bs-reference-saved=${(e: CustomEvent<{ reference: ReferenceView }>) => void this._saved(e)}
+            @bs-reference-cancel=${() => this._closeEdit()}></bs-reference-form>`
+        : nothing}
     </li>`;
   }
 
