@@ -77,16 +77,6 @@ export class BsReferenceForm extends LitElement {
         display: block;
         margin: 0.6rem 0 0.2rem;
       }
-      fieldset {
-        border: 1px solid var(--bs-border);
-        border-radius: 0.35rem;
-        padding: 0.6rem 0.9rem 0.8rem;
-        margin: 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.3rem;
-      }
       .stored {
         margin: 0.3rem 0 0;
       }
