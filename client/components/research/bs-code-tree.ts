@@ -114,11 +114,33 @@ export class BsCodeTree extends LitElement {
   override updated(changed: Map<string, unknown>): void {
     if (!changed.has('codes') || !this._refocus) return;
     const link = this.renderRoot.querySelector<HTMLElement>(`li[data-code-id="${CSS.escape(this._refocus)}"] > .row a`);
-    if (link) {
-      link.focus();
-      this._refocus = null;
-    }
+    // The page may hand over the codebook more than once after a move, and each time the moved row is
+    // rendered anew: keep following the code until the user puts the focus somewhere else.
+    if (link && (this.shadowRoot?.activeElement ?? null) !== link) link.focus();
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusin', this._onFocusIn);
+    this.addEventListener('focusout', this._onFocusOut);
+  }
+
+  override disconnectedCallback(): void {
+    this.removeEventListener('focusin', this._onFocusIn);
+    this.removeEventListener('focusout', this._onFocusOut);
+    super.disconnectedCallback();
+  }
+
+  /** The user (or a click) put the focus on something other than the moved code: stop following it. */
+  private _onFocusIn = (e: FocusEvent): void => {
+    const row = (e.composedPath()[0] as Element | undefined)?.closest?.('li[data-code-id]');
+    if (this._refocus && row?.getAttribute('data-code-id') !== this._refocus) this._refocus = null;
+  };
+
+  /** Focus that moves out of the tree to another element (not lost because a row was re-rendered) ends it too. */
+  private _onFocusOut = (e: FocusEvent): void => {
+    if (e.relatedTarget && e.relatedTarget !== this) this._refocus = null;
+  };
 
   private _toggle(id: string): void {
     const next = new Set(this._folded);
