@@ -1,4 +1,4 @@
-// `[@key]` citations in rendered Markdown. The server finds and formats them (POST …/citations, author–year
+// `[@key]` and `@key` citations in rendered Markdown. The server finds and formats them (POST …/citations, author–year
 // in APA); here each cluster's span of the source is swapped for a placeholder word before the Markdown
 // goes through the usual safe pipeline, and the placeholders are then replaced by elements built with the
 // DOM (text as textContent, the full reference as DOMPurify-sanitised citeproc HTML). A placeholder of
@@ -9,8 +9,8 @@ import type { CitationsResult } from '../data/references.ts';
 import { t } from '../i18n/sv.ts';
 import { renderMarkdown, sanitizeHtml } from './markdown.ts';
 
-/** Whether a text may hold a citation at all: only then is the server asked. */
-export const mayCite = (markdown: string): boolean => markdown.includes('[@');
+/** Whether a text may hold a citation at all (`[@key]` or `@key` in running text): only then is the server asked. */
+export const mayCite = (markdown: string): boolean => /(?:^|[\s([])-?@/.test(markdown);
 
 type Lookup = (markdown: string) => Promise<CitationsResult>;
 

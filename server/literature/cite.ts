@@ -147,16 +147,19 @@ export function unknownKeys(clusters: readonly Pick<CitationCluster, 'keys'>[], 
  * The clusters of one text, formatted together so that disambiguation is consistent across them and
  * with `formatBibliography(items)`: pass as `items` the works the reference list will hold.
  */
-export function formatCitations(clusters: readonly Pick<CitationCluster, 'keys'>[], items: readonly CslItem[], options: CiteOptions): FormattedCitation[] {
+export function formatCitations(clusters: readonly Pick<CitationCluster, 'keys' | 'narrative'>[], items: readonly CslItem[], options: CiteOptions): FormattedCitation[] {
   checkOptions(options);
   const library = prepareItems(items);
   const unknownByCluster = clusters.map((cluster) => [...new Set(cluster.keys.filter((r) => !library.has(r.key)).map((r) => r.key))]);
-  const citations = clusters
-    .map((cluster, i) => ({
-      citationID: `c${i}`,
-      citationItems: cluster.keys.filter((r) => library.has(r.key)).map(citeItem),
-      properties: { noteIndex: 0 },
-    }));
+  const citation = (citationID: string, refs: CitationRef[], extra: Record<string, unknown> = {}) => ({
+    citationID,
+    citationItems: refs.filter((r) => library.has(r.key)).map((r) => ({ ...citeItem(r), ...extra })),
+    properties: { noteIndex: 0 },
+  });
+  // A narrative citation is two: the authors alone, and the year (with its locator) without them.
+  const citations = clusters.flatMap((cluster, i) => cluster.narrative
+    ? [citation(`a${i}`, cluster.keys.map((r) => ({ key: r.key })), { 'author-only': true }), citation(`c${i}`, cluster.keys, { 'suppress-author': true })]
+    : [citation(`c${i}`, cluster.keys)]);
   const withItems = citations.filter((c) => c.citationItems.length > 0);
   const rendered = { text: new Map<string, string>(), html: new Map<string, string>() };
   if (withItems.length > 0) {
@@ -178,18 +181,31 @@ export function formatCitations(clusters: readonly Pick<CitationCluster, 'keys'>
     }
   }
   const layout = citationLayout(options.style);
-  return citations.map((citation, i) => {
+  return clusters.map((cluster, i) => {
     const unknown = unknownByCluster[i]!;
+    const authors = cluster.narrative && rendered.text.has(`a${i}`);
+    const part = (mode: 'text' | 'html') => {
+      const year = rendered[mode].get(`c${i}`);
+      return authors ? `${narrativeAuthors(rendered[mode].get(`a${i}`)!, options.lang)} ${year ?? ''}`.trim() : year;
+    };
     return {
-      text: withUnknown(rendered.text.get(citation.citationID), unknown, layout, false),
-      html: withUnknown(rendered.html.get(citation.citationID), unknown, layout, true),
+      text: withUnknown(part('text'), unknown, layout, false),
+      html: withUnknown(part('html'), unknown, layout, true),
       unknownKeys: unknown,
     };
   });
 }
 
+/**
+ * The authors of a narrative citation as running text: APA writes "&" only inside parentheses, so the
+ * style's "&" before the last author becomes the locale's word ("Sundell och Östberg (2007)").
+ */
+function narrativeAuthors(authors: string, lang: CitationLang): string {
+  return authors.replace(/\s(?:&#38;|&amp;|&)\s(?!.*\s(?:&#38;|&amp;|&)\s)/, ` ${localeTerm(lang, 'and')} `);
+}
+
 /** One cluster, e.g. from `findCitations('[@sundell2007, s. 12]')[0]`. */
-export function formatCitation(cluster: Pick<CitationCluster, 'keys'>, items: readonly CslItem[], options: CiteOptions): FormattedCitation {
+export function formatCitation(cluster: Pick<CitationCluster, 'keys' | 'narrative'>, items: readonly CslItem[], options: CiteOptions): FormattedCitation {
   return formatCitations([cluster], items, options)[0]!;
 }
 

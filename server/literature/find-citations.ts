@@ -1,6 +1,7 @@
 // Pandoc-style citations in Markdown: `[@sundell2007]`, `[@sundell2007, s. 12]`,
-// `[se @a, kap. 3; @b]`, `[-@a]` (year only). Only bracketed clusters are citations here; a bare
-// @name in running text is not, so e-mail addresses and @-mentions are left alone. The rules follow
+// `[se @a, kap. 3; @b]`, `[-@a]` (year only), and in running text `@sundell2007` or
+// `@sundell2007 [s. 12]` ("Sundell och Östberg (2007, s. 12)"). A bare @name is a citation only when
+// its key is in the library the caller passes, so e-mail addresses and @-mentions are left alone. The rules follow
 // Pandoc's manual: every `;`-separated part of the brackets must hold a key, `@` must start the part
 // or follow a space (so `[skriv till a@b.se]` is no citation), a backslash escapes the bracket, and
 // nothing inside code spans or fenced code blocks counts.
@@ -27,6 +28,8 @@ export interface CitationCluster {
   start: number;
   end: number;
   keys: CitationRef[];
+  /** `@key` in running text: the authors as part of the sentence, the year (and locator) in parentheses. */
+  narrative?: true;
 }
 
 // Swedish and English abbreviations (Pandoc accepts the English ones); matched without case.
@@ -165,8 +168,28 @@ function matchBrackets(text: string): Map<number, number> {
   return matches;
 }
 
-/** The bracketed citation clusters of `markdown`, in order of appearance. */
-export function findCitations(markdown: string): CitationCluster[] {
+// `@key` after the start, a space or an opening parenthesis, then optionally ` [locator]`.
+const NARRATIVE = new RegExp(String.raw`(?<=^|[\s(])@(?:\{([^{}]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*))(?: ?\[([^\[\]@]*)\](?![(\[:]))?`, 'gu');
+
+/** `@key` citations in running text whose key is in `known`, outside the bracketed `clusters`. */
+function narrativeCitations(text: string, clusters: readonly CitationCluster[], known: ReadonlySet<string>): CitationCluster[] {
+  const found: CitationCluster[] = [];
+  for (const match of text.matchAll(NARRATIVE)) {
+    const start = match.index;
+    const key = (match[1] ?? match[2])!.trim();
+    if (!known.has(key) || clusters.some((c) => start >= c.start && start < c.end)) continue;
+    const ref: CitationRef = { key };
+    if (match[3] !== undefined) Object.assign(ref, splitLocator(match[3]));
+    found.push({ start, end: start + match[0].length, keys: [ref], narrative: true });
+  }
+  return found;
+}
+
+/**
+ * The citation clusters of `markdown`, in order of appearance: every bracketed one, and the `@key`
+ * ones in running text whose key is in `narrativeKeys` (none when it is not given).
+ */
+export function findCitations(markdown: string, narrativeKeys?: ReadonlySet<string>): CitationCluster[] {
   const text = maskCode(markdown);
   const matches = [...matchBrackets(text)].sort((a, b) => a[0] - b[0]);
   const clusters: CitationCluster[] = [];
@@ -182,5 +205,6 @@ export function findCitations(markdown: string): CitationCluster[] {
     clusters.push({ start, end: end + 1, keys: refs as CitationRef[] });
     after = end + 1;
   }
-  return clusters;
+  if (!narrativeKeys?.size) return clusters;
+  return [...clusters, ...narrativeCitations(text, clusters, narrativeKeys)].sort((a, b) => a.start - b.start);
 }

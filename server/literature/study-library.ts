@@ -72,7 +72,7 @@ const citedCache = new WeakMap<StudyRepo, CitedCache>();
 
 function citedRevision(repo: StudyRepo): string {
   const families = repo.study.families.map((f) => repo.familyRevision(f.id, [annotations, reflections]));
-  return `${repo.records.seqOf(memos)}:${repo.records.seqOf(codes)}:${families.join(',')}`;
+  return `${repo.records.seqOf(memos)}:${repo.records.seqOf(codes)}:${repo.records.seqOf(references)}:${families.join(',')}`;
 }
 
 /** Every key the study cites in its Markdown or links from a code or memo, in order of first appearance. */
@@ -81,9 +81,10 @@ export function studyCitedKeys(repo: StudyRepo): string[] {
   const cached = citedCache.get(repo);
   if (cached?.revision === revision) return cached.keys;
   const keys = new Set<string>();
+  const known = new Set(libraryItems(repo).map((item) => String(item.id)));
   const cite = (markdown: string | undefined) => {
     if (!markdown || !markdown.includes('@')) return;
-    for (const cluster of findCitations(markdown)) for (const ref of cluster.keys) keys.add(ref.key);
+    for (const cluster of findCitations(markdown, known)) for (const ref of cluster.keys) keys.add(ref.key);
   };
   const link = (list: readonly string[] | undefined) => {
     for (const key of list ?? []) keys.add(key);

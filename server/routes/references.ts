@@ -242,11 +242,11 @@ export function referenceRoutes(services: Services) {
       const { repo } = member(c);
       const options = citeOptions(c.req.query());
       const { markdown } = await readJson(c, citationsSchema);
-      const clusters = findCitations(markdown);
+      const works = library(repo);
+      const clusters = findCitations(markdown, new Set(works.keys()));
       if (clusters.length > MAX_CLUSTERS) {
         throw new ValidationError(`Texten har fler än ${MAX_CLUSTERS} hänvisningar.`, 'too_many_citations');
       }
-      const works = library(repo);
       const used = [...new Set(clusters.flatMap((cl) => cl.keys.map((r) => r.key)))].filter((key) => works.has(key));
       // Formatted against everything the study cites, so that disambiguation ("2019a") agrees with the
       // study's reference list; what only this text cites is added.

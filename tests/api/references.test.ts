@@ -177,6 +177,10 @@ refs('the bibliography lists what the study cites, in APA with Swedish terms; al
   assert.equal(bib.json.unknownKeys, ['okand1999']);
   assert.ok(bib.text.includes('Sundell') && bib.text.includes('Östberg') && bib.text.includes('&'));
   assert.not.ok(bib.text.includes('Lindqvist'), 'an uncited reference is not listed');
+  // A narrative citation (@key in running text) counts as cited too.
+  await memo(res, 'Som @lindqvist2019 påpekar.');
+  const narrative = await res.call('GET', `${base}/bibliography`);
+  assert.equal(narrative.json.entries.map((e: any) => e.id), ['lindqvist2019', 'sundell2007']);
 
   const all = await res.call('GET', `${base}/bibliography?all=1`);
   assert.equal(all.json.entries.map((e: any) => e.id), ['lindqvist2019', 'sundell2007']);
@@ -184,7 +188,7 @@ refs('the bibliography lists what the study cites, in APA with Swedish terms; al
 
   const text = await res.call('GET', `${base}/bibliography?format=text`);
   assert.match(text.headers.get('content-type') ?? '', /^text\/plain/);
-  assert.is(text.text, 'Sundell, K., & Östberg, F. (2007). Familjer i socialtjänsten. Socialvetenskaplig tidskrift.\n');
+  assert.match(text.text, /\nSundell, K\., & Östberg, F\. \(2007\)\. Familjer i socialtjänsten\. Socialvetenskaplig tidskrift\.\n$/);
   const html = await res.call('GET', `${base}/bibliography`, undefined, { accept: 'text/html,application/xhtml+xml' });
   assert.match(html.headers.get('content-type') ?? '', /^text\/html/);
   assert.match(html.text, /<div class="csl-entry">Sundell, K\., &#38; Östberg, F\. \(2007\)/);
@@ -278,6 +282,11 @@ refs('POST /citations renders the citations of any Markdown, with the full refer
   const en = await res.call('POST', `${base}/citations?lang=en`, { markdown: '[@sundell2007, p. 3]' });
   assert.is(en.json.clusters[0].text, '(Sundell & Östberg, 2007, p. 3)');
   assert.equal((await res.call('POST', `${base}/citations`, { markdown: 'Ingen hänvisning.' })).json, { clusters: [], references: {} });
+
+  // In running text, @key is a citation when the key is in the library; a mention is left alone.
+  const narrative = 'Som @sundell2007 [s. 12] visar, skriver @forskare2.';
+  const told = await res.call('POST', `${base}/citations`, { markdown: narrative });
+  assert.equal(told.json.clusters.map((c: any) => [narrative.slice(c.start, c.end), c.text]), [['@sundell2007 [s. 12]', 'Sundell och Östberg (2007, s. 12)']]);
 
   const many = Array.from({ length: 301 }, () => '[@sundell2007]').join(' ');
   assert.equal((await res.call('POST', `${base}/citations`, { markdown: many })).json.error.code, 'too_many_citations');

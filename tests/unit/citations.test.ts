@@ -1,8 +1,8 @@
 // Citations in Markdown and their rendering in APA 7 with Swedish terms. The expected strings are
-// written by hand from the APA rules as the bundled APA CSL style implements them: "&" between two
-// authors both inside the parentheses and in the reference list (the style sets and="symbol", so
-// the Swedish "och" does not appear), "m.fl." for three or more authors, "u.å." without a year,
-// "s." before a page.
+// written by hand from the APA rules as the bundled APA CSL style implements them and Swedish APA
+// guides write them: "&" between two authors inside the parentheses and in the reference list (the
+// style sets and="symbol"), "och" when the authors are part of the sentence (`@key`, a narrative
+// citation), "m.fl." for three or more authors, "u.å." without a year, "s." before a page.
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -83,6 +83,28 @@ apa('prefix, suffix, other locators and the year alone', () => {
   assert.is(cite('[se @sundell2007, s. 12 och framåt]').text, '(se Sundell & Östberg, 2007, s. 12 och framåt)');
   assert.is(cite('[@sundell2012, kap. 3]').text, '(Sundell, 2012, Kapitel 3)');
   assert.is(cite('Sundell och Östberg [-@sundell2007] visar').text, '(2007)');
+});
+
+apa('narrative citations: "och" between the authors in running text, the year in parentheses', () => {
+  const keys = new Set(library.map((item) => String(item.id)));
+  const markdown = 'Som @sundell2007 [s. 12] visar, och @lindqvist2019; @socialstyrelsen. Se [@sundell2007] och @sundell2012.';
+  const clusters = findCitations(markdown, keys);
+  assert.equal(clusters.map((c) => markdown.slice(c.start, c.end)), ['@sundell2007 [s. 12]', '@lindqvist2019', '@socialstyrelsen', '[@sundell2007]', '@sundell2012']);
+  assert.equal(clusters.map((c) => c.narrative ?? false), [true, true, true, false, true]);
+  assert.equal(formatCitations(clusters, library, SV).map((c) => c.text), [
+    'Sundell och Östberg (2007, s. 12)',
+    'Lindqvist m.fl. (2019)',
+    'Socialstyrelsen (u.å.)',
+    '(Sundell & Östberg, 2007)',
+    'Sundell (2012)',
+  ]);
+  assert.is(formatCitations(findCitations('@sundell2007', keys), library, EN)[0]!.text, 'Sundell and Östberg (2007)');
+});
+
+apa('a bare @name is a citation only when its key is in the library: mentions and e-mail stay text', () => {
+  const keys = new Set(library.map((item) => String(item.id)));
+  assert.equal(findCitations('Fråga @forskare1 eller skriv till kontakt@sundell2007.se, inte `@sundell2007`.', keys), []);
+  assert.equal(findCitations('Som @sundell2007 visar.'), [], 'without a library no bare @key is read');
 });
 
 apa('HTML output: escaped, with italics where APA has them', () => {

@@ -2,7 +2,7 @@
 export const literatureStrings = {
   'study.literatureLink': 'Litteratur',
   'literature.title': 'Litteratur',
-  'literature.intro': 'Studiens referensbibliotek. Läs in referenser från Zotero, EndNote eller liknande och hänvisa till dem i memon, reflektioner och kommentarer med nyckeln inom hakparentes, till exempel [@nyckel, s. 12].',
+  'literature.intro': 'Studiens referensbibliotek. Läs in referenser från Zotero, EndNote eller liknande och hänvisa till dem i memon, reflektioner och kommentarer med nyckeln inom hakparentes, till exempel [@nyckel, s. 12] → (Sundell & Östberg, 2007, s. 12), eller i löptexten, @nyckel [s. 12] → Sundell och Östberg (2007, s. 12).',
   'literature.closed': 'Studien är avslutad. Litteraturen kan läsas men inte ändras.',
   'literature.import.title': 'Läs in referenser',
   'literature.import.file': 'Referensfil',
