@@ -53,6 +53,10 @@ export interface CitationsResult {
 export const fetchReferences = (api: Api, studyId: string): Promise<ReferenceView[]> =>
   api.request('GET', `${base(studyId)}/references`);
 
+/** The library with each reference as the APA reference list prints it (for the literature page). */
+export const fetchFormattedReferences = (api: Api, studyId: string): Promise<ReferenceView[]> =>
+  api.request('GET', `${base(studyId)}/references?style=apa&lang=sv`);
+
 /** Imports a .bib, .ris or CSL-JSON file (researchers and the lead). */
 export function importReferences(api: Api, studyId: string, file: File): Promise<ReferenceImportResult> {
   const form = new FormData();

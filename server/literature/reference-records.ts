@@ -31,6 +31,8 @@ export type ReferenceView = Omit<CslItem, 'version'> & {
   createdAt: string;
   updatedBy: string;
   updatedAt: string;
+  /** With `?style=…&lang=…`: the reference as the reference list prints it. */
+  formatted?: { text: string; html: string };
 };
 
 export function referenceView(ref: StoredReference): ReferenceView {

@@ -176,7 +176,14 @@ export function referenceRoutes(services: Services) {
   return new Hono<AppEnv>()
     .get('/references', (c) => {
       const { repo } = member(c);
-      return c.json(sortReferences(repo.records.list(references)).map(referenceView));
+      const views = sortReferences(repo.records.list(references)).map(referenceView);
+      // ?style=apa&lang=sv: each reference also as the reference list prints it, for showing the library.
+      if (c.req.query('style') === undefined && c.req.query('lang') === undefined) return c.json(views);
+      const entries = new Map(studyBibliography(repo, [...library(repo).values()], citeOptions(c.req.query())).map((e) => [e.id, e]));
+      return c.json(views.map((view) => {
+        const entry = entries.get(view.id);
+        return entry ? { ...view, formatted: { text: entry.text, html: entry.html } } : view;
+      }));
     })
     .post('/references', audited(services, 'reference.create'), async (c) => {
       const type = (c.req.header('content-type') ?? '').toLowerCase();

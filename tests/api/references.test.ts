@@ -194,6 +194,15 @@ refs('the bibliography lists what the study cites, in APA with Swedish terms; al
   assert.match(html.text, /<div class="csl-entry">Sundell, K\., &#38; Östberg, F\. \(2007\)/);
   const en = await res.call('GET', `${base}/bibliography?lang=en&all=1`);
   assert.is(en.json.lang, 'en-US');
+  // The library itself, each reference as the list prints it: reading the library, not an export.
+  const exportsBefore = (await (await t.as('projektledare')).call('GET', `${base}/audit?action=bibliography.export`)).json.entries.length;
+  const shown = await res.call('GET', `${base}/references?style=apa&lang=sv`);
+  assert.equal(shown.json.map((r: any) => [r.id, r.formatted?.text.slice(0, 28)]), [
+    ['lindqvist2019', 'Lindqvist, Å., & Öberg, P. ('], ['sundell2007', 'Sundell, K., & Östberg, F. ('],
+  ]);
+  assert.not.ok('formatted' in (await res.call('GET', `${base}/references`)).json[0]);
+  assert.is((await res.call('GET', `${base}/references?lang=de`)).status, 422);
+  assert.is((await (await t.as('projektledare')).call('GET', `${base}/audit?action=bibliography.export`)).json.entries.length, exportsBefore);
 
   for (const query of ['style=chicago', 'lang=de', 'lang=__proto__', 'format=pdf']) {
     const r = await res.call('GET', `${base}/bibliography?${query}`);

@@ -10,7 +10,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, errorMessage, type Api } from '../../data/api.ts';
 import {
-  deleteReference, fetchBibliography, fetchReferences, importReferences,
+  deleteReference, fetchBibliography, fetchFormattedReferences, importReferences,
   type Bibliography, type ReferenceImportResult, type ReferenceView,
 } from '../../data/references.ts';
 import { clearCitationCache } from '../../common/citations.ts';
@@ -63,7 +63,6 @@ export class BsLiteratureView extends ResearchPage {
 
   @state() private _references: ReferenceView[] | null = null;
   /** The whole library formatted (the list's entry texts). */
-  @state() private _all: Bibliography | null = null;
   /** What the study cites, formatted. */
   @state() private _cited: Bibliography | null = null;
   @state() private _file: File | null = null;
@@ -87,11 +86,8 @@ export class BsLiteratureView extends ResearchPage {
   }
 
   private async _reload(api: Api): Promise<void> {
-    const [references, all, cited] = await Promise.all([
-      fetchReferences(api, this.studyId), fetchBibliography(api, this.studyId, true), fetchBibliography(api, this.studyId),
-    ]);
+    const [references, cited] = await Promise.all([fetchFormattedReferences(api, this.studyId), fetchBibliography(api, this.studyId)]);
     this._references = references;
-    this._all = all;
     this._cited = cited;
   }
 
@@ -195,8 +191,8 @@ export class BsLiteratureView extends ResearchPage {
     </section>`;
   }
 
-  private _renderReference(ref: ReferenceView, formatted: Map<string, string>, readonly: boolean) {
-    const entry = formatted.get(ref.id);
+  private _renderReference(ref: ReferenceView, readonly: boolean) {
+    const entry = ref.formatted?.html;
     const asking = this._asking === ref.id;
     const editing = this._editing === ref.id;
     return html`<li>
@@ -243,11 +239,9 @@ export class BsLiteratureView extends ResearchPage {
   override render() {
     const study = this.study;
     const references = this._references;
-    const all = this._all;
     const cited = this._cited;
-    if (this.blocked || !study || !references || !all || !cited) return this.renderNotReady();
+    if (this.blocked || !study || !references || !cited) return this.renderNotReady();
     const readonly = study.status !== 'open';
-    const formatted = new Map(all.entries.map((e) => [e.id, e.html]));
     return html`
       ${studyCrumbs(study, t('literature.title'))}
       <h1>${t('literature.title')}</h1>
@@ -258,7 +252,7 @@ export class BsLiteratureView extends ResearchPage {
         ${statusLine(this._notice)}
         ${alertLine(this._actionError)}
         ${references.length
-          ? html`<ul class="library">${references.map((ref) => this._renderReference(ref, formatted, readonly))}</ul>`
+          ? html`<ul class="library">${references.map((ref) => this._renderReference(ref, readonly))}</ul>`
           : html`<p>${t('literature.library.empty')}</p>`}
       </section>
       ${this._renderBibliography(cited)}
