@@ -1,7 +1,9 @@
 // Agreement rounds in the browser, over the mini study. forskare1 sets a round up through the form
 // (two codes, forskare1 and the lead as coders, three annotations drawn with a seed, the lead as gold
 // standard), codes it blind while the lead's codings (made through the API first) stay hidden, closes it
-// as its creator, reads the result and settles the one disagreement into a study coding.
+// as its creator, reads the result and settles the one disagreement into a study coding. Then two more
+// rounds through the form: annotations ticked by hand under a question filter, and a sample drawn from one
+// family. Last, the study is closed (it cannot be opened again, so that test stays at the end).
 //
 // The codings (units in the round's order; A = forskare1, B = the lead; X, Y the two codes):
 //   u1 A {X} B {X}     u2 A {X} B {}     u3 A {} B {}
@@ -13,8 +15,8 @@
 // - κ for Y: nobody applied it, so there is no variation: it cannot be computed.
 // - against the gold standard (the lead): κ is the mean of the defined per-code κ = 0,40 < 0,80 → not reached.
 import * as assert from 'uvu/assert';
-import type { Page } from 'playwright-core';
-import type { AgreementRoundView, Code, CodingView, DocumentMeta, DocumentView, StudyView } from '../../server/domain/types.ts';
+import type { Locator, Page } from 'playwright-core';
+import type { AgreementRoundView, AnnotationView, Code, CodingView, DocumentMeta, DocumentView, StudyView } from '../../server/domain/types.ts';
 import { apiRequest, deepText, openAs } from '../setup/browser.ts';
 import { MINI, callApi, miniBrowserSuite } from '../setup/mini-e2e.ts';
 
@@ -199,6 +201,93 @@ test('the disagreement side by side; "Bestäm" settles it into a coding of the s
   await page.goto(`${url}/#/studier/${MINI}/samstammighet`);
   const row = page.locator(`bs-agreement-view tr[data-round-id="${roundId}"]`);
   assert.match((await row.innerText()).replace(/\s+/g, ' '), /Omgång 1 avslutad 3 3 av 3/);
+});
+
+/** Opens "Ny omgång" on the list page and fills in what every round needs: title, one code, forskare1 and the lead. */
+async function startForm(title: string) {
+  await page.goto(`${url}/#/studier/${MINI}/samstammighet`);
+  const view = page.locator('bs-agreement-view');
+  await view.getByRole('button', { name: 'Ny omgång' }).click();
+  await view.getByLabel('Rubrik').fill(title);
+  await view.getByRole('group', { name: 'Koder att koda med' }).getByLabel('Oro för omsorgen').check();
+  const coders = view.getByRole('group', { name: 'Kodare (minst två)' });
+  await coders.getByLabel(/FoU-forskare 1/).check();
+  await coders.getByLabel(new RegExp(leadName)).check();
+  return view;
+}
+
+/** Starts the round in the form and returns it as the API gives it. */
+async function createFromForm(view: Locator): Promise<AgreementRoundView> {
+  await view.getByRole('button', { name: 'Starta omgången' }).click();
+  await page.waitForURL(/#\/studier\/mini\/samstammighet\/o-/);
+  const id = decodeURIComponent(page.url().split('/').pop()!);
+  return callApi<AgreementRoundView>(page, url, 'GET', `${base}/agreement-rounds/${id}`);
+}
+
+test('units ticked by hand under a question filter; a sample drawn from one family', async ({ browser }) => {
+  // Two more annotations to "Tidiga tecken": one in fam-1 (socsek1), one in fam-3 (socsek2). The study then
+  // has five: four in fam-1, one in fam-3; three to "Tidiga tecken".
+  for (const [user, family, quote] of [['socsek1', 'fam-1', 'Lägenheten är stökig'], ['socsek2', 'fam-3', 'ansöker om stöd i föräldraskapet']] as const) {
+    const cw = await openAs(browser, url, user);
+    const [meta] = await callApi<DocumentMeta[]>(cw, url, 'GET', `${base}/families/${family}/documents`);
+    const doc = await callApi<DocumentView>(cw, url, 'GET', `${base}/documents/${meta!.id}`);
+    const start = doc.text.indexOf(quote);
+    assert.ok(start >= 0, quote);
+    await callApi(cw, url, 'POST', `${base}/annotations`, {
+      documentId: doc.id, questionId: 'tidiga-tecken', target: { start, end: start + quote.length, exact: quote }, comment: '',
+    });
+    await cw.context().close();
+  }
+  const early = await callApi<AnnotationView[]>(page, url, 'GET', `${base}/annotations?question=tidiga-tecken`);
+  assert.is(early.length, 3);
+  const idOf = (quote: string) => early.find((a) => a.target.exact === quote)!.id;
+
+  // By hand: filtered to one question, two of its three annotations ticked.
+  let view = await startForm('Omgång för hand');
+  await view.getByRole('radio', { name: 'Välj markeringar själv' }).check();
+  const picks = view.getByRole('group', { name: 'Markeringar' });
+  await picks.getByRole('checkbox').first().waitFor();
+  await view.getByLabel('Fråga', { exact: true }).selectOption({ label: 'Tidiga tecken' });
+  await picks.getByText('Familj 3, Tidiga tecken: ”ansöker om stöd i föräldraskapet”').waitFor();
+  assert.is(await picks.getByRole('checkbox').count(), 3);
+  await view.getByRole('button', { name: 'Starta omgången' }).click();
+  await view.getByRole('alert').filter({ hasText: 'Välj minst en markering.' }).waitFor();
+
+  await picks.getByLabel(/Lägenheten är stökig/).check();
+  await picks.getByLabel(/ansöker om stöd i föräldraskapet/).check();
+  await picks.getByText('2 valda').waitFor();
+  const shownOrder = await picks.locator('input:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+  // The picks survive a filter that hides them.
+  await view.getByLabel('Fråga', { exact: true }).selectOption({ label: 'Lyckade insatser' });
+  assert.is(await picks.getByRole('checkbox').count(), 1);
+  await picks.getByText('2 valda').waitFor();
+  await view.getByLabel('Fråga', { exact: true }).selectOption({ label: 'Tidiga tecken' });
+  assert.ok(await picks.getByLabel(/Lägenheten är stökig/).isChecked());
+
+  const byHand = await createFromForm(view);
+  assert.is(byHand.sample, null);
+  const unitIds = byHand.units.map((u) => u.segment.annotationId);
+  assert.equal(unitIds, shownOrder, 'in the order shown');
+  assert.equal([...unitIds].sort(), [idOf('Lägenheten är stökig'), idOf('ansöker om stöd i föräldraskapet')].sort());
+  await roundView().getByText('2 enheter valda för hand.').waitFor();
+
+  // A sample from one family: the pool follows the filters, and the draw may not exceed it.
+  view = await startForm('Omgång ur familj 1');
+  await view.getByText('5 markeringar att dra bland').waitFor();
+  await view.getByLabel('Familj', { exact: true }).selectOption({ label: 'Familj 3' });
+  await view.getByText('1 markering att dra bland').waitFor();
+  await view.getByLabel('Familj', { exact: true }).selectOption({ label: 'Familj 1' });
+  await view.getByText('4 markeringar att dra bland').waitFor();
+  await view.getByLabel('Antal enheter').fill('5');
+  await view.getByRole('button', { name: 'Starta omgången' }).click();
+  await view.getByRole('alert').filter({ hasText: 'Urvalet kan inte vara större än de 4 markeringar' }).waitFor();
+  await view.getByLabel('Antal enheter').fill('2');
+  await view.getByLabel('Frö för slumpen').fill('7');
+
+  const drawn = await createFromForm(view);
+  assert.equal(drawn.sample, { from: 'annotations', n: 2, seed: 7, family: 'fam-1', question: null, pool: 4 });
+  assert.equal(drawn.units.map((u) => u.segment.familyId), ['fam-1', 'fam-1']);
+  await roundView().getByText('2 markeringar dragna slumpmässigt bland 4 i Familj 1, frö 7.').waitFor();
 });
 
 test('in a closed study an open round is shown as it stands: nothing to code, close or settle', async () => {

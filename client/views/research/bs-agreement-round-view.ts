@@ -418,17 +418,31 @@ export class BsAgreementRoundView extends ResearchPage {
     `;
   }
 
+  /** How the units were chosen: by hand, or drawn at random (from one family or question, if so restricted). */
+  private _unitsInfo(study: StudyView, round: AgreementRoundView): string {
+    const sample = round.sample;
+    if (!sample) return t('agreement.handInfo', { n: round.units.length });
+    const { n, pool, seed } = sample;
+    // The units were drawn from the family, so one of them names it.
+    const family = sample.family && (round.units.find((u) => u.segment.familyId === sample.family)?.segment.familyPseudonym ?? sample.family);
+    const question = sample.question && (study.questions.find((q) => q.id === sample.question)?.label ?? sample.question);
+    const limit = family && question ? t('agreement.limitBoth', { family, question })
+      : family ? t('agreement.limitFamily', { family })
+      : question ? t('agreement.limitQuestion', { question })
+      : '';
+    return limit ? t('agreement.sampleInfoLimited', { n, pool, seed, limit }) : t('agreement.sampleInfo', { n, pool, seed });
+  }
+
   override render() {
     const study = this.study;
     const round = this._round;
     if (this.blocked || !study || !round) return this.renderNotReady();
-    const sample = round.sample;
     return html`
       ${studyCrumbs(study, round.title, [[hrefFor({ name: 'agreement', studyId: study.id }), t('agreement.title')]])}
       <h1>${round.title}</h1>
       <p><strong>${t(round.status === 'open' ? 'agreement.roundStatusOpen' : 'agreement.roundStatusClosed')}</strong>
         ${t('agreement.codersLine', { names: round.coders.map((c) => c.displayName).join(', ') })}
-        ${sample ? t('agreement.sampleInfo', { n: sample.n, pool: sample.pool, seed: sample.seed }) : nothing}</p>
+        ${this._unitsInfo(study, round)}</p>
       ${round.status === 'open' ? this._renderOpen(study, round) : this._renderClosed(study, round)}
     `;
   }
