@@ -18,7 +18,7 @@ const bibFile = () => ({ name: 'ref.bib', mimeType: 'application/x-bibtex', buff
 async function importFile(page: Page): Promise<void> {
   const view = page.locator('bs-literature-view');
   await view.getByLabel('Referensfil').setInputFiles(bibFile());
-  await view.getByRole('button', { name: 'Läs in filen' }).click();
+  await view.getByRole('button', { name: 'Läs in' }).click();
 }
 
 let memoId = '';
@@ -113,6 +113,42 @@ test('the study reference list names the cited work and the unknown key; a delet
     await view.getByText('sundell2007 är borttagen.').waitFor();
     await view.getByRole('heading', { name: 'Referensbibliotek (0)' }).waitFor();
     await list.locator('li').getByText('sundell2007').waitFor();
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a reference pasted as BibTeX joins the library, and a memo cites it in running text as "Lindqvist och Öberg (2019)"', async ({ server, browser }) => {
+  const page = await openAs(browser, server.url, 'forskare1');
+  try {
+    await page.goto(`${server.url}/#/studier/${MINI}/litteratur`);
+    const view = page.locator('bs-literature-view');
+    await view.getByRole('heading', { name: 'Referensbibliotek (0)' }).waitFor();
+    const button = view.getByRole('button', { name: 'Läs in' });
+    assert.ok(await button.isDisabled(), 'nothing to read in yet');
+    await view.getByLabel('… eller klistra in referenser').fill(
+      '@book{lindqvist2019, author = {Lindqvist, {\\AA}sa and {\\"O}berg, Per}, title = {Barn i familjehem}, publisher = {Liber}, year = {2019}}');
+    await button.click();
+    await view.getByText('Nya referenser: 1.').waitFor();
+    await view.getByRole('heading', { name: 'Referensbibliotek (1)' }).waitFor();
+    assert.match(((await view.locator('ul.library li').first().textContent()) ?? '').replace(/\s+/g, ' '), /Lindqvist, Å\., & Öberg, P\. \(2019\)/);
+    assert.is(await view.getByLabel('… eller klistra in referenser').inputValue(), '', 'the pasted text is cleared once read in');
+
+    const memo = await callApi<MemoView>(page, server.url, 'POST', `/api/studies/${MINI}/memos`, {
+      title: 'I löptext', body: 'Som @lindqvist2019 [s. 4] beskriver, och fråga @forskare1.', about: { type: 'study', id: MINI },
+    });
+    // The lead reads it (the author would see the editor).
+    const lead = await openAs(browser, server.url, 'projektledare');
+    try {
+      await lead.goto(`${server.url}/#/studier/${MINI}/memon/${memo.id}`);
+      const read = lead.locator('bs-memo-view bs-markdown-view');
+      await read.locator('.cite').getByText('Lindqvist och Öberg (2019, s. 4)').waitFor();
+      // A mention stays text: no citation element holds it.
+      await read.getByText('och fråga @forskare1.', { exact: false }).waitFor();
+      assert.is(await read.locator('.cite').count(), 1);
+    } finally {
+      await lead.context().close();
+    }
   } finally {
     await page.context().close();
   }

@@ -62,10 +62,11 @@ export class BsLiteratureView extends ResearchPage {
   ];
 
   @state() private _references: ReferenceView[] | null = null;
-  /** The whole library formatted (the list's entry texts). */
   /** What the study cites, formatted. */
   @state() private _cited: Bibliography | null = null;
   @state() private _file: File | null = null;
+  /** References pasted as text (a BibTeX entry copied from a library catalogue, RIS or CSL-JSON). */
+  @state() private _pasted = '';
   @state() private _importing = false;
   @state() private _result: ReferenceImportResult | null = null;
   @state() private _importError = '';
@@ -101,7 +102,8 @@ export class BsLiteratureView extends ResearchPage {
   private async _import(e: Event): Promise<void> {
     e.preventDefault();
     const api = this.api;
-    const file = this._file;
+    // A chosen file wins; otherwise the pasted text goes the same way, as a file whose format the server detects.
+    const file = this._file ?? (this._pasted.trim() ? new File([this._pasted], 'inklistrat.txt', { type: 'text/plain' }) : null);
     if (!api || !file || this._importing) return;
     this._importing = true;
     this._importError = '';
@@ -109,6 +111,7 @@ export class BsLiteratureView extends ResearchPage {
     try {
       this._result = await importReferences(api, this.studyId, file);
       this._file = null;
+      this._pasted = '';
       this.renderRoot.querySelector<HTMLFormElement>('form.import')?.reset();
       await this._afterChange(api);
     } catch (err) {
@@ -173,8 +176,14 @@ export class BsLiteratureView extends ResearchPage {
           <input id="ref-file" type="file" accept=".bib,.bibtex,.biblatex,.ris,.json" aria-describedby="ref-hint"
             @change=${(e: Event) => (this._file = (e.target as HTMLInputElement).files?.[0] ?? null)} />
         </div>
+        <div class="field">
+          <label for="ref-paste">${t('literature.import.paste')}</label>
+          <p class="hint" id="ref-paste-hint">${t('literature.import.pasteHint')}</p>
+          <textarea id="ref-paste" rows="5" spellcheck="false" aria-describedby="ref-paste-hint" .value=${this._pasted}
+            @input=${(e: Event) => (this._pasted = (e.target as HTMLTextAreaElement).value)}></textarea>
+        </div>
         <div class="buttons">
-          <button type="submit" ?disabled=${!this._file || this._importing}>
+          <button type="submit" ?disabled=${(!this._file && !this._pasted.trim()) || this._importing}>
             ${this._importing ? t('literature.import.busy') : t('literature.import.submit')}</button>
         </div>
         <div role="status">
