@@ -75,8 +75,8 @@ export const deleteReference = (api: Api, studyId: string, key: string, version:
   api.request('DELETE', `${base(studyId)}/references/${seg(key)}`, { headers: { 'If-Match': String(version) } });
 
 /** The formatted reference list in APA, Swedish: what the study cites, or with `all` the whole library. */
-export const fetchBibliography = (api: Api, studyId: string, all = false): Promise<Bibliography> =>
-  api.request('GET', `${base(studyId)}/bibliography?style=apa&lang=sv${all ? '&all=1' : ''}&format=json`);
+export const fetchBibliography = (api: Api, studyId: string, scope: 'cited' | 'all' = 'cited'): Promise<Bibliography> =>
+  api.request('GET', `${base(studyId)}/bibliography?style=apa&lang=sv&scope=${scope}&format=json`);
 
 /** The `[@key]` citations of `markdown`, formatted (any member). */
 export const renderCitations = (api: Api, studyId: string, markdown: string): Promise<CitationsResult> =>

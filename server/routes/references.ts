@@ -227,9 +227,13 @@ export function referenceRoutes(services: Services) {
       const works = library(repo);
       const cited = studyCitedKeys(repo);
       const citedItems = cited.filter((key) => works.has(key)).map((key) => works.get(key)!);
-      // Nothing of the library cited yet: the list is the whole library, so a study that is still
-      // gathering its literature sees it formatted (and says so in `nothingCited`).
-      const all = ['1', 'true'].includes(c.req.query('all') ?? '') || citedItems.length === 0;
+      // The whole library by default (the study's reference list while it gathers literature);
+      // `scope=cited` lists only what the study's texts cite or link, as a report does. With nothing
+      // cited yet that is the whole library too, and `nothingCited` says so.
+      // (`all=1`, from before there was a scope, still gives the whole library.)
+      const scope = c.req.query('all') ? 'all' : c.req.query('scope') ?? 'all';
+      if (scope !== 'all' && scope !== 'cited') throw new ValidationError('Välj scope=all eller scope=cited.', 'invalid_scope');
+      const all = scope === 'all' || citedItems.length === 0;
       const entries = studyBibliography(repo, all ? [...works.values()] : citedItems, options);
       if (format === 'text') {
         c.header('Content-Type', 'text/plain; charset=utf-8');

@@ -156,19 +156,19 @@ refs('PATCH edits fields with If-Match (stale: 409 with the stored one); junk an
   assert.is((await res.call('DELETE', `${base}/references/lindqvist2019`, undefined, { 'if-match': '3' })).status, 404);
 });
 
-refs('the bibliography lists what the study cites, in APA with Swedish terms; all=1 lists the whole library', async ({ t }) => {
+refs('the bibliography lists the library, or with scope=cited what the study cites, in APA with Swedish terms', async ({ t }) => {
   const res = await t.as('forskare1');
   await upload(res, SUNDELL, 'ref.bib');
   await res.call('POST', `${base}/references`, LINDQVIST);
 
   // Nothing cited yet: the list is the whole library, and says so.
-  const before = await res.call('GET', `${base}/bibliography?style=apa&lang=sv`);
+  const before = await res.call('GET', `${base}/bibliography?style=apa&lang=sv&scope=cited`);
   assert.is(before.status, 200);
   assert.equal([before.json.scope, before.json.nothingCited, before.json.entries.length], ['all', true, 2]);
 
   const m = await memo(res, 'Som [@sundell2007, s. 12] visar, och [@okand1999].');
   assert.is(m.status, 201);
-  const bib = await res.call('GET', `${base}/bibliography?style=apa&lang=sv`);
+  const bib = await res.call('GET', `${base}/bibliography?style=apa&lang=sv&scope=cited`);
   assert.is(bib.status, 200);
   assert.equal([bib.json.style, bib.json.lang, bib.json.scope, bib.json.nothingCited], ['apa', 'sv-SE', 'cited', false]);
   assert.equal(bib.json.entries.map((e: any) => e.id), ['sundell2007']);
@@ -179,17 +179,18 @@ refs('the bibliography lists what the study cites, in APA with Swedish terms; al
   assert.not.ok(bib.text.includes('Lindqvist'), 'an uncited reference is not listed');
   // A narrative citation (@key in running text) counts as cited too.
   await memo(res, 'Som @lindqvist2019 påpekar.');
-  const narrative = await res.call('GET', `${base}/bibliography`);
+  const narrative = await res.call('GET', `${base}/bibliography?scope=cited`);
   assert.equal(narrative.json.entries.map((e: any) => e.id), ['lindqvist2019', 'sundell2007']);
 
-  const all = await res.call('GET', `${base}/bibliography?all=1`);
+  const all = await res.call('GET', `${base}/bibliography`);
   assert.equal(all.json.entries.map((e: any) => e.id), ['lindqvist2019', 'sundell2007']);
-  assert.is(all.json.scope, 'all');
+  assert.is(all.json.scope, 'all', 'the whole library is the default');
+  assert.equal((await res.call('GET', `${base}/bibliography?all=1`)).json.scope, 'all');
 
-  const text = await res.call('GET', `${base}/bibliography?format=text`);
+  const text = await res.call('GET', `${base}/bibliography?format=text&scope=cited`);
   assert.match(text.headers.get('content-type') ?? '', /^text\/plain/);
   assert.match(text.text, /\nSundell, K\., & Östberg, F\. \(2007\)\. Familjer i socialtjänsten\. Socialvetenskaplig tidskrift\.\n$/);
-  const html = await res.call('GET', `${base}/bibliography`, undefined, { accept: 'text/html,application/xhtml+xml' });
+  const html = await res.call('GET', `${base}/bibliography?scope=cited`, undefined, { accept: 'text/html,application/xhtml+xml' });
   assert.match(html.headers.get('content-type') ?? '', /^text\/html/);
   assert.match(html.text, /<div class="csl-entry">Sundell, K\., &#38; Östberg, F\. \(2007\)/);
   const en = await res.call('GET', `${base}/bibliography?lang=en&all=1`);
@@ -204,7 +205,7 @@ refs('the bibliography lists what the study cites, in APA with Swedish terms; al
   assert.is((await res.call('GET', `${base}/references?lang=de`)).status, 422);
   assert.is((await (await t.as('projektledare')).call('GET', `${base}/audit?action=bibliography.export`)).json.entries.length, exportsBefore);
 
-  for (const query of ['style=chicago', 'lang=de', 'lang=__proto__', 'format=pdf']) {
+  for (const query of ['style=chicago', 'lang=de', 'lang=__proto__', 'format=pdf', 'scope=some']) {
     const r = await res.call('GET', `${base}/bibliography?${query}`);
     assert.is(r.status, 422, query);
   }
@@ -219,7 +220,7 @@ refs('citations in reflections, annotation comments and code descriptions count,
   await res.call('POST', `${base}/references`, LINDQVIST);
   await res.call('POST', `${base}/references`, { ...LINDQVIST, id: 'berg2010', author: [{ family: 'Berg', given: 'Eva' }], title: 'Om stöd' });
   await res.call('POST', `${base}/references`, { ...LINDQVIST, id: 'holm2015', author: [{ family: 'Holm', given: 'Per' }], title: 'Om skolan' });
-  const ids = async () => (await res.call('GET', `${base}/bibliography`)).json.entries.map((e: any) => e.id);
+  const ids = async () => (await res.call('GET', `${base}/bibliography?scope=cited`)).json.entries.map((e: any) => e.id);
 
   const { version } = (await cw.call('GET', `${base}/families/fam-1/reflections/summary`)).json;
   const reflection = await cw.call('PUT', `${base}/families/fam-1/reflections/summary`, { text: 'Jämför [@lindqvist2019].' }, { 'if-match': String(version) });
@@ -246,7 +247,7 @@ refs('citations in reflections, annotation comments and code descriptions count,
 
   // Deleting a linked reference is allowed: the link stays and shows as unknown; re-adding it restores it.
   assert.is((await res.call('DELETE', `${base}/references/berg2010`, undefined, { 'if-match': '1' })).status, 204);
-  const after = (await res.call('GET', `${base}/bibliography`)).json;
+  const after = (await res.call('GET', `${base}/bibliography?scope=cited`)).json;
   assert.equal(after.unknownKeys, ['berg2010']);
   const keep = await res.call('PATCH', `${base}/codes/${code.json.id}`, { name: 'Stöd (ändrad)', references: ['berg2010', 'holm2015'] }, { 'if-match': '1' });
   assert.is(keep.status, 200, 'a link to a deleted reference may stay');
@@ -394,7 +395,7 @@ refs('the library and its links survive a restart', async ({ t }) => {
   const again = await t.restart();
   const client = await again.as('forskare1');
   assert.equal((await library(client)).map((r) => r.id), ['sundell2007']);
-  assert.equal((await client.call('GET', `${base}/bibliography`)).json.entries.map((e: any) => e.id), ['sundell2007']);
+  assert.equal((await client.call('GET', `${base}/bibliography?scope=cited`)).json.entries.map((e: any) => e.id), ['sundell2007']);
 });
 
 refs.run();

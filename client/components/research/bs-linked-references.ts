@@ -6,7 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { sanitizeHtml } from '../../common/markdown.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
-import { fetchBibliography, type BibliographyEntry } from '../../data/references.ts';
+import { fetchFormattedReferences, type BibliographyEntry } from '../../data/references.ts';
 import { t } from '../../i18n/sv.ts';
 import { sharedStyles } from '../base-styles.ts';
 import { alertLine } from '../feedback.ts';
@@ -52,9 +52,10 @@ export class BsLinkedReferences extends LitElement {
       return;
     }
     try {
-      const bibliography = await fetchBibliography(this.api, this.studyId, true);
+      // The library as the reference list prints it (reading it is not an export of the bibliography).
+      const library = await fetchFormattedReferences(this.api, this.studyId);
       if (seq === this._seq) {
-        this._entries = bibliography.entries;
+        this._entries = library.flatMap((ref) => (ref.formatted ? [{ id: ref.id, ...ref.formatted }] : []));
         this._error = '';
       }
     } catch (err) {
