@@ -19,6 +19,11 @@ export type Route =
   | { name: 'agreement'; studyId: string }
   | { name: 'agreement-round'; studyId: string; roundId: string }
   | { name: 'literature'; studyId: string }
+  | { name: 'exports'; studyId: string }
+  /** The study report: the lead's choices as the report's query string ('questions=a,b&quotes=3&suppress=5'). */
+  | { name: 'report'; studyId: string; options: string }
+  | { name: 'presentation'; studyId: string; options: string; slide: number }
+  | { name: 'presentation-notes'; studyId: string; options: string; slide: number }
   | { name: 'not-found' };
 
 /** A place on a family's page to open at (a search hit): an entry of a document at an offset, an
@@ -82,6 +87,21 @@ function searchHref(studyId: string, query: string, filters: SearchFilters): str
   return `#/studier/${encodeURIComponent(studyId)}/sok${search ? `?${search}` : ''}`;
 }
 
+// The presentation's URL: the report's options as the report page wrote them (kept as they are), then the
+// slide number: '#/studier/s/presentation?questions=q1&quotes=3&bild=4'.
+const SLIDE_PARAM = 'bild';
+
+function parsePresentation(name: 'presentation' | 'presentation-notes', studyId: string, query: string | undefined): Route {
+  const params = new URLSearchParams(query ?? '');
+  const slide = params.get(SLIDE_PARAM);
+  params.delete(SLIDE_PARAM);
+  return { name, studyId, options: params.toString(), slide: slide && /^\d{1,4}$/.test(slide) && Number(slide) > 0 ? Number(slide) : 1 };
+}
+
+function presentationHref(path: string, options: string, slide: number): string {
+  return `${path}?${options ? `${options}&` : ''}${SLIDE_PARAM}=${slide}`;
+}
+
 /** The family route's path after '#/studier/s/familjer/f': the tab, or the place to open at. */
 function familySuffix(route: Extract<Route, { name: 'family' }>): string {
   const e = encodeURIComponent;
@@ -109,7 +129,7 @@ function parseFamily(studyId: string, parts: string[]): Route | null {
 
 /** Reads a location hash ('#/…') into a Route. */
 export function parseRoute(hash: string): Route {
-  // Only the search page has a query string ('#/studier/s/sok?q=…'); its values are decoded by URLSearchParams.
+  // Only the search page and the presentation have a query string ('#/studier/s/sok?q=…'); its values are decoded by URLSearchParams.
   const [path = '', query] = hash.replace(/^#\/?/, '').split(/\?(.*)/s, 2);
   const parts = path.split('/').filter(Boolean).map((p) => {
     try {
@@ -140,6 +160,10 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 3 && parts[2] === 'memon') return { name: 'memos', studyId };
   if (parts.length === 4 && parts[2] === 'koder' && parts[3]) return { name: 'code', studyId, codeId: parts[3] };
   if (parts.length === 3 && parts[2] === 'litteratur') return { name: 'literature', studyId };
+  if (parts.length === 3 && parts[2] === 'export') return { name: 'exports', studyId };
+  if (parts.length === 3 && parts[2] === 'rapport') return { name: 'report', studyId, options: new URLSearchParams(query ?? '').toString() };
+  if (parts.length === 3 && parts[2] === 'presentation') return parsePresentation('presentation', studyId, query);
+  if (parts.length === 4 && parts[2] === 'presentation' && parts[3] === 'anteckningar') return parsePresentation('presentation-notes', studyId, query);
   if (parts.length === 3 && parts[2] === 'samstammighet') return { name: 'agreement', studyId };
   if (parts.length === 4 && parts[2] === 'samstammighet' && parts[3]) return { name: 'agreement-round', studyId, roundId: parts[3] };
   return { name: 'not-found' };
@@ -174,6 +198,14 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}/samstammighet/${e(route.roundId)}`;
     case 'literature':
       return `#/studier/${e(route.studyId)}/litteratur`;
+    case 'exports':
+      return `#/studier/${e(route.studyId)}/export`;
+    case 'report':
+      return `#/studier/${e(route.studyId)}/rapport${route.options ? `?${route.options}` : ''}`;
+    case 'presentation':
+      return presentationHref(`#/studier/${e(route.studyId)}/presentation`, route.options, route.slide);
+    case 'presentation-notes':
+      return presentationHref(`#/studier/${e(route.studyId)}/presentation/anteckningar`, route.options, route.slide);
     case 'settings':
       return `#/studier/${e(route.studyId)}/installningar`;
     case 'audit':

@@ -24,6 +24,7 @@ import { codeSegmentRoutes } from './routes/code-segments.ts';
 import { codingRoutes } from './routes/codings.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { familyRoutes } from './routes/families.ts';
 import { importRoutes } from './routes/imports.ts';
 import { matrixRoutes } from './routes/matrix.ts';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study/codes', codeSegmentRoutes(services))
     .route('/api/studies/:study/codes', codeRoutes(services))
     .route('/api/studies/:study/codings', codingRoutes(services))
+    .route('/api/studies/:study/export', exportRoutes(services))
     .route('/api/studies/:study/memos', memoRoutes(services))
     .route('/api/studies/:study', referenceRoutes(services))
     .route('/api/studies/:study/agreement-rounds', agreementRoundRoutes(services))

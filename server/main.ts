@@ -11,6 +11,7 @@ import { backup, restore } from './store/backup.ts';
 import { readSecret } from './store/secret.ts';
 import { studyCloseCommand, studyCreateCommand } from './cli/study-command.ts';
 import { importCommand } from './cli/import-command.ts';
+import { exportCommand } from './cli/export-command.ts';
 import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/study-search.ts';
 import { warmUpCitations } from './literature/cite.ts';
@@ -37,6 +38,9 @@ Kommandon:
                    [--names names.json] bekräfta namn ({ "fam-1": [{ "name": "…", "label": "Barn 1" }] });
                    utan den bekräftas inga föreslagna namn. [--dry-run] läs och rapportera, spara inget.
                    Går bra medan servern kör: den läser in studien igen när den ändras.
+  export --study S --format FORMAT --out FIL [--delimiter comma|semicolon]
+                   exportera studien till en fil: csv (markeringar, ; för Excel), codings-csv (kodningar),
+                   jsonld (W3C-webbannoteringar), report.html, report.md, qdpx (REFI-QDA)
 
 Flaggor:
   --data KATALOG   datakatalog (annars BACKSPEGEL_DATA eller ./data)
@@ -190,6 +194,9 @@ async function main() {
       archive: { type: 'string' },
       names: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      delimiter: { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'serve';
@@ -204,6 +211,10 @@ async function main() {
   if (command === 'import') {
     process.exitCode = await importCommand(await Store.open(dataDirOf(values)), values, positionals.slice(1));
     return;
+  }
+  if (command === 'export') {
+    const lines = await exportCommand(await Store.open(dataDirOf(values)), values);
+    return void console.log(lines.join('\n'));
   }
   if (command === 'backup') return runBackup(positionals[1], values);
   if (command === 'restore') return runRestore(positionals[1], values);

@@ -7,9 +7,12 @@ import { agreementStrings } from './sv/agreement.ts';
 import { appStrings } from './sv/app.ts';
 import { codebookStrings } from './sv/codebook.ts';
 import { codingStrings } from './sv/coding.ts';
+import { exportStrings } from './sv/exports.ts';
 import { importStrings } from './sv/import.ts';
 import { literatureStrings } from './sv/literature.ts';
 import { memoStrings } from './sv/memos.ts';
+import { presentationStrings } from './sv/presentation.ts';
+import { reportStrings } from './sv/report.ts';
 import { readerStrings } from './sv/reader.ts';
 import { reflectionStrings } from './sv/reflections.ts';
 import { searchStrings } from './sv/search.ts';
@@ -32,6 +35,9 @@ export const sv = {
   ...memoStrings,
   ...agreementStrings,
   ...literatureStrings,
+  ...exportStrings,
+  ...presentationStrings,
+  ...reportStrings,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -31,6 +31,20 @@ export function guidForCodeId(codeId: string): string {
 export function codebookToQdc(codes: readonly Code[], options: QdcExportOptions = {}): string {
   // The XSD wants at least one Code, and an empty file would help nobody.
   if (codes.length === 0) throw new ValidationError('Kodboken är tom: det finns inga koder att exportera.', 'empty_codebook');
+  const lines = codeTreeLines(codes, options, 2);
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<CodeBook xmlns="${QDC_NAMESPACE}" origin="Backspegel">`, '  <Codes>', ...lines, '  </Codes>', '</CodeBook>', ''].join('\n');
+}
+
+export interface CodeTreeOptions extends QdcExportOptions {
+  /** GUIDs of notes about a code, written as <NoteRef> (a project's CodeBook allows them; a .qdc does not). */
+  noteRefsOf?: (codeId: string) => readonly string[];
+}
+
+/**
+ * The <Code> elements of a codebook, indented from `depth` (two spaces each), shared by the `.qdc`
+ * and the project (`.qde`) writers.
+ */
+export function codeTreeLines(codes: readonly Code[], options: CodeTreeOptions, depth: number): string[] {
   const guidOf = options.guidOf ?? guidForCodeId;
   const byId = new Map<string, Code>();
   for (const code of codes) {
@@ -50,7 +64,7 @@ export function codebookToQdc(codes: readonly Code[], options: QdcExportOptions 
   const lines: string[] = [];
   // An explicit stack rather than recursion: a (corrupt) chain of thousands of codes must not overflow.
   const write = (root: Code) => {
-    const stack: { code: Code; depth: number; open: boolean }[] = [{ code: root, depth: 2, open: false }];
+    const stack: { code: Code; depth: number; open: boolean }[] = [{ code: root, depth, open: false }];
     while (stack.length > 0) {
       const item = stack.pop()!;
       const pad = '  '.repeat(item.depth);
@@ -73,12 +87,14 @@ export function codebookToQdc(codes: readonly Code[], options: QdcExportOptions 
       if (HEX_COLOR.test(code.color)) attributes += ` color="${code.color.toUpperCase()}"`;
       const kids = (children.get(code.id) ?? []).filter((kid) => !written.has(kid.id));
       const description = xmlChars(code.description);
-      if (description === '' && kids.length === 0) {
+      const notes = options.noteRefsOf?.(code.id) ?? [];
+      if (description === '' && notes.length === 0 && kids.length === 0) {
         lines.push(`${pad}<Code ${attributes}/>`);
         continue;
       }
       lines.push(`${pad}<Code ${attributes}>`);
       if (description !== '') lines.push(`${pad}  <Description>${escapeText(description)}</Description>`);
+      for (const note of notes) lines.push(`${pad}  <NoteRef targetGUID="${note}"/>`);
       stack.push({ code, depth: item.depth, open: true });
       for (let i = kids.length - 1; i >= 0; i--) stack.push({ code: kids[i]!, depth: item.depth + 1, open: false });
     }
@@ -87,7 +103,7 @@ export function codebookToQdc(codes: readonly Code[], options: QdcExportOptions 
   // Whatever is left sits on a parent cycle: start it at the top level.
   for (const code of codes) if (!written.has(code.id)) write(code);
 
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<CodeBook xmlns="${QDC_NAMESPACE}" origin="Backspegel">`, '  <Codes>', ...lines, '  </Codes>', '</CodeBook>', ''].join('\n');
+  return lines;
 }
 
 // Written by hand rather than with fast-xml-parser's XMLBuilder: the builder leaves tabs and line
@@ -96,15 +112,15 @@ export function codebookToQdc(codes: readonly Code[], options: QdcExportOptions 
 
 /** Drops characters XML 1.0 cannot carry even as references: C0 controls other than tab/LF/CR,
  *  U+FFFE/U+FFFF and unpaired surrogates. */
-function xmlChars(text: string): string {
+export function xmlChars(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, '');
 }
 
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   // '>' too, so a "]]>" in a description cannot end anything; CR as a reference, as readers turn a raw CR into LF.
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
-function escapeAttribute(value: string): string {
+export function escapeAttribute(value: string): string {
   return escapeText(xmlChars(value)).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }

@@ -1,9 +1,18 @@
 // CSV for Excel and R: RFC 4180 quoting, UTF-8 with BOM (so Excel reads å ä ö), CRLF, and cells
 // that start with a formula character prefixed with ' so a spreadsheet never runs them (OWASP).
+// The delimiter is `,` unless a caller asks for `;` (what Swedish Excel expects).
+
+import { ValidationError } from '../domain/errors.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: formula characters neutralised, quoted when needed. */
+export type CsvDelimiter = ',' | ';';
+
+export interface CsvOptions {
+  delimiter?: CsvDelimiter;
+}
+
+/** One cell: formula characters neutralised, quoted when needed (either delimiter is always quoted). */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
@@ -11,6 +20,14 @@ export function csvCell(value: unknown): string {
 }
 
 /** A whole CSV document from a header row and data rows. */
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(header: string[], rows: unknown[][], options: CsvOptions = {}): string {
+  const delimiter = options.delimiter ?? ',';
+  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(delimiter)).join('\r\n') + '\r\n';
+}
+
+/** `delimiter=comma` asks for `,`; `semicolon` or nothing gives the Swedish Excel default `;`. */
+export function delimiterParam(value: string | undefined): CsvDelimiter {
+  if (value === undefined || value === '' || value === 'semicolon') return ';';
+  if (value === 'comma') return ',';
+  throw new ValidationError('Avgränsaren kan vara comma eller semicolon.', 'bad_delimiter');
 }

@@ -17,11 +17,20 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The policy for the study report (report.html): the app's, with its one <style> element allowed by
+ * hash (so a saved report is one self-contained file) and framing by the app itself (the preview).
+ */
+export function reportCsp(styleHash: string): string {
+  return CSP.replace("style-src 'self'", `style-src '${styleHash}'`).replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+}
+
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Content-Security-Policy', CSP);
+  // A route may set its own policy (only the report does: reportCsp); every other response gets the app's.
+  c.header('Content-Security-Policy', c.res.headers.get('Content-Security-Policy') ?? CSP);
   c.header('X-Content-Type-Options', 'nosniff');
-  c.header('X-Frame-Options', 'DENY');
+  c.header('X-Frame-Options', c.res.headers.get('X-Frame-Options') ?? 'DENY');
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cross-Origin-Opener-Policy', 'same-origin');
   c.header('Cross-Origin-Resource-Policy', 'same-origin');
@@ -89,6 +98,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export const IMPORT_BODY_LIMIT = 25 * 1024 * 1024;
 const IMPORT_PATH = /^\/api\/studies\/[^/]+\/families\/[^/]+\/(?:documents|imports)$/;
 const BULK_IMPORT_PATH = /^\/api\/studies\/[^/]+\/imports$/;
+/** POST /api/studies with a REFI-QDA project as multipart (a JSON body there stays at 1 MiB). */
+const PROJECT_IMPORT_PATH = /^\/api\/studies\/?$/;
 
 /** 1 MiB for JSON bodies; imports of case files may be larger, bulk imports larger still. Over the limit: 413. */
 export const limitBodySize: MiddlewareHandler = (c, next) => {
@@ -96,6 +107,7 @@ export const limitBodySize: MiddlewareHandler = (c, next) => {
   const maxSize =
     post && BULK_IMPORT_PATH.test(c.req.path) ? BULK_LIMITS.maxBodyBytes
     : post && IMPORT_PATH.test(c.req.path) ? IMPORT_BODY_LIMIT
+    : post && PROJECT_IMPORT_PATH.test(c.req.path) && /^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? IMPORT_BODY_LIMIT
     : JSON_BODY_LIMIT;
   return bodyLimit({
     maxSize,

@@ -48,7 +48,7 @@ async function resolveTarget(access: StudyAccess, input: CodingCreateInput['targ
 }
 
 /** Does the coding's segment lie in `documentId` (an annotation's or passage's document)? */
-function inDocument(access: StudyAccess, coding: Coding, documentId: string): boolean {
+function inDocument(access: Pick<StudyAccess, 'repo'>, coding: Coding, documentId: string): boolean {
   const t = coding.target;
   if (t.type === 'passage') return t.documentId === documentId;
   if (t.type !== 'annotation') return false;
@@ -56,7 +56,7 @@ function inDocument(access: StudyAccess, coding: Coding, documentId: string): bo
 }
 
 /** The codings the query asks for: by code (with `rollup=1` its sub-codes too), family, document, kind of target. */
-export function selectCodings(access: StudyAccess, query: Record<string, string>): Coding[] {
+export function selectCodings(access: Pick<StudyAccess, 'repo'>, query: Record<string, string | undefined>): Coding[] {
   const { code, family, document, type, annotation, rollup } = query;
   const codeIds = code ? (rollup === '1' ? subtreeOf(access.repo.records.list(codes), code) : new Set([code])) : null;
   return access.repo.records.list(codings).filter((c) =>

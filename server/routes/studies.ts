@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { studyAccess } from '../http/study-access.ts';
 import { createStudyFromTemplate } from '../studies/create-study.ts';
+import { importProjectFromForm } from '../refi/project-import-form.ts';
 
 /** One study as its members see it. */
 export function studyView(s: Study, role: StudyRole | null, questionsLocked: boolean, users: readonly User[]): StudyView {
@@ -49,6 +50,13 @@ export function studyRoutes(services: Services) {
     })
     .post('/', audited(services, 'study.create'), async (c) => {
       const user = c.get('user');
+      // A REFI-QDA project (.qdpx/.qde) as multipart `file` creates a study from its contents.
+      if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+        c.set('audit', { action: 'study.import' });
+        const result = await importProjectFromForm(c, store, user, clock());
+        c.set('audit', { action: 'study.import', object: result.study.id });
+        return c.json(result, 201);
+      }
       const input = await readJson(c, studyCreateSchema);
       const study = await createStudyFromTemplate(store, input, user, clock());
       c.set('audit', { object: study.id });

@@ -84,6 +84,13 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   // merged into itself: allowed actors get 422, the code stays
   'POST /api/studies/:study/codes/:id/merge': researchers,
   'GET /api/studies/:study/codes/:id/segments.csv': researchers,
+  'GET /api/studies/:study/export/annotations.csv': researchers,
+  'GET /api/studies/:study/export/codings.csv': researchers,
+  'GET /api/studies/:study/export/annotations.jsonld': researchers,
+  'GET /api/studies/:study/export/project.qdpx': researchers,
+  'GET /api/studies/:study/export/report.md': researchers,
+  'GET /api/studies/:study/export/report.html': researchers,
+  'GET /api/studies/:study/export/report.json': researchers,
   'GET /api/studies/:study/codings': researchers,
   'POST /api/studies/:study/codings': researchers,
   // the coding tried is the lead's: a researcher removes only their own codings

@@ -1,5 +1,5 @@
 // The research half of the bench study: a two-level codebook and 5,000 codings spread over the
-// bench annotations (code × question) and families, and the matrix row measured through the app.
+// bench annotations (code × question) and families, and the matrix and report rows measured through the app.
 import type { Code, Coding } from '../../server/domain/types.ts';
 import type { Store } from '../../server/store/store.ts';
 import { codes as codeRecords, codings as codingRecords } from '../../server/store/study-collections.ts';
@@ -51,5 +51,24 @@ export async function measureMatrix(client: TestClient): Promise<Row> {
     target: '≤ 100 ms',
     baseline: '',
     ok: p95 <= 100 && counted === CODINGS,
+  };
+}
+
+/** The report row: report.html over the bench study (every question, code and family, charts drawn), 3 runs through the app. */
+export async function measureReport(client: TestClient): Promise<Row> {
+  const path = `/api/studies/${BENCH_STUDY}/export/report.html`;
+  let bytes = 0;
+  const times = await timeEach(3, async () => {
+    const res = await client.call('GET', path);
+    if (res.status !== 200) throw new Error(`report.html answered ${res.status}`);
+    bytes = res.text.length;
+  });
+  const worst = Math.max(...times);
+  return {
+    what: `report.html over the bench study (${(bytes / 1e6).toFixed(1)} MB of HTML)`,
+    measured: `max of 3 ${(worst / 1000).toFixed(2)} s`,
+    target: '≤ 2 s',
+    baseline: `median ${(percentile(times, 50) / 1000).toFixed(2)} s`,
+    ok: worst <= 2000,
   };
 }

@@ -19,7 +19,7 @@ import { StudySearch } from '../../server/search/study-search.ts';
 import { TestClient } from '../setup/app.ts';
 import { addBenchAnnotations, ANNOTATIONS, BENCH_STUDY, writeBenchTemplate } from './bench-study.ts';
 import { measureReader } from './reader.ts';
-import { addBenchCodings, measureMatrix } from './research.ts';
+import { addBenchCodings, measureMatrix, measureReport } from './research.ts';
 import { percentile, printTable, timeEach, type Row } from './stats.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -119,6 +119,7 @@ await addBenchCodings(store);
 const researcher = new TestClient(app);
 await researcher.login('forskare1');
 rows.push(await measureMatrix(researcher));
+rows.push(await measureReport(researcher));
 
 // 3. Cold start of the real server on the bench data, then load from a separate process.
 const port = await new Promise<number>((resolve) => {

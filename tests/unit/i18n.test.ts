@@ -8,9 +8,12 @@ import { agreementStrings } from '../../client/i18n/sv/agreement.ts';
 import { appStrings } from '../../client/i18n/sv/app.ts';
 import { codebookStrings } from '../../client/i18n/sv/codebook.ts';
 import { codingStrings } from '../../client/i18n/sv/coding.ts';
+import { exportStrings } from '../../client/i18n/sv/exports.ts';
 import { importStrings } from '../../client/i18n/sv/import.ts';
 import { literatureStrings } from '../../client/i18n/sv/literature.ts';
 import { memoStrings } from '../../client/i18n/sv/memos.ts';
+import { presentationStrings } from '../../client/i18n/sv/presentation.ts';
+import { reportStrings } from '../../client/i18n/sv/report.ts';
 import { readerStrings } from '../../client/i18n/sv/reader.ts';
 import { reflectionStrings } from '../../client/i18n/sv/reflections.ts';
 import { searchStrings } from '../../client/i18n/sv/search.ts';
@@ -19,8 +22,8 @@ import { studyStrings } from '../../client/i18n/sv/study.ts';
 const i18n = suite('i18n areas');
 
 const areas: Record<string, Record<string, string>> = {
-  adminStrings, agreementStrings, appStrings, codebookStrings, codingStrings, importStrings, literatureStrings,
-  memoStrings, readerStrings, reflectionStrings, searchStrings, studyStrings,
+  adminStrings, agreementStrings, appStrings, codebookStrings, codingStrings, exportStrings, importStrings, literatureStrings,
+  memoStrings, presentationStrings, reportStrings, readerStrings, reflectionStrings, searchStrings, studyStrings,
 };
 
 i18n('no key is defined in two areas', () => {

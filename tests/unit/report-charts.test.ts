@@ -148,6 +148,19 @@ charts('chronology: a mark per key entry and per annotation, filled only when kn
   assertCspSafe(chart.svg);
 });
 
+charts('chronology: many marks of a lane in one quarter are drawn as one, larger', async () => {
+  const many = Array.from({ length: 40 }, (_, i) => ({ date: `2015-0${1 + (i % 3)}-1${i % 9}`, kind: 'anmalan' as const, title: 'Orosanmälan' }));
+  const chart = await familyChronologyChart({
+    family: { id: 'familj-b', name: 'Familj B' },
+    questions: QS,
+    entries: [...many, { date: '2015-04-02', kind: 'anmalan', title: 'Orosanmälan' }],
+    annotations: [{ date: '2015-02-01', questionId: 'tidiga-tecken', knownAtTheTime: true }, { date: '2015-03-01', questionId: 'tidiga-tecken', knownAtTheTime: false }],
+  });
+  assert.is(marks(chart.svg, 'symbol', 0).length, 2, 'the first quarter\'s 40 reports and the second quarter\'s one');
+  assert.is(marks(chart.svg, 'symbol', 1).length, 2, 'known and not known stay apart');
+  assert.equal(chart.table.rows[0]!.slice(0, 2), [2015, 41], 'the table still counts every entry');
+});
+
 charts('aligned families: years from first contact, the median row, and the sentence worked out from them', async () => {
   // First investigation after 1, 3 and 4 years → median 3. Early signs at 0 (A) and 1 (B) years, so they
   // came 1 and 2 years before the investigation → median 1,5. One decision, after 4 years.

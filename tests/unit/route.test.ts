@@ -39,6 +39,10 @@ const shapes: Route[] = [
   { name: 'agreement-round', studyId: 'demo', roundId: 'o-1' },
   { name: 'literature', studyId: 'demo' },
   { name: 'literature', studyId: 'en studie/2' },
+  { name: 'presentation', studyId: 'demo', options: 'questions=q1%2Cq2&quotes=3&suppress=5', slide: 4 },
+  { name: 'presentation-notes', studyId: 'demo', options: '', slide: 1 },
+  { name: 'report', studyId: 'demo', options: 'questions=q1%2Cq2&quotes=3&suppress=5' },
+  { name: 'report', studyId: 'demo', options: '' },
 ];
 
 routes('every route round-trips through its hash', () => {
@@ -106,10 +110,31 @@ routes('the agreement pages: the list and one round; deeper paths are not found'
   assert.is(parseRoute('#/studier/s/samstammighet/o-1/x').name, 'not-found');
 });
 
+routes('the exports page is #/studier/<id>/export; deeper paths are not found', () => {
+  assert.is(hrefFor({ name: 'exports', studyId: 's 1' }), '#/studier/s%201/export');
+  assert.equal(parseRoute('#/studier/s/export'), { name: 'exports', studyId: 's' });
+  assert.is(parseRoute('#/studier/s/export/x').name, 'not-found');
+});
+
 routes('the literature page has a Swedish hash; deeper paths are not found', () => {
   assert.is(hrefFor({ name: 'literature', studyId: 's' }), '#/studier/s/litteratur');
   assert.equal(parseRoute('#/studier/s/litteratur'), { name: 'literature', studyId: 's' });
   assert.is(parseRoute('#/studier/s/litteratur/x').name, 'not-found');
+});
+
+routes('the report page keeps its options in the hash', () => {
+  assert.is(hrefFor({ name: 'report', studyId: 's', options: '' }), '#/studier/s/rapport');
+  assert.equal(parseRoute('#/studier/s/rapport?quotes=2&suppress=0'), { name: 'report', studyId: 's', options: 'quotes=2&suppress=0' });
+  assert.is(parseRoute('#/studier/s/rapport/x').name, 'not-found');
+});
+
+routes('the presentation keeps the report options and the slide number in its hash', () => {
+  assert.is(hrefFor({ name: 'presentation', studyId: 'demo', options: 'quotes=3', slide: 3 }), '#/studier/demo/presentation?quotes=3&bild=3');
+  assert.is(hrefFor({ name: 'presentation-notes', studyId: 'demo', options: '', slide: 2 }), '#/studier/demo/presentation/anteckningar?bild=2');
+  assert.equal(parseRoute('#/studier/demo/presentation?bild=7&quotes=2'), { name: 'presentation', studyId: 'demo', options: 'quotes=2', slide: 7 });
+  assert.equal(parseRoute('#/studier/demo/presentation'), { name: 'presentation', studyId: 'demo', options: '', slide: 1 });
+  for (const bad of ['0', '-2', 'tre', '']) assert.is((parseRoute(`#/studier/demo/presentation?bild=${bad}`) as { slide: number }).slide, 1, bad);
+  assert.is(parseRoute('#/studier/demo/presentation/annat').name, 'not-found');
 });
 
 routes('the pages that existed before keep their hashes', () => {

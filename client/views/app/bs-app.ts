@@ -37,6 +37,9 @@ import '../research/bs-matrix-view.ts';
 import '../research/bs-agreement-view.ts';
 import '../research/bs-agreement-round-view.ts';
 import '../research/bs-literature-view.ts';
+import '../study/bs-exports-view.ts';
+import '../study/bs-report-view.ts';
+import '../presentation/bs-presentation-view.ts';
 import '../../components/bs-search-field.ts';
 import { IdleController } from './idle-controller.ts';
 import { alertLine } from '../../components/feedback.ts';
@@ -118,6 +121,17 @@ export class BsApp extends LitElement {
       }
       main:focus {
         outline: none;
+      }
+      /* Printing a page (the presentation: one slide a page) prints the page, not the app around it. */
+      @media print {
+        header,
+        .skip {
+          display: none;
+        }
+        main {
+          padding: 0;
+          max-width: none;
+        }
       }
     `,
   ];
@@ -288,6 +302,14 @@ export class BsApp extends LitElement {
           round-id=${r.roundId} user-id=${user.id} session=${this._session}></bs-agreement-round-view>`);
       case 'literature':
         return keyed(r.studyId, html`<bs-literature-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-literature-view>`);
+      case 'exports':
+        return keyed(r.studyId, html`<bs-exports-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-exports-view>`);
+      case 'report':
+        return keyed(r.studyId, html`<bs-report-view .api=${api} study-id=${r.studyId} options=${r.options} session=${this._session}></bs-report-view>`);
+      case 'presentation':
+      case 'presentation-notes':
+        return keyed(`${r.name}/${r.studyId}/${r.options}`, html`<bs-presentation-view .api=${api} study-id=${r.studyId} options=${r.options}
+          slide=${r.slide} mode=${r.name === 'presentation' ? 'deck' : 'notes'} session=${this._session}></bs-presentation-view>`);
       case 'not-found':
         return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
     }

@@ -2,7 +2,8 @@
 // questions, or a blank one), then title, description, selection criteria, legal basis, ethics approval
 // number, end date and the questions (prefilled from the template; a blank one needs at least one). An
 // admin names the lead; anyone else becomes the lead. On success it goes to the new study's page.
-import { LitElement, css, html } from 'lit';
+// Below the form, the second way: a study imported from a REFI-QDA project (bs-project-import).
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LegalBasis, SessionUser } from '../../../server/domain/types.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
@@ -14,6 +15,7 @@ import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import '../../components/admin/bs-question-editor.ts';
+import './bs-project-import.ts';
 import { alertLine } from '../../components/feedback.ts';
 
 interface Draft {
@@ -46,6 +48,11 @@ export class BsStudyCreateView extends LitElement {
       }
       .template label {
         font-weight: 600;
+      }
+      bs-project-import {
+        margin-top: 2rem;
+        border-top: 1px solid var(--bs-border);
+        padding-top: 1rem;
       }
     `,
   ];
@@ -197,6 +204,7 @@ export class BsStudyCreateView extends LitElement {
           <a href=${hrefFor({ name: 'home' })}>${t('password.cancel')}</a>
         </div>
       </form>
+      ${this.user?.mayCreateStudies || this.user?.admin ? html`<bs-project-import .api=${this.api}></bs-project-import>` : nothing}
     `;
   }
 }

@@ -174,13 +174,15 @@ export class BsStudyView extends StudyPage {
     }
   }
 
-  /** Codebook, matrix, memos, literature and agreement rounds: for researchers and the lead. */
+  /** Codebook, matrix, memos, literature, report, exports and agreement rounds: for researchers and the lead. */
   private _renderResearchLinks(study: StudyView) {
     return html`<nav class="tools" aria-label=${t('study.researchTools')}><ul>
       <li><a class="button" href=${hrefFor({ name: 'codebook', studyId: study.id })}>${t('study.codebookLink')}</a></li>
       <li><a class="button" href=${hrefFor({ name: 'matrix', studyId: study.id, cols: 'question' })}>${t('study.matrixLink')}</a></li>
       <li><a class="button" href=${hrefFor({ name: 'memos', studyId: study.id })}>${t('study.memosLink')}</a></li>
       <li><a class="button" href=${hrefFor({ name: 'literature', studyId: study.id })}>${t('study.literatureLink')}</a></li>
+      <li><a class="button" href=${hrefFor({ name: 'exports', studyId: study.id })}>${t('exports.link')}</a></li>
+      <li><a class="button" href=${hrefFor({ name: 'report', studyId: study.id, options: '' })}>${t('report.link')}</a></li>
       <li><a class="button" href=${hrefFor({ name: 'agreement', studyId: study.id })}>${t('agreement.link')}</a></li>
     </ul></nav>`;
   }

@@ -1,7 +1,7 @@
 // One family over the years: the case file's key entries (report of concern, investigation, decision,
 // placement) on a lane each, and the caseworkers' annotations on a lane per reflection question below,
-// filled when the sign was known at the time, hollow when not or not stated. "Were there early signs,
-// and when?" at a glance.
+// filled when the sign was known at the time, hollow when not or not stated; one mark per lane and
+// quarter, sized by how many. "Were there early signs, and when?" at a glance.
 import type { TopLevelSpec } from 'vega-lite';
 import type { EntryKind } from '../../domain/types.ts';
 import type { ReportChart, ReportTable } from '../report-types.ts';
@@ -72,19 +72,37 @@ function chronologyAlt(input: ChronologyInput): string {
     + (questions.length ? `${questions.join('; ')}.` : 'Inga annoteringar.').replace(/^./, (c) => c.toUpperCase());
 }
 
+interface Mark {
+  lane: string;
+  status?: string;
+  /** The middle of the quarter, as a decimal year. */
+  year: number;
+  n: number;
+}
+
+/** Marks of one lane (and status) in one quarter of a year, counted into one. */
+function byQuarter(items: { lane: string; date: string; status?: string }[]): Mark[] {
+  const marks = new Map<string, Mark>();
+  for (const item of items) {
+    const quarter = Math.floor((Number(item.date.slice(5, 7)) - 1) / 3);
+    const key = `${item.lane}\n${item.status ?? ''}\n${item.date.slice(0, 4)}\n${quarter}`;
+    const mark = marks.get(key);
+    if (mark) mark.n++;
+    else marks.set(key, { lane: item.lane, ...(item.status ? { status: item.status } : {}), year: Math.floor(decimalYear(item.date)) + quarter / 4 + 0.125, n: 1 });
+  }
+  return [...marks.values()];
+}
+
 export async function familyChronologyChart(input: ChronologyInput): Promise<Omit<ReportChart, 'figure'>> {
   const id = `chronology-${input.family.id}`;
   const title = `Tidslinje: ${input.family.name}`;
   const table = chronologyTable(input);
   const lanes = [...KEY_KINDS.map((k) => KEY_KIND_LABEL[k]), ...input.questions.map((q) => q.label)];
   const questionLabel = new Map(input.questions.map((q) => [q.id, q.label]));
-  const entries = input.entries.filter((e) => isKey(e.kind)).map((e) => ({
-    lane: KEY_KIND_LABEL[e.kind as KeyKind], year: decimalYear(e.date), date: e.date,
-  }));
-  const notes = input.annotations.filter((a) => questionLabel.has(a.questionId)).map((a) => ({
-    lane: questionLabel.get(a.questionId)!, year: decimalYear(a.date), date: a.date,
-    status: a.knownAtTheTime === true ? KNOWN_LABEL : NOT_KNOWN_LABEL,
-  }));
+  const entries = byQuarter(input.entries.filter((e) => isKey(e.kind)).map((e) => ({ lane: KEY_KIND_LABEL[e.kind as KeyKind], date: e.date })));
+  const notes = byQuarter(input.annotations.filter((a) => questionLabel.has(a.questionId)).map((a) => ({
+    lane: questionLabel.get(a.questionId)!, date: a.date, status: a.knownAtTheTime === true ? KNOWN_LABEL : NOT_KNOWN_LABEL,
+  })));
   const years = [...entries, ...notes].map((v) => v.year);
   const from = years.length ? Math.floor(Math.min(...years)) : new Date().getUTCFullYear();
   const to = years.length ? Math.floor(Math.max(...years)) + 1 : from + 1;
@@ -92,6 +110,8 @@ export async function familyChronologyChart(input: ChronologyInput): Promise<Omi
     field: 'year', type: 'quantitative' as const, title: 'År', scale: { domain: [from, to], nice: false, zero: false, padding: 8 },
     axis: { format: 'd', tickMinStep: 1, grid: true, gridColor: '#e0e0e0' },
   };
+  // A quarter with several marks of a lane draws one, larger (a family's file can hold thousands of entries).
+  const size = { field: 'n', type: 'quantitative', scale: { type: 'sqrt', domain: [1, Math.max(2, ...[...entries, ...notes].map((v) => v.n))], range: [70, 420] }, legend: null } as const;
   const y = { field: 'lane', type: 'nominal', sort: lanes, scale: { domain: lanes }, title: null, axis: { labelLimit: 200 } } as const;
   const color = { field: 'lane', type: 'nominal', scale: { domain: lanes, range: palette(lanes.length) }, legend: null } as const;
   const shape = { field: 'lane', type: 'nominal', scale: { domain: lanes, range: shapes(lanes.length) }, legend: null } as const;
@@ -101,12 +121,12 @@ export async function familyChronologyChart(input: ChronologyInput): Promise<Omi
     width: Math.max(360, Math.min(720, (to - from) * 40)),
     height: { step: 26 },
     layer: [
-      { data: { values: entries }, mark: { type: 'point', filled: true, size: 70, opacity: 1, stroke: '#222222', strokeWidth: 0.7 }, encoding: { x, y, color, shape } },
+      { data: { values: entries }, mark: { type: 'point', filled: true, size: 70, opacity: 1, stroke: '#222222', strokeWidth: 0.7 }, encoding: { x, y, color, shape, size } },
       {
         data: { values: notes },
         mark: { type: 'point', filled: false, size: 70, opacity: 1, stroke: '#222222', strokeWidth: 1.5 },
         encoding: {
-          x, y, shape,
+          x, y, shape, size,
           fill: {
             field: 'status', type: 'nominal', title: 'Annotering',
             scale: { domain: [KNOWN_LABEL, NOT_KNOWN_LABEL], range: ['#333333', '#ffffff'] },

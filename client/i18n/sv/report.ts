@@ -1,0 +1,22 @@
+// The study report page: the lead's choices, the preview and the downloads.
+export const reportStrings = {
+  'report.link': 'Rapport',
+  'report.title': 'Rapport',
+  'report.intro': 'Välj vad rapporten ska ta med. Alla familjer visas med pseudonym. Valen sparas i adressen, så en omladdning behåller dem.',
+  'report.questions': 'Frågor',
+  'report.codes': 'Koder',
+  'report.codesHint': 'En kod räknas med sina underkoder.',
+  'report.noCodes': 'Kodboken är tom.',
+  'report.families': 'Familjer',
+  'report.all': 'Alla',
+  'report.none': 'Inga',
+  'report.quotes': 'Citat per kod och fråga (0–20)',
+  'report.suppress': 'Visa små tal som ”< N” under (0–20, 0 = visa alla)',
+  'report.suppressHint': 'Antal från 1 till gränsen minus 1 visas som ”< gränsen”, och citat ur sådana celler visas inte, så att ingen familj kan kännas igen.',
+  'report.preview': 'Förhandsgranska',
+  'report.previewTitle': 'Förhandsgranskning av rapporten',
+  'report.downloadHtml': 'Ladda ner rapporten (HTML)',
+  'report.downloadMd': 'Ladda ner rapporten (Markdown)',
+  'report.presentation': 'Visa som presentation',
+  'report.invalidNumber': 'Ange ett heltal från 0 till 20.',
+} as const;

@@ -1,0 +1,64 @@
+// Everything a project export needs from one study, read once: the pure writer (project-xml.ts)
+// takes this, so it can be tested without the app.
+import { codebookOrder } from '../domain/codebook.ts';
+import type { Annotation, Code, Coding, Memo, Study } from '../domain/types.ts';
+import { studyBibliography, libraryItems } from '../literature/study-library.ts';
+import type { User } from '../store/app-data.ts';
+import { codes, codings, memos } from '../store/study-collections.ts';
+import type { StudyRepo } from '../store/study-repo.ts';
+
+export interface SnapshotReflection {
+  familyId: string;
+  /** 'summary' or a question id. */
+  key: string;
+  text: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ProjectSnapshot {
+  study: Study;
+  /** Display names of the study's members (and of anyone else who wrote something), by user id. */
+  userNames: Map<string, string>;
+  /** In codebook order. */
+  codes: Code[];
+  codings: Coding[];
+  texts: Map<string, string>;
+  annotations: Annotation[];
+  reflections: SnapshotReflection[];
+  memos: Memo[];
+  /** The study's reference library, each work formatted as in its reference list. */
+  references: { key: string; text: string }[];
+  now: Date;
+}
+
+export async function projectSnapshot(repo: StudyRepo, users: readonly User[], now: Date): Promise<ProjectSnapshot> {
+  const study = repo.study;
+  const userNames = new Map<string, string>();
+  for (const m of study.members) userNames.set(m.userId, users.find((u) => u.id === m.userId)?.displayName ?? 'Okänd användare');
+  const texts = new Map<string, string>();
+  for (const d of study.documents) texts.set(d.id, (await repo.documents.read(d.id)).text);
+  const annotations: Annotation[] = [];
+  const reflections: SnapshotReflection[] = [];
+  for (const f of study.families) {
+    const data = repo.familyData(f.id);
+    annotations.push(...data.annotations);
+    for (const r of Object.values(data.reflections)) {
+      if (r.text.trim()) reflections.push({ familyId: f.id, key: r.id, text: r.text, updatedAt: r.updatedAt, updatedBy: r.updatedBy });
+    }
+  }
+  const items = libraryItems(repo);
+  const references = studyBibliography(repo, items, { style: 'apa', lang: 'sv-SE' }).map((e) => ({ key: e.id, text: e.text }));
+  return {
+    study,
+    userNames,
+    codes: codebookOrder(repo.records.list(codes)).map((r) => r.code),
+    codings: [...repo.records.list(codings)],
+    texts,
+    annotations,
+    reflections,
+    memos: [...repo.records.list(memos)],
+    references,
+    now,
+  };
+}

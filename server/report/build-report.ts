@@ -1,0 +1,262 @@
+// The study report as data (ReportModel), built from the live study for the lead's choices. Counts per
+// code and question come from the same matrix code as GET /matrix (server/domain/matrix.ts with the
+// question columns of server/routes/matrix.ts, rolled up over sub-codes), so the two always agree when
+// every family is in scope. Small counts are suppressed here, once, so no renderer can print them.
+import { codebookOrder, segmentKey, subtreeOf } from '../domain/codebook.ts';
+import { buildMatrix } from '../domain/matrix.ts';
+import type { Code, CodedSegment, Coding, Family, Memo, Study } from '../domain/types.ts';
+import { segmentViews } from '../http/coding-views.ts';
+import { displayName } from '../http/views.ts';
+import { libraryItems, studyBibliography, studyCitedKeys } from '../literature/study-library.ts';
+import { questionColumns } from '../routes/matrix.ts';
+import type { User } from '../store/app-data.ts';
+import { codes as codesCollection, codings as codingsCollection, memos as memosCollection } from '../store/study-collections.ts';
+import type { StudyRepo } from '../store/study-repo.ts';
+import { studyCharts } from './charts/index.ts';
+import { CHART_SECTIONS, chartSection } from './chart-sections.ts';
+import { citedMarkdownHtml, REPORT_CITE_OPTIONS } from './report-citations.ts';
+import type {
+  ReportChart, ReportCodeFinding, ReportFamily, ReportFinding, ReportModel, ReportOptions, ReportQuote, ReportReflection,
+} from './report-types.ts';
+import { isSuppressed, suppressCount } from './suppress.ts';
+
+const LEGAL_BASIS: Record<Study['legalBasis'], string> = {
+  'follow-up': 'Uppföljning av verksamheten',
+  research: 'Forskning',
+};
+
+/** Swedish labels of the family attributes the study records; other keys are shown as written. */
+const ATTRIBUTE_LABELS: Record<string, string> = {
+  children: 'Antal barn',
+  placements: 'Antal placeringar',
+  costBand: 'Kostnadsnivå',
+};
+
+function attributeLabels(family: Family): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(family.attributes ?? {})) {
+    if (value === undefined || value === '') continue;
+    const label = ATTRIBUTE_LABELS[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+    out[label] = typeof value === 'boolean' ? (value ? 'ja' : 'nej') : String(value);
+  }
+  return out;
+}
+
+const yearOf = (isoDate: string): number | null => {
+  const year = Number(isoDate.slice(0, 4));
+  return Number.isInteger(year) && year > 0 ? year : null;
+};
+
+/** Quote href in the reader: the passage in the case file, or the reflection. */
+function quoteHref(studyId: string, segment: CodedSegment): string {
+  const e = encodeURIComponent;
+  const family = `#/studier/${e(studyId)}/familjer/${e(segment.familyId)}`;
+  if (segment.documentId !== null && segment.start !== null) return `${family}/dokument/${e(segment.documentId)}/${segment.start}`;
+  if (segment.annotationId) return `${family}/markeringar/${e(segment.annotationId)}`;
+  if (segment.reflectionKey) return `${family}/reflektioner/${e(segment.reflectionKey)}`;
+  return family;
+}
+
+/**
+ * Up to `n` quotes, spread over families: families in order of their earliest segment, then one
+ * segment from each in turn, earliest first. Deterministic for the same data.
+ */
+export function pickQuotes(segments: readonly CodedSegment[], n: number): CodedSegment[] {
+  if (n <= 0) return [];
+  const usable = segments.filter((s) => !s.orphan && s.text.trim() !== '');
+  const order = (a: CodedSegment, b: CodedSegment) =>
+    (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.documentId ?? '').localeCompare(b.documentId ?? '') || (a.start ?? 0) - (b.start ?? 0);
+  const byFamily = new Map<string, CodedSegment[]>();
+  for (const s of [...usable].sort(order)) {
+    const list = byFamily.get(s.familyId) ?? [];
+    list.push(s);
+    byFamily.set(s.familyId, list);
+  }
+  const queues = [...byFamily.values()];
+  const picked: CodedSegment[] = [];
+  for (let round = 0; picked.length < n && queues.some((q) => q.length > round); round++) {
+    for (const q of queues) if (q[round] && picked.length < n) picked.push(q[round]!);
+  }
+  return picked;
+}
+
+/** The question meant by "early signs", for the charts that align families at first contact. */
+function earlySignQuestion(study: Study, questions: string[]): string | undefined {
+  return study.questions.find((q) => questions.includes(q.id) && /tidig/i.test(`${q.id} ${q.label}`))?.id;
+}
+
+
+export async function buildReport(repo: StudyRepo, users: readonly User[], options: ReportOptions, clock: () => Date): Promise<ReportModel> {
+  const study = repo.study;
+  const below = options.suppressBelow;
+  const count = (n: number) => suppressCount(n, below);
+  const familyIds = new Set(options.families ?? study.families.map((f) => f.id));
+  const families = study.families.filter((f) => familyIds.has(f.id));
+  const questions = study.questions.filter((q) => !options.questions || options.questions.includes(q.id));
+  const allCodes = repo.records.list(codesCollection);
+  const codeScope = new Set(options.codes ?? allCodes.map((c) => c.id));
+  const ordered = codebookOrder(allCodes);
+  const codeById = new Map(allCodes.map((c) => [c.id, c]));
+  const codesInScope = ordered.map((r) => r.code).filter((c) => codeScope.has(c.id));
+  const allCodings = repo.records.list(codingsCollection).filter((k) => familyIds.has(k.familyId));
+
+  // ——— families ———
+  const reportFamilies: ReportFamily[] = [];
+  let entries = 0;
+  let documents = 0;
+  let annotations = 0;
+  const annotationsByQuestion = new Map<string, number>();
+  for (const family of families) {
+    const docs = study.documents.filter((d) => d.familyId === family.id);
+    let first: number | null = null;
+    let last: number | null = null;
+    let familyEntries = 0;
+    for (const doc of docs) {
+      const { entries: list } = await repo.documents.read(doc.id);
+      familyEntries += list.length;
+      for (const entry of list) {
+        const year = yearOf(entry.date);
+        if (year === null) continue;
+        first = first === null ? year : Math.min(first, year);
+        last = last === null ? year : Math.max(last, year);
+      }
+    }
+    documents += docs.length;
+    entries += familyEntries;
+    for (const a of repo.familyData(family.id).annotations) {
+      annotations++;
+      annotationsByQuestion.set(a.questionId, (annotationsByQuestion.get(a.questionId) ?? 0) + 1);
+    }
+    reportFamilies.push({ id: family.id, name: family.pseudonym, firstYear: first, lastYear: last, entries: familyEntries, attributes: attributeLabels(family) });
+  }
+  const years = reportFamilies.flatMap((f) => [f.firstYear, f.lastYear]).filter((y): y is number => y !== null);
+
+  // ——— findings: the code × question matrix over the families in scope ———
+  const { cols, columnOf } = questionColumns(repo);
+  const matrix = buildMatrix(allCodes, allCodings, cols, columnOf);
+  const rowOf = new Map(matrix.rows.map((r, i) => [r.id, i]));
+  const colOf = new Map(matrix.cols.map((c, i) => [c.id, i]));
+  const pathOf = (code: Code): string => {
+    const names: string[] = [];
+    for (let c: Code | undefined = code; c; c = c.parentId ? codeById.get(c.parentId) : undefined) names.unshift(c.name);
+    return names.join(' › ');
+  };
+  // Every segment that may be quoted, resolved once (one document read and one annotation index per family).
+  const inQuestions = new Set(questions.map((q) => q.id));
+  const quotable = new Map<string, Coding>();
+  if (options.quotesPerCode > 0) {
+    for (const k of allCodings) {
+      const col = columnOf(k);
+      if (col !== null && inQuestions.has(col)) quotable.set(segmentKey(k.target), k);
+    }
+  }
+  const quotableKeys = [...quotable.keys()];
+  const resolved = await segmentViews(repo, [...quotable.values()]);
+  const segmentByKey = new Map(quotableKeys.map((key, i) => [key, resolved[i]!]));
+  const findings: ReportFinding[] = [];
+  for (const question of questions) {
+    const col = colOf.get(question.id)!;
+    const codeFindings: ReportCodeFinding[] = [];
+    for (const code of codesInScope) {
+      const n = matrix.rollup[rowOf.get(code.id)!]![col]!;
+      if (n === 0) continue;
+      const subtree = subtreeOf(allCodes, code.id);
+      const behind: Coding[] = allCodings.filter((k) => subtree.has(k.codeId) && columnOf(k) === question.id);
+      const familyCount = new Set(behind.map((k) => k.familyId)).size;
+      let quotes: ReportQuote[] = [];
+      // A quote from a suppressed cell could identify the family it comes from: none are shown.
+      if (!isSuppressed(n, below) && options.quotesPerCode > 0) {
+        const segments = [...new Set(behind.map((k) => segmentKey(k.target)))].map((key) => segmentByKey.get(key)!);
+        quotes = pickQuotes(segments, options.quotesPerCode).map((s) => ({
+          text: s.text, familyId: s.familyId, familyName: s.familyPseudonym, date: s.date, href: quoteHref(study.id, s),
+        }));
+      }
+      codeFindings.push({
+        code: { id: code.id, name: code.name, color: code.color, path: pathOf(code) },
+        count: count(n),
+        families: count(familyCount),
+        quotes,
+      });
+    }
+    findings.push({
+      question: { id: question.id, label: question.label },
+      annotations: count(annotationsByQuestion.get(question.id) ?? 0),
+      codes: codeFindings,
+      charts: [],
+    });
+  }
+
+  // ——— reflections and meta-reflections ———
+  const works = new Map(libraryItems(repo).map((item) => [String(item.id), item]));
+  const citedKeys = studyCitedKeys(repo).filter((key) => works.has(key));
+  const citedItems = citedKeys.map((key) => works.get(key)!);
+  const known = new Set(works.keys());
+  const html = (markdown: string) => citedMarkdownHtml(markdown, citedItems, known);
+  const memoList = repo.records.list(memosCollection);
+  const metaOf = (familyId: string, key: string): Memo[] => memoList
+    .filter((m) => m.about.type === 'reflection' && m.about.id === `${familyId}:${key}`)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const reflections: ReportModel['reflections'] = [];
+  for (const family of families) {
+    const stored = repo.familyData(family.id).reflections;
+    const keys: { key: string; questionId: string | null; label: string }[] = [
+      { key: 'summary', questionId: null, label: 'Sammanfattning' },
+      ...questions.map((q) => ({ key: q.id, questionId: q.id, label: q.label })),
+    ];
+    const items: ReportReflection[] = [];
+    for (const { key, questionId, label } of keys) {
+      const text = stored[key]?.text ?? '';
+      const metas = metaOf(family.id, key);
+      if (!text.trim() && metas.length === 0) continue;
+      items.push({
+        questionId, label, text, html: html(text),
+        metaReflections: metas.map((m) => ({ author: displayName(users as User[], m.authorId) ?? '', body: m.body, html: html(m.body) })),
+      });
+    }
+    if (items.length) reflections.push({ familyId: family.id, familyName: family.pseudonym, items });
+  }
+  const bibliography = studyBibliography(repo, citedItems, REPORT_CITE_OPTIONS).map((e) => ({ id: e.id, text: e.text, html: e.html }));
+
+  // ——— charts, numbered in the order the report shows them ———
+  const drawn = await studyCharts(
+    repo,
+    { families: families.map((f) => f.id), questions: questions.map((q) => q.id), codes: codesInScope.map((c) => c.id) },
+    { suppressBelow: below, earlySignQuestion: earlySignQuestion(study, questions.map((q) => q.id)) },
+  );
+  const charts: ReportChart[] = CHART_SECTIONS
+    .flatMap((section) => drawn.filter((c) => chartSection(c) === section))
+    .map((c, i) => ({ ...c, figure: i + 1 }));
+  const findingCharts = charts.filter((c) => chartSection(c) === 'findings').map((c) => c.figure);
+  for (const finding of findings) finding.charts = findingCharts;
+
+  const roles = study.members.map((m) => m.role);
+  return {
+    study: {
+      id: study.id,
+      title: study.title,
+      description: study.description,
+      selectionCriteria: study.selectionCriteria ?? '',
+      legalBasis: LEGAL_BASIS[study.legalBasis] ?? study.legalBasis,
+      ethicsApproval: study.ethicsApproval,
+      questions: questions.map((q) => ({ id: q.id, label: q.label, text: q.text })),
+    },
+    generatedAt: clock().toISOString(),
+    options,
+    method: {
+      families: families.length,
+      documents,
+      entries,
+      annotations,
+      codings: allCodings.length,
+      caseworkers: roles.filter((r) => r === 'caseworker').length,
+      researchers: roles.filter((r) => r === 'researcher' || r === 'lead').length,
+      firstYear: years.length ? Math.min(...years) : null,
+      lastYear: years.length ? Math.max(...years) : null,
+    },
+    families: reportFamilies,
+    findings,
+    reflections,
+    charts,
+    bibliography,
+  };
+}
