@@ -133,9 +133,11 @@ function findingSlides(model: ReportModel): Slide[] {
       families: c.families,
       quotes: c.quotes.slice(0, QUOTES_PER_CODE).map((q) => ({ text: shorten(q.text), familyName: q.familyName, date: q.date })),
     }));
+    // One chart per slide (the first of the finding's, code × question): two do not fit beside the quotes.
     const charts = finding.charts
       .map((figure) => model.charts.find((c) => c.figure === figure))
-      .filter((c): c is ReportChart => c !== undefined);
+      .filter((c): c is ReportChart => c !== undefined)
+      .slice(0, 1);
     const notes = [
       t('slide.notes.annotations', { n: finding.annotations }),
       ...finding.codes.map((c) => t('slide.notes.code', { path: c.code.path, count: c.count, families: c.families })),
