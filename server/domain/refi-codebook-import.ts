@@ -101,23 +101,9 @@ function parse(text: string): Element {
     const line = Number.isInteger(valid.err.line) ? ` (fel på rad ${valid.err.line})` : '';
     fail(`Filen är inte giltig XML${line}. Exportera kodboken på nytt som REFI-QDA-kodbok (.qdc).`);
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    // Numeric character references (&#228;, &#x3C;) are decoded only with htmlEntities on.
-    htmlEntities: true,
-    // Trimming is done here, per value: the parser would trim each text piece on its own, so
-    // "<![CDATA[a]]> b" would lose the space between them.
-    trimValues: false,
-    // Element names without their namespace prefix, so <qda:Code> reads like <Code>.
-    transformTagName: (name) => name.slice(name.indexOf(':') + 1),
-    isArray: (name) => name === 'Code' || name === 'Set',
-    // Project > CodeBook > Codes > MAX_CODE_DEPTH levels of Code > Description, with room to spare;
-    // deeper documents stop here, before anything recursive walks them.
-    maxNestedTags: MAX_CODE_DEPTH + 10,
-  });
+  // Project > CodeBook > Codes > MAX_CODE_DEPTH levels of Code > Description, with room to spare;
+  // deeper documents stop here, before anything recursive walks them.
+  const parser = qdaXmlParser((name) => name === 'Code' || name === 'Set', MAX_CODE_DEPTH + 10);
   try {
     return asElement(parser.parse(text));
   } catch (error) {
@@ -218,4 +204,26 @@ export function qdcToCodebook(xml: string): QdcImport {
     warnings.push(`Kodboken har ${sets.length === 1 ? '1 kodgrupp' : `${sets.length} kodgrupper`} (Sets). Kodgrupper importeras inte, bara koderna.`);
   }
   return { codes, warnings };
+}
+
+/**
+ * The XML parser for QDA-XML (codebooks and projects): attributes as `@_name`, values kept as text,
+ * element names without their namespace prefix, and a nesting limit checked before anything walks it.
+ */
+export function qdaXmlParser(isArray: (name: string) => boolean, maxNestedTags: number): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    // Numeric character references (&#228;, &#x3C;) are decoded only with htmlEntities on.
+    htmlEntities: true,
+    // Trimming is done by the reader, per value: the parser would trim each text piece on its own, so
+    // "<![CDATA[a]]> b" would lose the space between them.
+    trimValues: false,
+    // Element names without their namespace prefix, so <qda:Code> reads like <Code>.
+    transformTagName: (name) => name.slice(name.indexOf(':') + 1),
+    isArray,
+    maxNestedTags,
+  });
 }

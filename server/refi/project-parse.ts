@@ -1,8 +1,8 @@
 // A REFI-QDA project file (`.qde`) read into plain data: users, codes (through the .qdc reader in
 // server/domain/refi-codebook-import.ts), variables, cases, text sources with their selections, notes
 // and links. No Backspegel rules here; server/refi/project-plan.ts decides what becomes what.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { guidKey, qdcToCodebook, type ImportedCode } from '../domain/refi-codebook-import.ts';
+import { XMLValidator } from 'fast-xml-parser';
+import { guidKey, qdaXmlParser, qdcToCodebook, type ImportedCode } from '../domain/refi-codebook-import.ts';
 import { countXml } from '../import/xml-complexity.ts';
 import { invalidProject } from './project-package.ts';
 import { QUESTION_ROOT_GUID } from './project-guids.ts';
@@ -109,17 +109,7 @@ export function parseProject(xml: string): ParsedProject {
   if (countXml(new TextEncoder().encode(source)).elements > PROJECT_LIMITS.maxElements) throw invalidProject('Projektfilen är för stor för att importeras.');
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw invalidProject(`Projektfilen är inte giltig XML (fel på rad ${valid.err.line}).`);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    htmlEntities: true,
-    trimValues: false,
-    transformTagName: (name) => name.slice(name.indexOf(':') + 1),
-    isArray: (name) => ARRAYS.has(name),
-    maxNestedTags: 80,
-  });
+  const parser = qdaXmlParser((name) => ARRAYS.has(name), 80);
   let doc: El;
   try {
     doc = asEl(parser.parse(source));

@@ -88,14 +88,6 @@ export class BsPresentationView extends ResearchPage {
         font-variant-numeric: tabular-nums;
         color: var(--bs-muted);
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
       .notes-nav {
         display: flex;
         gap: 0.5rem 1rem;
