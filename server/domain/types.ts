@@ -1,5 +1,7 @@
 // The domain model of Backspegel: what is stored and what the HTTP API returns.
 // Pure types, shared by server and client (the client imports them with `import type`).
+import type { Checklist } from './checklist/checklist-types.ts';
+import type { InventoryConfig } from './inventory/inventory-types.ts';
 import type { NameRule } from './pseudonymise-names.ts';
 
 /** A user's role within one study. Admin is an account-level flag, not a study role. */
@@ -91,6 +93,9 @@ export interface DocumentMeta {
 
 export type LegalBasis = 'follow-up' | 'research';
 
+/** A case-file study (families, documents, annotations) or a målgruppsinventering (children rated on a scale). */
+export type StudyKind = 'case-file' | 'inventory';
+
 export interface Study {
   id: string;
   title: string;
@@ -99,6 +104,12 @@ export interface Study {
   selectionCriteria?: string;
   /** The template the study was created from. */
   template?: string;
+  /** Absent in studies stored before inventories existed: a case-file study. */
+  kind?: StudyKind;
+  /** The inventory's scale, criteria, units and age bands (kind 'inventory' only). */
+  inventory?: InventoryConfig;
+  /** The kortutredning checklist investigations are appraised with (case-file studies; absent: the default one). */
+  checklist?: Checklist;
   /** A closed study is read-only (exports still allowed); only a closed study can be erased. */
   status?: 'open' | 'closed';
   closedAt?: string | null;
@@ -246,6 +257,9 @@ export interface StudyView extends StudySummary {
   ethicsApproval: string | null;
   endDate: string | null;
   questions: ReflectionQuestion[];
+  kind: StudyKind;
+  /** Kind 'inventory' only. */
+  inventory?: InventoryConfig;
 }
 
 export interface DocumentView {

@@ -33,6 +33,8 @@ export function studyView(s: Study, role: StudyRole | null, questionsLocked: boo
     endDate: s.endDate,
     questions: s.questions,
     questionsLocked,
+    kind: s.kind ?? 'case-file',
+    ...(s.inventory ? { inventory: s.inventory } : {}),
   };
 }
 

@@ -4,7 +4,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ReflectionQuestion } from '../domain/types.ts';
+import { checklistSchema } from '../domain/checklist/checklist-schema.ts';
+import type { Checklist } from '../domain/checklist/checklist-types.ts';
+import { inventoryConfigSchema } from '../domain/inventory/inventory-config.ts';
+import type { InventoryConfig } from '../domain/inventory/inventory-types.ts';
+import type { ReflectionQuestion, StudyKind } from '../domain/types.ts';
 import { codebookSeedSchema, codesFromSeed, type CodeSeed } from './codebook-seed.ts';
 
 export const TEMPLATES_DIR = new URL('../../studies/', import.meta.url).pathname;
@@ -19,7 +23,15 @@ const templateSchema = z.object({
   legalBasis: z.enum(['follow-up', 'research']).default('follow-up'),
   questions: z.array(z.object({ id: safeId, label: z.string().min(1), text: z.string().min(1) })).max(9),
   codebook: codebookSeedSchema.default([]),
-});
+  kind: z.enum(['case-file', 'inventory']).default('case-file'),
+  /** Kind 'inventory': the rating scale, criteria, units and age bands. */
+  inventory: inventoryConfigSchema.optional(),
+  /** Case-file studies: the folder in studies/ whose checklist.json appraises investigations (default kortutredning). */
+  checklist: safeId.optional(),
+}).refine((t) => (t.kind === 'inventory') === Boolean(t.inventory), 'An inventory template needs an inventory, and only it.');
+
+/** The checklist a case-file study appraises investigations with when its template names none. */
+export const DEFAULT_CHECKLIST = 'kortutredning';
 
 export interface StudyTemplateInfo {
   id: string;
@@ -30,6 +42,10 @@ export interface StudyTemplateInfo {
   questions: ReflectionQuestion[];
   /** The codes a study created from the template starts with (empty: none). */
   codebook: CodeSeed[];
+  kind: StudyKind;
+  inventory?: InventoryConfig;
+  /** Case-file templates: the checklist investigations are appraised with. */
+  checklist?: Checklist;
 }
 
 let cache: Promise<StudyTemplateInfo[]> | undefined;
@@ -54,8 +70,15 @@ async function readTemplates(dir: string): Promise<StudyTemplateInfo[]> {
     } catch (e) {
       throw new Error(`Template ${name}: its codebook: ${(e as Error).message}`);
     }
-    out.push(template);
+    const { checklist, ...rest } = template;
+    out.push(template.kind === 'case-file' ? { ...rest, checklist: await loadChecklist(checklist ?? DEFAULT_CHECKLIST, dir) } : rest);
   }
   // Ready-made questions first, the blank template last.
   return out.sort((a, b) => Number(!a.questions.length) - Number(!b.questions.length) || a.title.localeCompare(b.title, 'sv'));
+}
+
+/** studies/<id>/checklist.json: a kortutredning checklist and its manual. */
+export async function loadChecklist(id: string, dir = TEMPLATES_DIR): Promise<Checklist> {
+  const text = await readFile(join(dir, safeId.parse(id), 'checklist.json'), 'utf8');
+  return checklistSchema.parse(JSON.parse(text));
 }

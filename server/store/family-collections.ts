@@ -1,5 +1,6 @@
 // The record collections stored per family (families/<id>.json + .log). A new kind of family-level
 // record (codings, memos, reading progress) is a new collection here, not a new file format.
+import type { InvestigationAppraisal } from '../domain/checklist/checklist-types.ts';
 import type { Annotation } from '../domain/types.ts';
 import { collection, type StoredRecord } from './record-file.ts';
 
@@ -22,6 +23,8 @@ export interface StoredReading extends StoredRecord {
 export const annotations = collection<Annotation>('annotations');
 export const reflections = collection<StoredReflection>('reflections');
 export const reading = collection<StoredReading>('reading');
+/** Kortutredning appraisals, one per investigation found in the family's chronology (id `<documentId>:<startEntryIndex>`). */
+export const appraisals = collection<InvestigationAppraisal>('appraisals');
 
 /** The record id of a user's reading of a document. */
 export const readingId = (userId: string, documentId: string): string => `${userId}:${documentId}`;

@@ -24,9 +24,9 @@ export async function createStudyFromTemplate(store: Store, input: StudyCreateIn
   const users = store.app.data.users;
   const lead = input.lead ? users.find((u) => u.username === input.lead!.toLowerCase() && !u.disabled) : creator;
   if (!lead) throw new ValidationError(input.lead ? 'Projektledaren har inget aktivt konto.' : 'Ange vem som ska vara projektledare.', 'unknown_lead');
-  const questions = input.questions ?? template.questions;
-  if (!questions.length) throw new ValidationError('Skriv minst en reflektionsfråga: mallen har inga egna.', 'questions_count');
-  const study = newStudy({
+  const questions = template.kind === 'inventory' ? [] : input.questions ?? template.questions;
+  if (!questions.length && template.kind !== 'inventory') throw new ValidationError('Skriv minst en reflektionsfråga: mallen har inga egna.', 'questions_count');
+  const study: Study = newStudy({
     id: studyIdFrom(input.title, new Set(store.app.data.studies)),
     title: input.title,
     description: input.description ?? template.description,
@@ -39,6 +39,9 @@ export async function createStudyFromTemplate(store: Store, input: StudyCreateIn
     questions: reviseQuestions([], questions.map(({ label, text }) => ({ label, text })), false).map((q, i) => ({ ...q, id: questions[i]!.id ?? q.id })),
     leadId: lead.id,
   });
+  // The instrument is copied in, so a later change to the template does not change a running study.
+  if (template.kind === 'inventory') Object.assign(study, { kind: 'inventory', inventory: template.inventory });
+  else if (template.checklist) study.checklist = template.checklist;
   const repo = await store.createStudy(study);
   await storeSeedCodebook(repo, template.codebook, lead.id, now.toISOString());
   return study;
