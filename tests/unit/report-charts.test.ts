@@ -12,7 +12,7 @@ import { familyChronologyChart } from '../../server/report/charts/chronology-cha
 import { heatmapChart } from '../../server/report/charts/heatmap-chart.ts';
 import { studyCharts } from '../../server/report/charts/index.ts';
 import { progressChart } from '../../server/report/charts/progress-chart.ts';
-import { prefixIds, withoutInlineStyles } from '../../server/report/charts/render-svg.ts';
+import { prefixIds, vegaLiteToSvg, withoutInlineStyles } from '../../server/report/charts/render-svg.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { Store } from '../../server/store/store.ts';
 import { codes } from '../../server/store/study-collections.ts';
@@ -56,6 +56,14 @@ svg('ids and their references are prefixed, so many charts can share a page', ()
     '<svg><defs><linearGradient id="c1-gradient_0"/></defs><path fill="url(#c1-gradient_0)"/><use href="#c1-gradient_0"/><path fill="url(#other)"/></svg>');
 });
 
+svg('a chart is drawn once per spec and label: the same spec shares the drawing, changed data draws anew', async () => {
+  const spec = (n: number) => ({ data: { values: [{ x: 'a', y: n }] }, mark: 'bar' as const, encoding: { x: { field: 'x', type: 'nominal' as const }, y: { field: 'y', type: 'quantitative' as const } } });
+  const first = vegaLiteToSvg(spec(3), { id: 'c1', title: 'T' });
+  assert.ok(first === vegaLiteToSvg(spec(3), { id: 'c1', title: 'T' }), 'same spec and label: the same drawing');
+  assert.ok(first !== vegaLiteToSvg(spec(4), { id: 'c1', title: 'T' }), 'other data: drawn anew');
+  assert.ok(first !== vegaLiteToSvg(spec(3), { id: 'c2', title: 'T' }), 'other label: drawn anew');
+  assert.match(await first, /^<svg [^>]*aria-labelledby="c1-title"/);
+});
 svg.run();
 
 const charts = suite('report charts from hand-written inputs');

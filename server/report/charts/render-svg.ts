@@ -1,8 +1,10 @@
 // Vega-Lite → standalone SVG on the server (Vega's headless renderer, no DOM), made fit for the report:
 // no <style>, no style attributes, no scripts (the CSP allows none), element ids unique per chart (many
 // charts share one HTML page), and a <title>/<desc> the SVG is labelled by.
+import { createHash } from 'node:crypto';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
+import { Lru } from '../../store/lru.ts';
 
 export const CHART_FONT = 'sans-serif';
 
@@ -16,8 +18,25 @@ export interface SvgLabel {
   defs?: string;
 }
 
+// Drawn charts by a hash of their spec and label. The spec carries the chart's data, so the key
+// changes with every change that shows: a report asked for again, or after an edit to one family,
+// draws only the charts whose data changed (Vega takes most of a report's time). A chart being drawn
+// is shared by concurrent requests; a failed drawing is not kept.
+const drawn = new Lru<string, Promise<string>>(256);
+
 /** Draws a Vega-Lite spec as SVG markup. With `label`, the SVG is labelled and its ids prefixed. */
-export async function vegaLiteToSvg(spec: TopLevelSpec, label?: SvgLabel): Promise<string> {
+export function vegaLiteToSvg(spec: TopLevelSpec, label?: SvgLabel): Promise<string> {
+  const key = createHash('sha256').update(JSON.stringify([spec, label ?? null])).digest('base64');
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = draw(spec, label);
+    drawn.set(key, svg);
+    svg.catch(() => drawn.delete(key));
+  }
+  return svg;
+}
+
+async function draw(spec: TopLevelSpec, label?: SvgLabel): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = withoutInlineStyles(await view.toSVG());
