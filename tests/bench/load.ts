@@ -1,40 +1,44 @@
-// A small HTTP load generator: `connections` keep-alive connections each sending GETs back to back
-// for `seconds`; reports requests per second and latency percentiles. Run in its own process so it
-// does not share the server's event loop.
-import http from 'node:http';
-import { percentile } from './stats.ts';
+// The API row's load: autocannon (a maintained HTTP load generator) in its own process, so the load
+// does not share the server's event loop or the bench's. `measureLoad` runs the baseline
+// (`/api/health`, no session, nothing but the framework) and then the URL under test with the same
+// connections and duration, one after the other.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
 
-export async function load(url: string, cookie: string, connections: number, seconds: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  const once = () =>
-    new Promise<void>((resolve) => {
-      const t = performance.now();
-      http
-        .get(url, { agent, headers: { cookie } }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === 200) latencies.push(performance.now() - t);
-            else errors++;
-            resolve();
-          });
-        })
-        .on('error', () => {
-          errors++;
-          resolve();
-        });
-    });
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => { while (performance.now() < until) await once(); }));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Non-2xx answers, timeouts and connection errors. */
+  errors: number;
 }
 
-// As a child process: node --import tsx tests/bench/load.ts URL COOKIE CONNECTIONS SECONDS → JSON on stdout
+async function run(url: string, cookie: string | null, connections: number, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Loads `/api/health` of `base`, then `url`, each for `seconds` with `connections` connections, from a child process. */
+export async function measureLoad(base: string, url: string, cookie: string, connections: number, seconds: number): Promise<{ health: LoadResult; api: LoadResult }> {
+  const root = new URL('../../', import.meta.url).pathname;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'tests/bench/load.ts', base, url, cookie, String(connections), String(seconds)],
+    { cwd: root, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout);
+}
+
+// As a child process: node --import tsx tests/bench/load.ts BASE URL COOKIE CONNECTIONS SECONDS → JSON on stdout
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [url, cookie, connections, seconds] = process.argv.slice(2);
-  console.log(JSON.stringify(await load(url!, cookie!, Number(connections), Number(seconds))));
+  const [base, url, cookie, connections, seconds] = process.argv.slice(2);
+  const health = await run(`${base}/api/health`, null, Number(connections), Number(seconds));
+  const api = await run(url!, cookie!, Number(connections), Number(seconds));
+  console.log(JSON.stringify({ health, api }));
 }
