@@ -3,7 +3,7 @@ import type { HitType } from '../server/domain/types.ts';
 export type Route =
   | { name: 'home' }
   | { name: 'study'; studyId: string }
-  | { name: 'family'; studyId: string; familyId: string; tab: 'akt' | 'reflektioner'; target?: FamilyTarget }
+  | { name: 'family'; studyId: string; familyId: string; tab: FamilyTab; target?: FamilyTarget }
   | { name: 'settings'; studyId: string }
   | { name: 'audit'; studyId: string }
   | { name: 'progress'; studyId: string }
@@ -20,18 +20,26 @@ export type Route =
   | { name: 'agreement-round'; studyId: string; roundId: string }
   | { name: 'literature'; studyId: string }
   | { name: 'exports'; studyId: string }
+  /** The study's investigations (utredningar) and their appraisals against the kortutredning checklist. */
+  | { name: 'investigations'; studyId: string }
+  /** A målgruppsinventering's summary: distribution, intervals, agreement, chart. */
+  | { name: 'inventory-summary'; studyId: string }
   /** The study report: the lead's choices as the report's query string ('questions=a,b&quotes=3&suppress=5'). */
   | { name: 'report'; studyId: string; options: string }
   | { name: 'presentation'; studyId: string; options: string; slide: number }
   | { name: 'presentation-notes'; studyId: string; options: string; slide: number }
   | { name: 'not-found' };
 
+/** The tabs of a family's page: the case file, the reflections, the investigations (utredningar). */
+export type FamilyTab = 'akt' | 'reflektioner' | 'utredningar';
+
 /** A place on a family's page to open at (a search hit): an entry of a document at an offset, an
- * annotation (its card), or one reflection (its key: a question id or 'summary'). */
+ * annotation (its card), one reflection (its key: a question id or 'summary'), or one investigation's appraisal. */
 export type FamilyTarget =
   | { kind: 'entry'; documentId: string; offset: number }
   | { kind: 'annotation'; annotationId: string }
-  | { kind: 'reflection'; key: string };
+  | { kind: 'reflection'; key: string }
+  | { kind: 'investigation'; investigationId: string };
 
 /** What a search hit is: an entry of the case file, an annotation, a reflection or a memo. */
 export type SearchKind = HitType;
@@ -109,7 +117,8 @@ function familySuffix(route: Extract<Route, { name: 'family' }>): string {
   if (target?.kind === 'entry') return `/dokument/${e(target.documentId)}/${target.offset}`;
   if (target?.kind === 'annotation') return `/markeringar/${e(target.annotationId)}`;
   if (target?.kind === 'reflection') return `/reflektioner/${e(target.key)}`;
-  return route.tab === 'reflektioner' ? '/reflektioner' : '';
+  if (target?.kind === 'investigation') return `/utredningar/${e(target.investigationId)}`;
+  return route.tab === 'akt' ? '' : `/${route.tab}`;
 }
 
 /** The family route for the path parts after 'familjer' (family id first), or null. */
@@ -120,6 +129,8 @@ function parseFamily(studyId: string, parts: string[]): Route | null {
   if (parts.length === 1) return { ...family, tab: 'akt' };
   if (section === 'reflektioner' && parts.length === 2) return { ...family, tab: 'reflektioner' };
   if (section === 'reflektioner' && id && parts.length === 3) return { ...family, tab: 'reflektioner', target: { kind: 'reflection', key: id } };
+  if (section === 'utredningar' && parts.length === 2) return { ...family, tab: 'utredningar' };
+  if (section === 'utredningar' && id && parts.length === 3) return { ...family, tab: 'utredningar', target: { kind: 'investigation', investigationId: id } };
   if (section === 'markeringar' && id && parts.length === 3) return { ...family, tab: 'akt', target: { kind: 'annotation', annotationId: id } };
   if (section === 'dokument' && id && extra && /^\d{1,9}$/.test(extra) && parts.length === 4) {
     return { ...family, tab: 'akt', target: { kind: 'entry', documentId: id, offset: Number(extra) } };
@@ -161,6 +172,8 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 4 && parts[2] === 'koder' && parts[3]) return { name: 'code', studyId, codeId: parts[3] };
   if (parts.length === 3 && parts[2] === 'litteratur') return { name: 'literature', studyId };
   if (parts.length === 3 && parts[2] === 'export') return { name: 'exports', studyId };
+  if (parts.length === 3 && parts[2] === 'utredningar') return { name: 'investigations', studyId };
+  if (parts.length === 3 && parts[2] === 'inventering') return { name: 'inventory-summary', studyId };
   if (parts.length === 3 && parts[2] === 'rapport') return { name: 'report', studyId, options: new URLSearchParams(query ?? '').toString() };
   if (parts.length === 3 && parts[2] === 'presentation') return parsePresentation('presentation', studyId, query);
   if (parts.length === 4 && parts[2] === 'presentation' && parts[3] === 'anteckningar') return parsePresentation('presentation-notes', studyId, query);
@@ -200,6 +213,10 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}/litteratur`;
     case 'exports':
       return `#/studier/${e(route.studyId)}/export`;
+    case 'investigations':
+      return `#/studier/${e(route.studyId)}/utredningar`;
+    case 'inventory-summary':
+      return `#/studier/${e(route.studyId)}/inventering`;
     case 'report':
       return `#/studier/${e(route.studyId)}/rapport${route.options ? `?${route.options}` : ''}`;
     case 'presentation':

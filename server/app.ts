@@ -27,6 +27,9 @@ import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { familyRoutes } from './routes/families.ts';
 import { importRoutes } from './routes/imports.ts';
+import { inventoryRoutes } from './routes/inventory.ts';
+import { inventoryResultRoutes } from './routes/inventory-results.ts';
+import { investigationRoutes } from './routes/investigations.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { memoRoutes } from './routes/memos.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies', studyRoutes(services))
     .route('/api/studies/:study/families', familyRoutes(services))
     .route('/api/studies/:study/families/:family/reflections', reflectionRoutes(services))
+    .route('/api/studies/:study', investigationRoutes(services))
     .route('/api/studies/:study/families/:family', importRoutes(services))
     .route('/api/studies/:study', bulkImportRoutes(services))
     .route('/api/studies/:study', documentRoutes(services))
@@ -109,6 +113,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/studies/:study', referenceRoutes(services))
     .route('/api/studies/:study/agreement-rounds', agreementRoundRoutes(services))
     .route('/api/studies/:study/matrix', matrixRoutes(services))
+    .route('/api/studies/:study/inventory', inventoryRoutes(services))
+    .route('/api/studies/:study/inventory', inventoryResultRoutes(services))
     .route('/api/studies/:study/overview', researchOverviewRoutes(services));
 
   app.all('/api/*', () => {

@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly current: unknown;
+  /** The whole `error` object of the answer, for codes that carry more (an import's rejected `rows`). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, current?: unknown) {
+  constructor(status: number, code: string, message: string, current?: unknown, details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.current = current;
+    this.details = details;
   }
 }
 
@@ -32,15 +35,17 @@ export function apiErrorFrom(status: number, bodyText: string): ApiError {
   let code = status === 401 ? 'unauthenticated' : `http_${status}`;
   let message = '';
   let current: unknown;
+  let details: Record<string, unknown> | undefined;
   try {
     const parsed = JSON.parse(bodyText) as { error?: { code?: unknown; message?: unknown; current?: unknown } };
     if (parsed.error && typeof parsed.error.code === 'string') code = parsed.error.code;
     if (parsed.error && typeof parsed.error.message === 'string') message = parsed.error.message;
     current = parsed.error?.current;
+    if (parsed.error && typeof parsed.error === 'object') details = parsed.error as Record<string, unknown>;
   } catch {
     // Not JSON (a proxy error page, say): keep the status-derived code.
   }
-  return new ApiError(status, code, message, current);
+  return new ApiError(status, code, message, current, details);
 }
 
 /** A Swedish message for the user, from the error's code where we know it. */

@@ -1,5 +1,5 @@
 // Study templates and creating a study from one (admins and accounts allowed to create studies).
-import type { LegalBasis, ReflectionQuestion, StudyView } from '../../server/domain/types.ts';
+import type { LegalBasis, ReflectionQuestion, StudyKind, StudyView } from '../../server/domain/types.ts';
 import type { CodeSeed } from '../../server/seed/codebook-seed.ts';
 import type { Api } from './api.ts';
 
@@ -12,6 +12,8 @@ export interface StudyTemplate {
   questions: ReflectionQuestion[];
   /** The codes a study created from the template starts with (empty: none). */
   codebook: CodeSeed[];
+  /** 'inventory': a målgruppsinventering, which has no reflection questions. */
+  kind: StudyKind;
 }
 
 /** A question being written: existing ones have an id, new ones not yet. */
@@ -31,7 +33,8 @@ export interface NewStudy {
   endDate: string | null;
   /** A username; omitted = the creator. */
   lead?: string;
-  questions: QuestionDraft[];
+  /** Omitted for an inventory (it has none). */
+  questions?: QuestionDraft[];
 }
 
 export function fetchStudyTemplates(api: Api): Promise<StudyTemplate[]> {

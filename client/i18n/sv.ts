@@ -9,6 +9,8 @@ import { codebookStrings } from './sv/codebook.ts';
 import { codingStrings } from './sv/coding.ts';
 import { exportStrings } from './sv/exports.ts';
 import { importStrings } from './sv/import.ts';
+import { inventoryStrings } from './sv/inventory.ts';
+import { investigationStrings } from './sv/investigations.ts';
 import { literatureStrings } from './sv/literature.ts';
 import { memoStrings } from './sv/memos.ts';
 import { presentationStrings } from './sv/presentation.ts';
@@ -38,6 +40,8 @@ export const sv = {
   ...exportStrings,
   ...presentationStrings,
   ...reportStrings,
+  ...investigationStrings,
+  ...inventoryStrings,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -23,7 +23,7 @@ export interface FamilyPatch {
 }
 
 // Ten digits in the shape of a personal number (YYMMDD-NNNN, YYYYMMDDNNNN …), whether or not the check digit holds.
-const LOOKS_LIKE_PNR = /(?<!\d)(?:\d{2})?\d{6}[-+\s\u2010\u2011\u2013\u2212]?\d{4}(?!\d)/u;
+export const LOOKS_LIKE_PNR = /(?<!\d)(?:\d{2})?\d{6}[-+\s\u2010\u2011\u2013\u2212]?\d{4}(?!\d)/u;
 
 /** Collapses runs of whitespace: "  Familj   A " → "Familj A". */
 export function normalisePseudonym(pseudonym: string): string {

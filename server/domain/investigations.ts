@@ -82,6 +82,18 @@ export function addCalendarMonths(iso: string, months: number): string {
 
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
+/** Calendar days from one ISO date to another. */
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+/** Days taken, the four-month limit and whether it was passed, for an investigation's start and decision. */
+export function investigationTiming(
+  start: string, decided: string | null, options: InvestigationOptions = {},
+): { days: number | null; limit: string; overLimit: boolean } {
+  const limit = addCalendarMonths(start, INVESTIGATION_MONTHS);
+  const overLimit = decided !== null ? decided > limit : options.asOf !== undefined && options.asOf > limit;
+  return { days: decided === null ? null : daysBetween(start, decided), limit, overLimit };
+}
+
 /** The investigations of a chronology, in text order (entries as from detectEntries). */
 export function findInvestigations(
   entries: ReadonlyArray<Pick<Entry, 'date' | 'kind' | 'title'>>, options: InvestigationOptions = {},
@@ -105,17 +117,15 @@ export function findInvestigations(
       const e = entries[i]!;
       if (e.kind === 'beslut' && !isExtension(e.title) && !isEmergency(e.title)) decided = i;
     }
-    const start = entries[s]!;
-    const limit = addCalendarMonths(start.date, INVESTIGATION_MONTHS);
     const decidedDate = decided === null ? null : entries[decided]!.date;
-    const overLimit = decidedDate !== null ? decidedDate > limit : options.asOf !== undefined && options.asOf > limit;
+    const { days, limit, overLimit } = investigationTiming(entries[s]!.date, decidedDate, options);
     const shortTitle = (i: number | null) => i !== null && words(entries[i]!.title).includes('kortutredning');
     return {
       start: ref(s),
       report: report === null ? null : ref(report),
       extended: extended === null ? null : ref(extended),
       decided: decided === null ? null : ref(decided),
-      days: decidedDate === null ? null : dayNumber(decidedDate) - dayNumber(start.date),
+      days,
       limit,
       overLimit,
       short: shortTitle(s) || shortTitle(report),

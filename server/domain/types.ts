@@ -234,6 +234,7 @@ export interface StudySummary {
   title: string;
   description: string;
   role: StudyRole;
+  kind: StudyKind;
 }
 
 /** A member of the study as researchers and the lead see them: whose annotations, reflections and memos are whose. */

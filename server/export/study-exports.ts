@@ -10,7 +10,9 @@
 import { annotationsCsv } from './annotations-csv.ts';
 import { annotationsJsonLd, ANNOTATION_JSONLD_CONTENT_TYPE } from './annotations-jsonld.ts';
 import { codingsCsv } from './codings-csv.ts';
+import { inventoryCsv } from './inventory-csv.ts';
 import { delimiterParam } from './csv.ts';
+import { investigationsCsv } from './investigations-csv.ts';
 import { projectSnapshot } from '../refi/project-snapshot.ts';
 import { projectToXml } from '../refi/project-xml.ts';
 import { zipProject } from '../refi/qdpx-zip.ts';
@@ -83,6 +85,22 @@ export const STUDY_EXPORTS: Record<string, StudyExport> = {
     contentType: 'application/zip',
     // REFI-QDA project exchange (NVivo, ATLAS.ti, MAXQDA …); the mapping is in docs/refi-qda-projekt.md.
     build: async (source) => zipProject(projectToXml(await projectSnapshot(source.repo, source.users, source.now))),
+  },
+  'investigations.csv': {
+    aliases: ['investigations'],
+    auditAction: 'export.investigations-csv',
+    fileName: (studyId) => `utredningar-${studyId}.csv`,
+    contentType: CSV,
+    // Case-file studies only: an inventory answers 404.
+    build: async (source, options) => investigationsCsv(source, { delimiter: delimiterParam(options.params.delimiter) }),
+  },
+  // Målgruppsinventeringar only: a case-file study answers 404 not_inventory.
+  'inventory.csv': {
+    aliases: ['inventory', 'inventory-csv'],
+    auditAction: 'export.inventory-csv',
+    fileName: (studyId) => `inventering-${studyId}.csv`,
+    contentType: CSV,
+    build: async (source, options) => inventoryCsv(source, { delimiter: delimiterParam(options.params.delimiter) }),
   },
   // The study report (server/report): report.md, report.html, report.json.
   ...REPORT_EXPORTS,

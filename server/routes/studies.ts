@@ -46,7 +46,7 @@ export function studyRoutes(services: Services) {
       const list: StudySummary[] = [];
       for (const repo of store.allStudies()) {
         const role = roleIn(repo.study, user.id);
-        if (role) list.push({ id: repo.id, title: repo.study.title, description: repo.study.description, role });
+        if (role) list.push({ id: repo.id, title: repo.study.title, description: repo.study.description, role, kind: repo.study.kind ?? 'case-file' });
       }
       return c.json(list);
     })

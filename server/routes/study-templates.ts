@@ -5,6 +5,6 @@ import { loadStudyTemplates } from '../seed/study-templates.ts';
 
 export function studyTemplateRoutes() {
   return new Hono<AppEnv>().get('/', async (c) =>
-    c.json((await loadStudyTemplates()).map(({ id, title, description, selectionCriteria, legalBasis, questions, codebook }) => ({ id, title, description, selectionCriteria, legalBasis, questions, codebook }))),
+    c.json((await loadStudyTemplates()).map(({ id, title, description, selectionCriteria, legalBasis, questions, codebook, kind }) => ({ id, title, description, selectionCriteria, legalBasis, questions, codebook, kind }))),
   );
 }

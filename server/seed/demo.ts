@@ -18,6 +18,7 @@ import type { StudyRepo } from '../store/study-repo.ts';
 import { storeSeedCodebook } from './codebook-seed.ts';
 import { addResearch } from './demo-research.ts';
 import { readDemoReferences, referenceRecord } from './demo-references.ts';
+import { seedDemoInventory } from './demo-inventory.ts';
 import { loadStudyTemplates } from './study-templates.ts';
 import { examplesSchema, studyTemplateSchema, type StudyTemplate } from './template.ts';
 
@@ -105,8 +106,11 @@ async function seedCodebook(repo: StudyRepo, templateId: string | undefined, lea
   await storeSeedCodebook(repo, template.codebook, leadId, now);
 }
 
-/** Seeds the demo into `store`, which must be empty. */
-export async function seedDemo(store: Store, options: { passwordCost?: PasswordCost; clock?: () => Date; dir?: string } = {}) {
+/**
+ * Seeds the demo into `store`, which must be empty. `inventory`: also the demo målgruppsinventering
+ * (default: when seeding the bundled demo, not another case-file study such as the tests' mini study).
+ */
+export async function seedDemo(store: Store, options: { passwordCost?: PasswordCost; clock?: () => Date; dir?: string; inventory?: boolean } = {}) {
   if (!store.isEmpty) throw new Error('The demo is seeded only into an empty data directory');
   const dir = options.dir ?? DEMO_STUDY_DIR;
   const now = (options.clock ?? (() => new Date()))();
@@ -151,5 +155,6 @@ export async function seedDemo(store: Store, options: { passwordCost?: PasswordC
       for (const item of library) tx.put(referenceRecords, referenceRecord(item, leadId, now.toISOString()));
     });
   }
+  if (options.inventory ?? (dir === DEMO_STUDY_DIR)) await seedDemoInventory(store, (u) => userId(ids, u), now.toISOString());
   return { studyId: study.id };
 }

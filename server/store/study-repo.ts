@@ -96,6 +96,11 @@ export class StudyRepo {
     };
   }
 
+  /** One of the family's record collections as committed (e.g. its appraisals); empty for an unknown family. */
+  familyRecords<T extends StoredRecord>(familyId: string, c: Collection<T>): readonly T[] {
+    return this.#families.get(familyId)?.list(c) ?? [];
+  }
+
   /** True once any family has an annotation: from then on the questions can only be reworded. */
   hasAnnotations(): boolean {
     return this.#annotationFamily.size > 0;

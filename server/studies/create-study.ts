@@ -36,7 +36,8 @@ export async function createStudyFromTemplate(store: Store, input: StudyCreateIn
     ethicsApproval: input.ethicsApproval ?? null,
     endDate: input.endDate ?? null,
     // New questions get ids from their labels; a template's keep theirs.
-    questions: reviseQuestions([], questions.map(({ label, text }) => ({ label, text })), false).map((q, i) => ({ ...q, id: questions[i]!.id ?? q.id })),
+    // An inventory has no reflection questions (reviseQuestions asks for one to nine).
+    questions: template.kind === 'inventory' ? [] : reviseQuestions([], questions.map(({ label, text }) => ({ label, text })), false).map((q, i) => ({ ...q, id: questions[i]!.id ?? q.id })),
     leadId: lead.id,
   });
   // The instrument is copied in, so a later change to the template does not change a running study.

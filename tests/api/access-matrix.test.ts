@@ -122,6 +122,25 @@ const POLICY: Record<string, Actor[] | 'public'> = {
   'DELETE /api/studies/:study/references/:key': researchers,
   'GET /api/studies/:study/bibliography': researchers,
   'POST /api/studies/:study/citations': members,
+  // Målgruppsinventering, tried on an inventory study (the fixture's second) whose child barn-0001 is
+  // socsek1's. A lead's or researcher's rating is refused (403): only the child's raters rate.
+  'GET /api/studies/:study/inventory/children': members,
+  'POST /api/studies/:study/inventory/children': ['lead'],
+  'GET /api/studies/:study/inventory/children/:child': familyReaders,
+  'PUT /api/studies/:study/inventory/children/:child': ['assignedCaseworker'],
+  'GET /api/studies/:study/inventory/summary': researchers,
+  'GET /api/studies/:study/inventory/chart.svg': researchers,
+  // size 0: the lead gets 422, nothing is drawn; families of an unrated child: 422.
+  'POST /api/studies/:study/inventory/sample': ['lead'],
+  'POST /api/studies/:study/inventory/families': ['lead'],
+  'GET /api/studies/:study/export/inventory.csv': researchers,
+  // Kortutredning checklist. The investigation tried is in a document the fixture imports into fam-1.
+  'GET /api/studies/:study/checklist': members,
+  'GET /api/studies/:study/families/:family/investigations': familyReaders,
+  'PUT /api/studies/:study/families/:family/investigations/:id': familyWriters,
+  'GET /api/studies/:study/investigations/summary': researchers,
+  'GET /api/studies/:study/investigations/chart.svg': researchers,
+  'GET /api/studies/:study/export/investigations.csv': researchers,
 };
 
 interface Fixture {
@@ -140,6 +159,10 @@ async function fixture(): Promise<Fixture> {
   const [annotation] = (await lead.call('GET', '/api/studies/mini/annotations?family=fam-1')).json;
   const target = (await clients.get('admin')!.call('GET', '/api/users')).json.find((u: any) => u.username === 'forskare2');
   const { text } = (await lead.call('GET', `/api/studies/mini/documents/${doc.id}`)).json;
+  // A chronology with one investigation, opened by its first entry.
+  const investigated = (await lead.call('POST', '/api/studies/mini/families/fam-1/documents', {
+    title: 'Utredning', text: '2021-01-15 Förhandsbedömning: utredning inleds\nText.\n\n2021-03-01 Beslut om insats\nText.',
+  })).json.document;
   // A pending import is the lead's own: other actors cannot reach it whatever their role.
   // Two of them: the lead's commit uses one up, so the discard is tried on the other.
   const upload = async () => {
@@ -164,6 +187,7 @@ async function fixture(): Promise<Fixture> {
   const round = await newRound();
   const closedRound = await newRound();
   await lead.call('POST', `/api/studies/mini/agreement-rounds/${closedRound.id}/close`);
+  const inventoryStudy = await inventoryFixture(clients);
   const params = {
     code: code.id, memo: memo.id, coding: coding.id, reference: reference.id,
     study: 'mini', family: 'fam-1', doc: doc.id, key: 'summary', annotation: annotation.id, user: target.id,
@@ -171,8 +195,29 @@ async function fixture(): Promise<Fixture> {
     bulkJob: await bulkUpload(), discardedBulkJob: await bulkUpload(),
     round: round.id, roundUnit: round.units[0].id, closedRound: closedRound.id, closedRoundUnit: closedRound.units[0].id,
     researcherId: coders[0]!, leadId: coders[1]!,
+    inventoryStudy, child: 'barn-0001',
+    investigation: encodeURIComponent(`${investigated.id}:0`),
   };
   return { t, clients, text, params };
+}
+
+/** An inventory study led by projektledare: children of socsek1 and socsek2, forskare1 as researcher. */
+async function inventoryFixture(clients: Map<Actor, TestClient>): Promise<string> {
+  const lead = clients.get('lead')!;
+  const { id } = (await clients.get('admin')!.call('POST', '/api/studies', {
+    template: 'malgruppsinventering', title: 'Matrisinventering', legalBasis: 'follow-up', lead: 'projektledare',
+  })).json;
+  await lead.call('POST', `/api/studies/${id}/inventory/children`, inventoryCsv('Barn 1;insats;0-5;socsek1\nBarn 2;insats;0-5;socsek2'));
+  const { version, members, accounts } = (await lead.call('GET', `/api/studies/${id}/members`)).json;
+  const forskare = accounts.find((a: any) => a.username === 'forskare1').id;
+  await lead.call('PUT', `/api/studies/${id}/members`, { members: [...members.map((m: any) => ({ userId: m.userId, role: m.role })), { userId: forskare, role: 'researcher' }] }, { 'if-match': String(version) });
+  return id;
+}
+
+function inventoryCsv(rows: string): FormData {
+  const form = new FormData();
+  form.append('file', new File([`pseudonym;enhet;åldersgrupp;handläggare\n${rows}\n`], 'barn.csv'));
+  return form;
 }
 
 /** A bulk import of one small file for fam-1. */
@@ -250,6 +295,16 @@ function bodyFor(route: string, f: Fixture): unknown {
       return { id: `matris${++counter}`, type: 'book', title: 'Matris' };
     case 'PATCH /api/studies/:study/references/:key':
       return { title: 'Ändrad' };
+    case 'PUT /api/studies/:study/families/:family/investigations/:id':
+      return { start: null, decided: null, findings: {}, comment: '' };
+    case 'POST /api/studies/:study/inventory/children':
+      return inventoryCsv(`Matrisbarn ${++counter};utredning;6-12;socsek1`);
+    case 'PUT /api/studies/:study/inventory/children/:child':
+      return { level: 'komplex', criteria: [], reason: '' };
+    case 'POST /api/studies/:study/inventory/sample':
+      return { size: 0 };
+    case 'POST /api/studies/:study/inventory/families':
+      return { targetStudy: 'mini', children: [f.params.child] };
     case 'POST /api/studies/:study/citations':
       return { markdown: 'Se [@matris2020, s. 3].' };
     case 'PATCH /api/studies/:study/memos/:id':
@@ -268,13 +323,15 @@ function bodyFor(route: string, f: Fixture): unknown {
 function concretePath(method: string, path: string, f: Fixture): string {
   const pending = method === 'DELETE' ? f.params.discardedImport : f.params.pendingImport;
   return path
-    .replace(':study', f.params.study!)
+    .replace(':study', /\/inventory/.test(path) ? f.params.inventoryStudy! : f.params.study!)
+    .replace(':child', f.params.child!)
     .replace(':family', f.params.family!)
     .replace(':doc', f.params.doc!)
     .replace('/references/:key', `/references/${f.params.reference}`)
     .replace(':key', f.params.key!)
     .replace('/api/users/:id', `/api/users/${f.params.user}`)
     .replace('/annotations/:id', `/annotations/${f.params.annotation}`)
+    .replace('/investigations/:id', `/investigations/${f.params.investigation}`)
     .replace('/codes/:id', `/codes/${f.params.code}`)
     .replace('/codings/:id', `/codings/${f.params.coding}`)
     .replace('/memos/:id', `/memos/${f.params.memo}`)

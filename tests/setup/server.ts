@@ -13,12 +13,21 @@ import { Store } from '../../server/store/store.ts';
 const CLIENT_DIR = new URL('../../client/dist/', import.meta.url).pathname;
 
 export async function startTestServer(
-  options: { studyDir?: string; /** Instead of the demo: set up an empty data directory yourself. */ prepare?: (store: Store) => Promise<void> } = {},
+  options: {
+    studyDir?: string;
+    /** Instead of the demo: set up an empty data directory yourself. */
+    prepare?: (store: Store) => Promise<void>;
+    /**
+     * Also the demo målgruppsinventering (default no): the browser tests work in the case-file demo and
+     * expect a user to land in it, the only study, after logging in; with two studies the start page is the list.
+     */
+    inventory?: boolean;
+  } = {},
 ): Promise<{ url: string; dataDir: string; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'backspegel-e2e-'));
   const store = await Store.open(dataDir, { log: () => undefined });
   if (options.prepare) await options.prepare(store);
-  else await seedDemo(store, { passwordCost: FAST_COST, dir: options.studyDir ?? DEMO_STUDY_DIR });
+  else await seedDemo(store, { passwordCost: FAST_COST, dir: options.studyDir ?? DEMO_STUDY_DIR, inventory: options.inventory ?? false });
   const app = createApp({ store, clientDir: CLIENT_DIR });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

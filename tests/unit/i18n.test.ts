@@ -10,6 +10,8 @@ import { codebookStrings } from '../../client/i18n/sv/codebook.ts';
 import { codingStrings } from '../../client/i18n/sv/coding.ts';
 import { exportStrings } from '../../client/i18n/sv/exports.ts';
 import { importStrings } from '../../client/i18n/sv/import.ts';
+import { inventoryStrings } from '../../client/i18n/sv/inventory.ts';
+import { investigationStrings } from '../../client/i18n/sv/investigations.ts';
 import { literatureStrings } from '../../client/i18n/sv/literature.ts';
 import { memoStrings } from '../../client/i18n/sv/memos.ts';
 import { presentationStrings } from '../../client/i18n/sv/presentation.ts';
@@ -24,6 +26,7 @@ const i18n = suite('i18n areas');
 const areas: Record<string, Record<string, string>> = {
   adminStrings, agreementStrings, appStrings, codebookStrings, codingStrings, exportStrings, importStrings, literatureStrings,
   memoStrings, presentationStrings, reportStrings, readerStrings, reflectionStrings, searchStrings, studyStrings,
+  investigationStrings, inventoryStrings,
 };
 
 i18n('no key is defined in two areas', () => {

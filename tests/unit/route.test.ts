@@ -21,6 +21,9 @@ const shapes: Route[] = [
   { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'akt', target: { kind: 'entry', documentId: 'd_1', offset: 0 } },
   { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'akt', target: { kind: 'annotation', annotationId: 'a_9' } },
   { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'reflektioner', target: { kind: 'reflection', key: 'summary' } },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'utredningar' },
+  { name: 'family', studyId: 'demo', familyId: 'familj-a', tab: 'utredningar', target: { kind: 'investigation', investigationId: 'd_1:4' } },
+  { name: 'investigations', studyId: 'demo' },
   { name: 'search', studyId: 'demo', query: 'oro', filters: {} },
   { name: 'search', studyId: 'demo', query: '', filters: {} },
   { name: 'search', studyId: 'demo', query: 'mamma & BVC/skola?', filters: { type: 'annotation', family: 'familj-a' } },
@@ -38,6 +41,7 @@ const shapes: Route[] = [
   { name: 'agreement', studyId: 'demo' },
   { name: 'agreement-round', studyId: 'demo', roundId: 'o-1' },
   { name: 'literature', studyId: 'demo' },
+  { name: 'inventory-summary', studyId: 'demo' },
   { name: 'literature', studyId: 'en studie/2' },
   { name: 'presentation', studyId: 'demo', options: 'questions=q1%2Cq2&quotes=3&suppress=5', slide: 4 },
   { name: 'presentation-notes', studyId: 'demo', options: '', slide: 1 },
@@ -114,6 +118,23 @@ routes('the exports page is #/studier/<id>/export; deeper paths are not found', 
   assert.is(hrefFor({ name: 'exports', studyId: 's 1' }), '#/studier/s%201/export');
   assert.equal(parseRoute('#/studier/s/export'), { name: 'exports', studyId: 's' });
   assert.is(parseRoute('#/studier/s/export/x').name, 'not-found');
+});
+
+routes('the inventory summary is #/studier/<id>/inventering; deeper paths are not found', () => {
+  assert.is(hrefFor({ name: 'inventory-summary', studyId: 's 1' }), '#/studier/s%201/inventering');
+  assert.equal(parseRoute('#/studier/s/inventering'), { name: 'inventory-summary', studyId: 's' });
+  assert.is(parseRoute('#/studier/s/inventering/x').name, 'not-found');
+});
+
+routes('the investigations: a family tab, one appraisal, the study summary; deeper paths are not found', () => {
+  assert.is(hrefFor({ name: 'family', studyId: 's', familyId: 'f', tab: 'utredningar' }), '#/studier/s/familjer/f/utredningar');
+  assert.is(hrefFor({ name: 'family', studyId: 's', familyId: 'f', tab: 'utredningar', target: { kind: 'investigation', investigationId: 'd_1:4' } }),
+    '#/studier/s/familjer/f/utredningar/d_1%3A4');
+  assert.equal(parseRoute('#/studier/s/familjer/f/utredningar/d_1%3A4'),
+    { name: 'family', studyId: 's', familyId: 'f', tab: 'utredningar', target: { kind: 'investigation', investigationId: 'd_1:4' } });
+  assert.is(hrefFor({ name: 'investigations', studyId: 's 1' }), '#/studier/s%201/utredningar');
+  assert.equal(parseRoute('#/studier/s/utredningar'), { name: 'investigations', studyId: 's' });
+  for (const hash of ['#/studier/s/utredningar/x', '#/studier/s/familjer/f/utredningar/d/x']) assert.is(parseRoute(hash).name, 'not-found', hash);
 });
 
 routes('the literature page has a Swedish hash; deeper paths are not found', () => {

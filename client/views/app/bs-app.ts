@@ -38,6 +38,8 @@ import '../research/bs-agreement-view.ts';
 import '../research/bs-agreement-round-view.ts';
 import '../research/bs-literature-view.ts';
 import '../study/bs-exports-view.ts';
+import '../investigations/bs-investigations-summary-view.ts';
+import '../inventory/bs-inventory-summary-view.ts';
 import '../study/bs-report-view.ts';
 import '../presentation/bs-presentation-view.ts';
 import '../../components/bs-search-field.ts';
@@ -304,6 +306,10 @@ export class BsApp extends LitElement {
         return keyed(r.studyId, html`<bs-literature-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-literature-view>`);
       case 'exports':
         return keyed(r.studyId, html`<bs-exports-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-exports-view>`);
+      case 'investigations':
+        return keyed(r.studyId, html`<bs-investigations-summary-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-investigations-summary-view>`);
+      case 'inventory-summary':
+        return keyed(r.studyId, html`<bs-inventory-summary-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-inventory-summary-view>`);
       case 'report':
         return keyed(r.studyId, html`<bs-report-view .api=${api} study-id=${r.studyId} options=${r.options} session=${this._session}></bs-report-view>`);
       case 'presentation':

@@ -1,7 +1,8 @@
 // <bs-family-view .api=${api} .user=${user} study-id="…" family-id="…" tab="akt|reflektioner">: one
 // family's page. "Akten": the whole case file in date order (bs-reader) beside its timeline (bs-timeline),
 // annotations in the text, margin and timeline, orphaned annotations listed apart, and the lead's import.
-// "Reflektioner": the summary and reflections (bs-reflections-view). Loads all data; components only render.
+// "Reflektioner": the summary and reflections (bs-reflections-view). "Utredningar": the investigations found in
+// the chronology and their appraisals (bs-investigations-view). Loads all data; components only render.
 // Offers annotating, writing, importing and coding only as far as the family's `permissions` (from the
 // server) allow: researchers and the lead see the codings in a closed study too, read-only.
 import { LitElement, html, nothing } from 'lit';
@@ -14,7 +15,7 @@ import { fetchDocument, fetchDocuments } from '../../data/documents.ts';
 import { fetchFamily, fetchStudy } from '../../data/studies.ts';
 import type { AnnotationRefDetail, AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
-import { hrefFor, type FamilyTarget } from '../../route.ts';
+import { hrefFor, type FamilyTab, type FamilyTarget } from '../../route.ts';
 import { familyYears } from '../study/bs-study-view.ts';
 import { familyStyles } from './family-styles.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
@@ -29,6 +30,7 @@ import '../../components/reader/bs-timeline.ts';
 import '../../components/reader/bs-annotation-card.ts';
 import './bs-import-panel.ts';
 import './bs-reflections-view.ts';
+import '../investigations/bs-investigations-view.ts';
 import { alertLine } from '../../components/feedback.ts';
 
 /** What a caseworker's reader gets for codings: nothing. */
@@ -47,6 +49,7 @@ export class BsFamilyView extends LitElement {
   @state() private _loaded = false;
   @state() private _error = '';
   @state() private _reflectionsVisited = false;
+  @state() private _investigationsVisited = false;
 
   private _blocks: Block[] = [];
   private _texts = new Map<string, string>();
@@ -104,7 +107,7 @@ export class BsFamilyView extends LitElement {
   @property({ attribute: 'family-id' }) familyId = '';
 
   /** Which part of the page to show. */
-  @property() tab: 'akt' | 'reflektioner' = 'akt';
+  @property() tab: FamilyTab = 'akt';
 
   /** A place to open at: an entry, an annotation or a reflection (from a search hit). */
   @property({ attribute: false }) target?: FamilyTarget;
@@ -127,6 +130,7 @@ export class BsFamilyView extends LitElement {
     // After a new login, load again only what failed; what is on screen (and unsaved) stays.
     else if (changed.has('session') && !this._family) void this._load();
     if (this.tab === 'reflektioner') this._reflectionsVisited = true;
+    if (this.tab === 'utredningar') this._investigationsVisited = true;
     if (changed.has('_docs')) {
       this._blocks = buildChronology(this._docs);
       this._texts = new Map(this._docs.map((d) => [d.view.id, d.view.text]));
@@ -138,7 +142,7 @@ export class BsFamilyView extends LitElement {
       this._years = buildYears(this._blocks, this._placed.owner, this._family.activeFrom, this._family.activeTo, new Date());
     }
     if (changed.has('_family') || changed.has('tab')) {
-      const page = this.tab === 'reflektioner' ? t('family.tab.reflections') : t('family.tab.reader');
+      const page = this.tab === 'reflektioner' ? t('family.tab.reflections') : this.tab === 'utredningar' ? t('investigations.tab') : t('family.tab.reader');
       if (this._family) document.title = `${this._family.pseudonym}: ${page} – ${t('app.name')}`;
     }
   }
@@ -241,7 +245,7 @@ export class BsFamilyView extends LitElement {
     const family = this._family;
     if (this._error && !family) return html`<p class="alert" role="alert">${this._error}</p>`;
     if (!study || !family) return html`<p role="status">${t('app.loading')}</p>`;
-    const link = (tab: 'akt' | 'reflektioner') => hrefFor({ name: 'family', studyId: this.studyId, familyId: this.familyId, tab });
+    const link = (tab: FamilyTab) => hrefFor({ name: 'family', studyId: this.studyId, familyId: this.familyId, tab });
     const current = (tab: string) => (this.tab === tab ? 'page' : 'false');
     return html`
       <nav class="crumbs" aria-label=${t('app.breadcrumbs')}>
@@ -252,6 +256,7 @@ export class BsFamilyView extends LitElement {
       <nav class="tabs" aria-label=${t('family.tabs')}>
         <a href=${link('akt')} aria-current=${current('akt')}>${t('family.tab.reader')}</a>
         <a href=${link('reflektioner')} aria-current=${current('reflektioner')}>${t('family.tab.reflections')}</a>
+        <a href=${link('utredningar')} aria-current=${current('utredningar')}>${t('investigations.tab')}</a>
       </nav>
       ${alertLine(this._error)}
       ${alertLine(this._notes.error)}
@@ -274,6 +279,13 @@ export class BsFamilyView extends LitElement {
               ?readonly=${!family.permissions.reflect} ?research=${this._coding.enabled} ?research-readonly=${!this._coding.canWrite}
               .segments=${this._coding.segments}
               family-name=${family.pseudonym}></bs-reflections-view>
+          </div>`
+        : nothing}
+      ${this._investigationsVisited
+        ? html`<div ?hidden=${this.tab !== 'utredningar'}>
+            <bs-investigations-view .api=${this.api} study-id=${this.studyId} family-id=${this.familyId} session=${this.session}
+              investigation-id=${this.target?.kind === 'investigation' ? this.target.investigationId : ''}
+              ?readonly=${!family.permissions.reflect}></bs-investigations-view>
           </div>`
         : nothing}
     `;

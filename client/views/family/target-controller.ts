@@ -43,7 +43,7 @@ export class TargetController implements ReactiveController {
 
   hostUpdated(): void {
     const target = this.#ctx.target();
-    if (!target || target === this.#done || target.kind === 'reflection' || !this.#ctx.ready()) return;
+    if (!target || target === this.#done || target.kind === 'reflection' || target.kind === 'investigation' || !this.#ctx.ready()) return;
     this.#done = target;
     void this.#reveal(target).then((found) => {
       const message = found ? '' : target.kind === 'annotation' ? t('family.annotationMissing') : t('family.targetMissing');
@@ -53,7 +53,7 @@ export class TargetController implements ReactiveController {
     });
   }
 
-  async #reveal(target: Exclude<FamilyTarget, { kind: 'reflection' }>): Promise<boolean> {
+  async #reveal(target: Exclude<FamilyTarget, { kind: 'reflection' | 'investigation' }>): Promise<boolean> {
     const reader = this.#ctx.reader();
     if (!reader) return false;
     if (target.kind === 'entry') {

@@ -98,6 +98,7 @@ export class BsStudiesView extends LitElement {
         ? html`<ul>
             ${this._studies.map((s) => html`<li>
               <h2><a href=${hrefFor({ name: 'study', studyId: s.id })}>${s.title}</a></h2>
+              ${s.kind === 'inventory' ? html`<p class="kind">${t('inventory.kindLabel')}</p>` : nothing}
               <p>${s.description}</p>
               <p class="muted">${t('studies.role', { role: t(`role.${s.role}`) })}</p>
             </li>`)}

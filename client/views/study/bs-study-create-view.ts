@@ -116,8 +116,9 @@ export class BsStudyCreateView extends LitElement {
     if (!this.api || !d || this._busy) return;
     this._error = '';
     const questions = d.questions.map((q) => ({ label: q.label.trim(), text: q.text.trim() }));
+    const inventory = this._isInventory();
     if (!d.title.trim()) return void (this._error = t('settings.titleRequired'));
-    if (!questions.length || questions.some((q) => !q.label || !q.text)) return void (this._error = t('create.questionsIncomplete'));
+    if (!inventory && (!questions.length || questions.some((q) => !q.label || !q.text))) return void (this._error = t('create.questionsIncomplete'));
     if (this.user?.admin && !d.lead) return void (this._error = t('create.leadRequired'));
     this._busy = true;
     try {
@@ -130,7 +131,7 @@ export class BsStudyCreateView extends LitElement {
         ethicsApproval: d.ethicsApproval.trim() || null,
         endDate: d.endDate || null,
         ...(d.lead ? { lead: d.lead } : {}),
-        questions,
+        ...(inventory ? {} : { questions }),
       });
       location.assign(hrefFor({ name: 'study', studyId: study.id }));
     } catch (err) {
@@ -140,13 +141,23 @@ export class BsStudyCreateView extends LitElement {
     }
   }
 
+  /** A målgruppsinventering rates children on a scale: it has no reflection questions to write. */
+  private _isInventory(): boolean {
+    return this._templates?.find((tpl) => tpl.id === this._template)?.kind === 'inventory';
+  }
+
+  private _templateHint(tpl: StudyTemplate): string {
+    if (tpl.kind === 'inventory') return t('inventory.create.templateHint');
+    return tpl.questions.length ? t('create.templateQuestions', { n: tpl.questions.length }) : t('create.templateBlank');
+  }
+
   private _renderTemplates() {
     return html`<fieldset>
       <legend>${t('create.template')}</legend>
       ${this._templates!.map((tpl) => html`<div class="template">
         <label><input type="radio" name="template" .checked=${this._template === tpl.id} ?disabled=${this._busy}
           @change=${() => this._choose(tpl)} aria-describedby="tpl-${tpl.id}" /> ${tpl.title}</label>
-        <p class="hint" id="tpl-${tpl.id}">${tpl.questions.length ? t('create.templateQuestions', { n: tpl.questions.length }) : t('create.templateBlank')}</p>
+        <p class="hint" id="tpl-${tpl.id}">${this._templateHint(tpl)}</p>
       </div>`)}
     </fieldset>`;
   }
@@ -193,11 +204,13 @@ export class BsStudyCreateView extends LitElement {
               </select>
             </div>`
           : html`<p class="hint">${t('create.youLead')}</p>`}
-        <fieldset>
-          <legend>${t('study.questions')}</legend>
-          <bs-question-editor .questions=${d.questions} ?busy=${this._busy}
-            @bs-questions-change=${(e: CustomEvent<QuestionsChangeDetail>) => this._set('questions', e.detail.questions)}></bs-question-editor>
-        </fieldset>
+        ${this._isInventory()
+          ? nothing
+          : html`<fieldset>
+              <legend>${t('study.questions')}</legend>
+              <bs-question-editor .questions=${d.questions} ?busy=${this._busy}
+                @bs-questions-change=${(e: CustomEvent<QuestionsChangeDetail>) => this._set('questions', e.detail.questions)}></bs-question-editor>
+            </fieldset>`}
         ${alertLine(this._error)}
         <div class="buttons">
           <button type="submit" class="primary" ?disabled=${this._busy}>${this._busy ? t('create.busy') : t('create.submit')}</button>

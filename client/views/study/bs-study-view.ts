@@ -15,6 +15,8 @@ import { formatDateLong, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { questionClass, sharedStyles } from '../../components/base-styles.ts';
 import './bs-family-admin.ts';
+import '../inventory/bs-inventory-rater.ts';
+import '../inventory/bs-inventory-overview.ts';
 import '../../components/research/bs-research-overview.ts';
 import { StudyPage } from './study-page.ts';
 
@@ -151,15 +153,18 @@ export class BsStudyView extends StudyPage {
     if (!this.api || !this.studyId) return;
     this._error = '';
     try {
-      const [study, families] = await Promise.all([fetchStudy(this.api, this.studyId), fetchFamilies(this.api, this.studyId)]);
+      const pendingFamilies = fetchFamilies(this.api, this.studyId);
+      const study = await fetchStudy(this.api, this.studyId);
+      // A målgruppsinventering has children, not families: its own views load them.
+      if (study.kind === 'inventory') pendingFamilies.catch(() => undefined);
+      this._families = study.kind === 'inventory' ? [] : await pendingFamilies;
       this._study = study;
-      this._families = families;
       document.title = `${study.title} – ${t('app.name')}`;
     } catch (err) {
       this._error = errorMessage(err);
       return;
     }
-    if (this._study.role !== 'caseworker') await this._loadOverview();
+    if (this._study.role !== 'caseworker' && this._study.kind !== 'inventory') await this._loadOverview();
   }
 
   /** The study's totals, asked for only by those who may see them (a caseworker would get 403). A failure
@@ -183,6 +188,7 @@ export class BsStudyView extends StudyPage {
       <li><a class="button" href=${hrefFor({ name: 'literature', studyId: study.id })}>${t('study.literatureLink')}</a></li>
       <li><a class="button" href=${hrefFor({ name: 'exports', studyId: study.id })}>${t('exports.link')}</a></li>
       <li><a class="button" href=${hrefFor({ name: 'report', studyId: study.id, options: '' })}>${t('report.link')}</a></li>
+      ${study.kind === 'inventory' ? nothing : html`<li><a class="button" href=${hrefFor({ name: 'investigations', studyId: study.id })}>${t('investigations.link')}</a></li>`}
       <li><a class="button" href=${hrefFor({ name: 'agreement', studyId: study.id })}>${t('agreement.link')}</a></li>
     </ul></nav>`;
   }
@@ -223,10 +229,39 @@ export class BsStudyView extends StudyPage {
     </table></div>`;
   }
 
+  /** A målgruppsinventering: the caseworker rates their children, the lead and researchers see them all. */
+  private _renderInventory(study: StudyView) {
+    const config = study.inventory;
+    if (!config) return nothing;
+    return html`
+      ${study.role === 'lead'
+        ? html`<nav class="tools" aria-label=${t('study.tools')}><ul>
+            <li><a class="button" href=${hrefFor({ name: 'settings', studyId: study.id })}>${t('study.settingsLink')}</a></li>
+            <li><a class="button" href=${hrefFor({ name: 'audit', studyId: study.id })}>${t('study.auditLink')}</a></li>
+          </ul></nav>`
+        : nothing}
+      ${study.role === 'caseworker'
+        ? html`<bs-inventory-rater .api=${this.api} study-id=${study.id} .config=${config}></bs-inventory-rater>`
+        : html`<bs-inventory-overview .api=${this.api} study-id=${study.id} .config=${config} ?lead=${study.role === 'lead'}
+            ?closed=${study.status === 'closed'}></bs-inventory-overview>`}
+    `;
+  }
+
   override render() {
     const study = this._study;
     if (this._error) return html`<p class="alert" role="alert">${this._error}</p>`;
     if (!study || !this._families) return html`<p role="status">${t('app.loading')}</p>`;
+    if (study.kind === 'inventory') {
+      return html`
+        <h1>${study.title}</h1>
+        <p class="description">${study.description}</p>
+        <ul class="facts">
+          <li>${t('inventory.kindLabel')}</li>
+          <li>${t('studies.role', { role: t(`role.${study.role}`) })}</li>
+        </ul>
+        ${this._renderInventory(study)}
+      `;
+    }
     return html`
       <h1>${study.title}</h1>
       <p class="description">${study.description}</p>
