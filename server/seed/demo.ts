@@ -6,11 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashPassword, PRODUCTION_COST, type PasswordCost } from '../auth/password.ts';
 import { findQuote, makeTarget } from '../domain/anchoring.ts';
+import type { InvestigationAppraisal } from '../domain/checklist/checklist-types.ts';
+import { findInvestigations } from '../domain/investigations.ts';
 import { describeDocument, prepareDocument } from '../domain/prepare-document.ts';
 import { nameRule } from '../domain/pseudonymise-names.ts';
 import type { Annotation, Study } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
-import { annotations as annotationRecords, reflections } from '../store/family-collections.ts';
+import { annotations as annotationRecords, appraisals, reflections } from '../store/family-collections.ts';
 import { references as referenceRecords } from '../store/study-collections.ts';
 import { newId } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
@@ -72,7 +74,16 @@ async function addExamples(repo: StudyRepo, familyId: string, path: string, ids:
   const authorId = userId(ids, examples.author);
   const doc = repo.study.documents.find((d) => d.familyId === familyId);
   if (!doc) throw new Error(`Examples for ${familyId}, which has no document`);
-  const { text } = await repo.documents.read(doc.id);
+  const { text, entries } = await repo.documents.read(doc.id);
+  const investigations = findInvestigations(entries);
+  const appraisalRecords = examples.appraisals.map((e): InvestigationAppraisal => {
+    const found = investigations.find((i) => i.start.date === e.start);
+    if (!found) throw new Error(`Example appraisal in ${familyId}: no investigation starts on ${e.start}`);
+    return {
+      id: `${doc.id}:${found.start.entryIndex}`, start: null, decided: null, findings: e.findings, comment: e.comment,
+      version: 1, createdAt: now, createdBy: authorId, updatedAt: now, updatedBy: authorId,
+    };
+  });
   const annotations: Annotation[] = examples.annotations.map((e) => {
     const at = findQuote(text, e.quote, e.prefix);
     if (!at) throw new Error(`Example quote not found in ${familyId}: "${e.quote.slice(0, 40)}…"`);
@@ -95,6 +106,7 @@ async function addExamples(repo: StudyRepo, familyId: string, path: string, ids:
     for (const [key, text] of Object.entries(examples.reflections)) {
       tx.put(reflections, { id: key, text, version: 1, updatedAt: now, updatedBy: authorId });
     }
+    for (const a of appraisalRecords) tx.put(appraisals, a);
   });
 }
 

@@ -48,6 +48,14 @@ export const examplesSchema = z.object({
     }),
   ),
   reflections: z.record(z.string(), z.string()),
+  /** Kortutredning appraisals, each of the investigation that starts on `start` (as found in the chronology). */
+  appraisals: z
+    .array(z.object({
+      start: isoDate,
+      findings: z.record(z.string(), z.enum(['shown', 'missing', 'not-applicable'])),
+      comment: z.string(),
+    }))
+    .default([]),
 });
 
 export type StudyTemplate = z.infer<typeof studyTemplateSchema>;

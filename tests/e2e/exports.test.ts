@@ -20,6 +20,9 @@ test('the lead downloads annotations.csv from the exports page and the file pars
     const view = page.locator('bs-exports-view');
     const item = view.locator('li[data-export="annotations-csv"]');
     await item.getByRole('heading', { name: 'Markeringar som CSV för Excel' }).waitFor();
+    // A case-file study offers its investigations, not an inventory's ratings.
+    assert.is(await view.locator('li[data-export="investigations-csv"]').count(), 1);
+    assert.is(await view.locator('li[data-export="inventory-csv"]').count(), 0);
     const button = item.getByRole('button', { name: 'Ladda ned' });
 
     await button.focus();

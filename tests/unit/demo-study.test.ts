@@ -15,6 +15,7 @@ import { seedDemo } from '../../server/seed/demo.ts';
 import { Store } from '../../server/store/store.ts';
 import { findCitations } from '../../server/literature/find-citations.ts';
 import { codes, codings, memos, references } from '../../server/store/study-collections.ts';
+import { appraisals } from '../../server/store/family-collections.ts';
 import type { StudyRepo } from '../../server/store/study-repo.ts';
 import { generateCaseFile } from '../../studies/demo-komplexa-familjer/generator/case-file.ts';
 import { loadStoryline } from '../../studies/demo-komplexa-familjer/generator/storyline.ts';
@@ -406,6 +407,27 @@ function named(list: readonly Code[], name: string): Code {
   assert.is(found.length, 1, `one code named ${name}`);
   return found[0]!;
 }
+
+seeded('the example appraisals: on the investigations that start on their dates, by the family\'s caseworker, with checklist items only', async ({ repo, userId }) => {
+  const checklist = JSON.parse(readFileSync(join(STUDY_DIR, '..', 'kortutredning', 'checklist.json'), 'utf8')) as { sides: { items: { id: string }[] }[] };
+  const items = new Set(checklist.sides.flatMap((s) => s.items.map((i) => i.id)));
+  const expected: Record<string, [string, string[]]> = {
+    'familj-a': ['socsek1', ['2018-10-01', '2021-11-24', '2024-02-26']],
+    'familj-e': ['socsek2', ['2014-09-30', '2021-11-10']],
+  };
+  for (const [familyId, [author, starts]] of Object.entries(expected)) {
+    const doc = repo.study.documents.find((d) => d.familyId === familyId)!;
+    const { entries } = await repo.documents.read(doc.id);
+    const stored = repo.familyRecords(familyId, appraisals);
+    assert.equal(stored.map((a) => entries[Number(a.id.split(':')[1])]!.date).sort(), starts, familyId);
+    for (const a of stored) {
+      assert.ok(a.id.startsWith(`${doc.id}:`));
+      assert.is(a.updatedBy, userId(author));
+      assert.ok(Object.keys(a.findings).every((k) => items.has(k)), `${familyId}: checklist ids only`);
+      assert.ok(a.comment.length > 40);
+    }
+  }
+});
 
 seeded('starts from the tre-fragor template, whose seed codebook the lead created', ({ repo, userId }) => {
   assert.is(repo.study.template, 'tre-fragor');

@@ -8,6 +8,7 @@ import { ApiError, errorMessage, type Api } from '../../data/api.ts';
 import { downloadFile, saveFile, type DownloadProgress } from '../../data/download.ts';
 import { t, type MessageKey } from '../../i18n/sv.ts';
 import { statusLine } from '../../components/feedback.ts';
+import type { StudyKind } from '../../../server/domain/types.ts';
 import { ResearchPage, researchPageStyles } from '../research/research-page.ts';
 import { studyCrumbs } from './study-page.ts';
 
@@ -18,6 +19,8 @@ interface ExportItem {
   query?: string;
   title: MessageKey;
   description: MessageKey;
+  /** The kind of study the file belongs to (default: case-file studies). */
+  kind?: StudyKind;
 }
 
 export const EXPORT_ITEMS: readonly ExportItem[] = [
@@ -28,7 +31,12 @@ export const EXPORT_ITEMS: readonly ExportItem[] = [
   { id: 'report-html', file: 'report.html', title: 'exports.reportHtml.title', description: 'exports.reportHtml.description' },
   { id: 'report-md', file: 'report.md', title: 'exports.reportMd.title', description: 'exports.reportMd.description' },
   { id: 'project-qdpx', file: 'project.qdpx', title: 'exports.qdpx.title', description: 'exports.qdpx.description' },
+  { id: 'investigations-csv', file: 'investigations.csv', title: 'exports.investigationsCsv.title', description: 'exports.investigationsCsv.description' },
+  { id: 'inventory-csv', file: 'inventory.csv', title: 'exports.inventoryCsv.title', description: 'exports.inventoryCsv.description', kind: 'inventory' },
 ];
+
+/** The downloads a study of `kind` offers. */
+export const exportItemsFor = (kind: StudyKind): ExportItem[] => EXPORT_ITEMS.filter((item) => (item.kind ?? 'case-file') === kind);
 
 const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
@@ -144,7 +152,7 @@ export class BsExportsView extends ResearchPage {
       <h1>${t('exports.title')}</h1>
       <p>${t('exports.intro')}</p>
       ${statusLine(this._saved)}
-      <ul class="exports">${EXPORT_ITEMS.map((item) => this._renderItem(item))}</ul>
+      <ul class="exports">${exportItemsFor(study.kind).map((item) => this._renderItem(item))}</ul>
     `;
   }
 }
