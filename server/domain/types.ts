@@ -548,13 +548,13 @@ export interface AgreementRoundView extends Omit<AgreementRound, 'units'>, Parti
 
 // ——— Search ———
 
-/** What a search hit is: a dated entry of a case file, an annotation, a reflection or a memo. */
-export type HitType = 'entry' | 'annotation' | 'reflection' | 'memo';
+/** What a search hit is: a dated entry of a case file, an annotation, a reflection, an investigation's appraisal or a memo. */
+export type HitType = 'entry' | 'annotation' | 'reflection' | 'appraisal' | 'memo';
 
 /** One hit of GET /search. */
 export interface SearchHit {
   type: HitType;
-  /** 'e:<documentId>:<start>', 'a:<annotationId>', 'r:<familyId>:<key>' or 'm:<memoId>'. */
+  /** 'e:<documentId>:<start>', 'a:<annotationId>', 'r:<familyId>:<key>', 'b:<appraisalId>' or 'm:<memoId>'. */
   id: string;
   title: string;
   snippet: string;
@@ -564,7 +564,7 @@ export interface SearchHit {
   /** null for a memo about the study or a code. */
   familyId: string | null;
   documentId: string | null;
-  /** Offset in the document: where an entry or an annotation starts. */
+  /** Offset in the document: where an entry or an annotation starts, or an appraised investigation's start entry. */
   start: number | null;
   questionId: string | null;
   authorId: string | null;

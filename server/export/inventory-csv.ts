@@ -2,7 +2,7 @@
 // (level as id and as its number 1..k on the scale, one 0/1 column per criterion, the reason) and, for
 // the double-rated sample, the second rater and their level. Raters are user ids, never names.
 import { inventoryConfigOf } from '../http/inventory-access.ts';
-import { sortByPseudonym } from '../routes/inventory.ts';
+import { sortByPseudonym } from '../domain/inventory/sort-children.ts';
 import { inventoryChildren, inventoryRatings, ratingId } from '../store/inventory-collections.ts';
 import { toCsv, type CsvOptions } from './csv.ts';
 import type { ExportSource } from './study-exports.ts';

@@ -8,6 +8,7 @@ import { BadRequestError, ConflictError, DomainError, ForbiddenError, Unsupporte
 import { decodeTextFile } from '../domain/decode-upload.ts';
 import { parseInventoryCsv, type RowError } from '../domain/inventory/inventory-csv.ts';
 import type { InventoryChild, InventoryConfig, InventoryRating } from '../domain/inventory/inventory-types.ts';
+import { sortByPseudonym } from '../domain/inventory/sort-children.ts';
 import { assertStudyOpen } from '../domain/study-open.ts';
 import { audited } from '../http/audit.ts';
 import { readJson, requireVersion } from '../http/body.ts';
@@ -51,11 +52,6 @@ async function readCsv(c: Context<AppEnv>): Promise<string> {
 
 const pseudonymKey = (s: string) => s.toLocaleLowerCase('sv');
 const childNumber = (id: string) => Number(/^barn-(\d+)$/.exec(id)?.[1] ?? 0);
-
-export function sortByPseudonym<T extends { pseudonym: string }>(list: T[]): T[] {
-  const collator = new Intl.Collator('sv', { numeric: true });
-  return list.sort((a, b) => collator.compare(a.pseudonym, b.pseudonym));
-}
 
 function findChild(access: InventoryAccess, childId: string): InventoryChild {
   const child = access.repo.records.get(inventoryChildren, childId);

@@ -14,7 +14,7 @@ import { studyAccess } from '../http/study-access.ts';
 const year = z.coerce.number().int().min(1900).max(2100);
 const querySchema = z.object({
   q: z.string().trim().min(1).max(200),
-  type: z.enum(['entry', 'annotation', 'reflection', 'memo']).optional(),
+  type: z.enum(['entry', 'annotation', 'reflection', 'appraisal', 'memo']).optional(),
   family: z.string().max(64).optional(),
   question: z.string().max(64).optional(),
   code: z.string().max(64).optional(),

@@ -1,14 +1,16 @@
 // Full-text search over one study: the dated entries of every document, annotations, caseworker
-// reflections and researchers' memos, in one index (ranked-index.ts). Built on the first search, then
-// kept in step incrementally: new documents are added, a family whose revision changed has its
-// annotations and reflections indexed again, and the memos are indexed again when they change.
+// reflections, the comments of kortutredning appraisals and researchers' memos, in one index
+// (ranked-index.ts). Built on the first search, then kept in step incrementally: new documents are
+// added, a family whose revision changed has its annotations, reflections and appraisals indexed
+// again, and the memos are indexed again when they change.
 // Results are filtered to what the user may see: their families, and memos only for researchers and
 // the lead.
 import { markdownText } from '../domain/markdown.ts';
 import { lastStartingAtOrBefore } from '../domain/sorted-spans.ts';
+import type { InvestigationAppraisal } from '../domain/checklist/checklist-types.ts';
 import type { Code, Coding, Entry, HitType, Memo, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
-import { annotations, reflections } from '../store/family-collections.ts';
+import { annotations, appraisals, reflections } from '../store/family-collections.ts';
 import { codes, codings, memos } from '../store/study-collections.ts';
 import { RankedIndex, type RankedDocument } from './ranked-index.ts';
 import { TermMatcher } from './swedish-terms.ts';
@@ -25,7 +27,7 @@ export interface SearchFilter {
   code?: string;
   /** User id: who wrote the annotation or memo, or last saved the reflection (entries have no author). */
   author?: string;
-  /** Years of the entry (for an annotation: of the entry it marks; reflections and memos have none). */
+  /** Years of the entry (for an annotation: of the entry it marks; for an appraisal: of its start; reflections and memos have none). */
   from?: number;
   to?: number;
   /** Paging over all matches; `total` counts every match. */
@@ -43,7 +45,7 @@ interface Indexed extends RankedDocument {
   questionId: string | null;
   authorId: string | null;
   year: number | null;
-  /** What a coding or a code memo names: the annotation id, "<familyId>:<key>" of a reflection, a memo's code id. */
+  /** What a coding or a code memo names: the annotation id, "<familyId>:<key>" of a reflection, a memo's code id; an appraisal's id. */
   ref: string | null;
 }
 
@@ -65,7 +67,7 @@ for (const [n, s] of [[null, null], [0, '']] as const) {
 
 const MAX_HITS = 50;
 /** The family records the index holds; other collections (reading progress) do not make it re-index. */
-const INDEXED_COLLECTIONS = [annotations, reflections];
+const INDEXED_COLLECTIONS = [annotations, reflections, appraisals];
 const INDEX_SLICE = 200;
 
 const yearOf = (isoDate: string): number | null => (/^\d{4}/.test(isoDate) ? Number(isoDate.slice(0, 4)) : null);
@@ -74,6 +76,27 @@ const yearOf = (isoDate: string): number | null => (/^\d{4}/.test(isoDate) ? Num
 function yearAt(entries: readonly Entry[], offset: number): number | null {
   const entry = entries[lastStartingAtOrBefore(entries, offset)];
   return entry ? yearOf(entry.date) : null;
+}
+
+/** Where an appraisal's investigation starts: its id is `<documentId>:<startEntryIndex>`. */
+function appraisalPlace(a: InvestigationAppraisal): { documentId: string; entryIndex: number } {
+  const colon = a.id.lastIndexOf(':');
+  return { documentId: a.id.slice(0, Math.max(0, colon)), entryIndex: Number(a.id.slice(colon + 1)) };
+}
+
+/**
+ * An appraisal's comment as a hit: titled and dated by the start in effect (the appraisal's own
+ * correction, else the start entry's date), placed at the start entry when its document is known.
+ */
+function appraisalDocument(familyId: string, a: InvestigationAppraisal, entriesOf: ReadonlyMap<string, readonly Entry[]>): Indexed {
+  const { documentId, entryIndex } = appraisalPlace(a);
+  const entry = entriesOf.get(documentId)?.[entryIndex];
+  const start = a.start ?? entry?.date ?? null;
+  return record({
+    id: `b:${a.id}`, type: 'appraisal', title: start ? `Bedömning av utredning ${start}` : 'Bedömning av utredning', text: a.comment.normalize('NFC'),
+    familyId, documentId: documentId || null, start: entry?.start ?? null, end: null, questionId: null, authorId: a.updatedBy,
+    year: start ? yearOf(start) : null, ref: a.id,
+  });
 }
 
 const SNIPPET_BEFORE = 60;
@@ -138,6 +161,8 @@ function inScope(scope: CodeScope, r: Indexed): boolean {
       return scope.reflections.has(r.ref!);
     case 'memo':
       return r.ref !== null && scope.codes.has(r.ref);
+    case 'appraisal':
+      return false; // appraisals cannot be coded
     case 'entry': {
       const ranges = scope.passages.get(r.documentId!);
       return !!ranges && ranges.some(([start, end]) => start < r.end! && r.start! < end);
@@ -214,8 +239,11 @@ export class StudySearch {
       const revision = this.#repo.familyRevision(family.id, INDEXED_COLLECTIONS);
       if (this.#familyRevisions.get(family.id) === revision && this.#familyIds.has(family.id)) continue;
       const data = this.#repo.familyData(family.id);
+      const commented = this.#repo.familyRecords(family.id, appraisals).filter((a) => a.comment.trim());
+      const known = new Set(this.#repo.study.documents.map((d) => d.id));
       const entriesOf = new Map<string, Entry[]>();
-      for (const id of new Set(data.annotations.map((a) => a.documentId))) entriesOf.set(id, (await this.#repo.documents.read(id)).entries);
+      const read = new Set([...data.annotations.map((a) => a.documentId), ...commented.map((a) => appraisalPlace(a).documentId).filter((id) => known.has(id))]);
+      for (const id of read) entriesOf.set(id, (await this.#repo.documents.read(id)).entries);
       const docs: Indexed[] = [
         ...data.annotations.map((a) => record({
           id: `a:${a.id}`, type: 'annotation' as const, title: questions.get(a.questionId) ?? a.questionId, text: `${markdownText(a.comment)}\n${a.target.exact}`.normalize('NFC'),
@@ -227,6 +255,7 @@ export class StudySearch {
           familyId: family.id, documentId: null, start: null, end: null, questionId: key === 'summary' ? null : key, authorId: r.updatedBy, year: null,
           ref: `${family.id}:${key}`,
         })),
+        ...commented.map((a) => appraisalDocument(family.id, a, entriesOf)),
       ];
       const old = this.#familyIds.get(family.id) ?? [];
       if (old.length) this.#index.discard(old);
