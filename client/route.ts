@@ -57,7 +57,7 @@ export interface SearchFilters {
 }
 
 // The search URL's parameters in Swedish, in the order hrefFor writes them: '#/studier/s/sok?q=oro&typ=markeringar'.
-const KIND_SLUGS: Record<SearchKind, string> = { entry: 'anteckningar', annotation: 'markeringar', reflection: 'reflektioner', memo: 'memon' };
+const KIND_SLUGS: Record<SearchKind, string> = { entry: 'anteckningar', annotation: 'markeringar', reflection: 'reflektioner', appraisal: 'bedomningar', memo: 'memon' };
 const FILTER_PARAMS = { type: 'typ', family: 'familj', question: 'fraga', code: 'kod', author: 'forfattare', from: 'fran', to: 'till' } as const;
 
 function parseYear(value: string | null): number | undefined {

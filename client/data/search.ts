@@ -17,7 +17,7 @@ export interface CodeOption {
 }
 
 /** The kinds in the order the results page shows them. */
-export const SEARCH_KINDS: readonly SearchKind[] = ['entry', 'annotation', 'reflection', 'memo'];
+export const SEARCH_KINDS: readonly SearchKind[] = ['entry', 'annotation', 'reflection', 'appraisal', 'memo'];
 
 /** Hits per request. */
 export const SEARCH_PAGE_SIZE = 50;
@@ -41,7 +41,7 @@ export function fetchCodeOptions(api: Api, studyId: string): Promise<CodeOption[
   return api.request('GET', `/api/studies/${seg(studyId)}/codes`);
 }
 
-/** Where a hit opens: the exact entry, annotation, reflection or memo; null when the hit says too little. */
+/** Where a hit opens: the exact entry, annotation, reflection, investigation (its appraisal) or memo; null when the hit says too little. */
 export function hitRoute(studyId: string, hit: SearchHit): Route | null {
   const family = hit.familyId;
   switch (hit.type) {
@@ -58,6 +58,11 @@ export function hitRoute(studyId: string, hit: SearchHit): Route | null {
       const key = family && hit.id.startsWith(prefix) ? hit.id.slice(prefix.length) : '';
       if (!family || !key) return null;
       return { name: 'family', studyId, familyId: family, tab: 'reflektioner', target: { kind: 'reflection', key } };
+    }
+    case 'appraisal': {
+      const investigationId = hit.id.startsWith('b:') ? hit.id.slice(2) : '';
+      if (!family || !investigationId) return null;
+      return { name: 'family', studyId, familyId: family, tab: 'utredningar', target: { kind: 'investigation', investigationId } };
     }
     case 'memo': {
       const memoId = hit.id.startsWith('m:') ? hit.id.slice(2) : '';

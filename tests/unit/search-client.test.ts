@@ -4,6 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { matchPrefix, queryWords, snippetParts } from '../../client/common/search-highlight.ts';
 import { groupHits, hitHref, hitRoute, type SearchHit } from '../../client/data/search.ts';
+import { hrefFor, parseRoute } from '../../client/route.ts';
 
 const marks = suite('search snippets: marked words');
 
@@ -62,6 +63,10 @@ hits('each kind opens its exact place', () => {
   assert.is(hitHref('demo', hit({ type: 'reflection', id: 'r:f1:tidiga-tecken', documentId: null, start: null })), '#/studier/demo/familjer/f1/reflektioner/tidiga-tecken');
   assert.is(hitHref('demo', hit({ type: 'reflection', id: 'r:f1:summary', documentId: null, start: null })), '#/studier/demo/familjer/f1/reflektioner/summary');
   assert.is(hitHref('demo', hit({ type: 'memo', id: 'm:m_3', familyId: null, documentId: null, start: null })), '#/studier/demo/memon/m_3');
+  assert.is(hitHref('demo', hit({ type: 'appraisal', id: 'b:d1:3', start: 40 })), '#/studier/demo/familjer/f1/utredningar/d1%3A3');
+  assert.equal(hitRoute('demo', hit({ type: 'appraisal', id: 'b:d1:3', start: null })), {
+    name: 'family', studyId: 'demo', familyId: 'f1', tab: 'utredningar', target: { kind: 'investigation', investigationId: 'd1:3' },
+  });
 });
 
 hits('a hit that says too little leads nowhere', () => {
@@ -70,17 +75,26 @@ hits('a hit that says too little leads nowhere', () => {
   assert.is(hitRoute('demo', hit({ type: 'annotation', id: 'x' })), null);
   assert.is(hitRoute('demo', hit({ type: 'reflection', id: 'r:other:k' })), null);
   assert.is(hitRoute('demo', hit({ type: 'memo', id: 'm:' })), null);
+  assert.is(hitRoute('demo', hit({ type: 'appraisal', id: 'b:' })), null);
+  assert.is(hitRoute('demo', hit({ type: 'appraisal', id: 'b:d1:3', familyId: null })), null);
   assert.is(hitRoute('demo', hit({ type: 'other' as SearchHit['type'] })), null);
 });
 
 hits('hits group by kind in a fixed order, keeping their ranking', () => {
   const list = [
+    hit({ id: 'm:1', type: 'memo' }), hit({ id: 'b:d1:0', type: 'appraisal' }),
     hit({ id: 'r:f1:k', type: 'reflection' }), hit({ id: 'e:1' }), hit({ id: 'a:1', type: 'annotation' }), hit({ id: 'e:2' }),
   ];
   assert.equal(groupHits(list).map((g) => [g.kind, g.hits.map((h) => h.id)]), [
-    ['entry', ['e:1', 'e:2']], ['annotation', ['a:1']], ['reflection', ['r:f1:k']],
+    ['entry', ['e:1', 'e:2']], ['annotation', ['a:1']], ['reflection', ['r:f1:k']], ['appraisal', ['b:d1:0']], ['memo', ['m:1']],
   ]);
   assert.equal(groupHits([]), []);
+});
+
+hits('the appraisal type filter lives in the URL as "bedomningar"', () => {
+  const route = { name: 'search', studyId: 'demo', query: 'oro', filters: { type: 'appraisal' } } as const;
+  assert.is(hrefFor(route), '#/studier/demo/sok?q=oro&typ=bedomningar');
+  assert.equal(parseRoute('#/studier/demo/sok?q=oro&typ=bedomningar'), route);
 });
 
 hits.run();

@@ -1,5 +1,5 @@
 // <bs-search-results study-id="…" query="…" .hits=${h} .familyNames=${m} ?complete .filters=${f}>: the hits
-// grouped by kind (Anteckningar i akten, Markeringar, Reflektioner, Memon), each group a section with its
+// grouped by kind (Anteckningar i akten, Markeringar, Reflektioner, Bedömningar av utredningar, Memon), each group a section with its
 // heading and count, each hit its title as a link to the exact place, the family and year, and the snippet
 // with the query's words in <mark>. While only some hits are loaded (`complete` false), a group's count
 // says how many are shown and offers "Visa bara …" (the same search limited to that kind).
@@ -11,8 +11,15 @@ import { formatDateLong, t, tKey } from '../../i18n/sv.ts';
 import { hrefFor, type SearchFilters, type SearchKind } from '../../route.ts';
 import { sharedStyles } from '../base-styles.ts';
 
-/** An entry's title starts with its ISO date ("2009-04-16 Orosanmälan"): shown as "16 april 2009 Orosanmälan". */
-function readableTitle(title: string): string {
+/**
+ * An entry's title starts with its ISO date ("2009-04-16 Orosanmälan"): shown as "16 april 2009
+ * Orosanmälan". An appraisal's ends with its investigation's start ("Bedömning av utredning 2018-10-01").
+ */
+function readableTitle(title: string, kind: SearchKind): string {
+  if (kind === 'appraisal') {
+    const end = /^(.*\s)(\d{4}-\d{2}-\d{2})$/s.exec(title);
+    return end ? `${end[1]}${formatDateLong(end[2]!)}` : title;
+  }
   const m = /^(\d{4}-\d{2}-\d{2})(\s.*)?$/s.exec(title);
   return m ? `${formatDateLong(m[1]!)}${m[2] ?? ''}` : title;
 }
@@ -96,7 +103,7 @@ export class BsSearchResults extends LitElement {
   private _renderHit(hit: SearchHit) {
     const href = hitHref(this.studyId, hit);
     const family = hit.familyId ? this.familyNames.get(hit.familyId) ?? hit.familyId : t('search.wholeStudy');
-    const title = readableTitle(hit.title);
+    const title = readableTitle(hit.title, hit.type);
     const parts = snippetParts(hit.snippet, this.query, hit.highlights);
     return html`<li data-hit=${hit.id}>
       <h3>${href ? html`<a href=${href} aria-label=${t('search.hitLabel', { title, family })}>${title}</a>` : title}</h3>
