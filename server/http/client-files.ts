@@ -2,7 +2,7 @@
 // ever reaches the file system.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 
 const FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
@@ -17,11 +17,12 @@ export function mountClient(app: Hono<any>, clientDir: string): void {
     const path = join(clientDir, name);
     if (existsSync(path)) loaded.set(name, { body: readFileSync(path, 'utf8'), type });
   }
-  const send = (name: string) => {
+  // Built through the context, so the security headers set before the route are on the response.
+  const send = (c: Context, name: string) => {
     const file = loaded.get(name);
-    if (!file) return new Response('Klienten är inte byggd: kör npm run build.', { status: 404 });
-    return new Response(file.body, { headers: { 'content-type': file.type, 'cache-control': 'no-cache' } });
+    if (!file) return c.text('Klienten är inte byggd: kör npm run build.', 404);
+    return c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' });
   };
-  app.get('/', () => send('index.html'));
-  for (const name of loaded.keys()) if (name !== 'index.html') app.get(`/${name}`, () => send(name));
+  app.get('/', (c) => send(c, 'index.html'));
+  for (const name of loaded.keys()) if (name !== 'index.html') app.get(`/${name}`, (c) => send(c, name));
 }
