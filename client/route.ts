@@ -24,6 +24,8 @@ export type Route =
   | { name: 'investigations'; studyId: string }
   /** A målgruppsinventering's summary: distribution, intervals, agreement, chart. */
   | { name: 'inventory-summary'; studyId: string }
+  /** A målgruppsinventering's study page with one child selected (a rating hit opens it): '#/studier/s/barn/barn-0001'. */
+  | { name: 'child'; studyId: string; childId: string }
   /** The study report: the lead's choices as the report's query string ('questions=a,b&quotes=3&suppress=5'). */
   | { name: 'report'; studyId: string; options: string }
   | { name: 'presentation'; studyId: string; options: string; slide: number }
@@ -41,7 +43,7 @@ export type FamilyTarget =
   | { kind: 'reflection'; key: string }
   | { kind: 'investigation'; investigationId: string };
 
-/** What a search hit is: an entry of the case file, an annotation, a reflection or a memo. */
+/** What a search hit is: an entry of the case file, an annotation, a reflection, an appraisal, a memo or a child's rating. */
 export type SearchKind = HitType;
 
 /** The search filters that live in the URL (so back and forward restore them); absent = no filter. */
@@ -57,7 +59,7 @@ export interface SearchFilters {
 }
 
 // The search URL's parameters in Swedish, in the order hrefFor writes them: '#/studier/s/sok?q=oro&typ=markeringar'.
-const KIND_SLUGS: Record<SearchKind, string> = { entry: 'anteckningar', annotation: 'markeringar', reflection: 'reflektioner', appraisal: 'bedomningar', memo: 'memon' };
+const KIND_SLUGS: Record<SearchKind, string> = { entry: 'anteckningar', annotation: 'markeringar', reflection: 'reflektioner', appraisal: 'bedomningar', memo: 'memon', rating: 'barn' };
 const FILTER_PARAMS = { type: 'typ', family: 'familj', question: 'fraga', code: 'kod', author: 'forfattare', from: 'fran', to: 'till' } as const;
 
 function parseYear(value: string | null): number | undefined {
@@ -174,6 +176,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 3 && parts[2] === 'export') return { name: 'exports', studyId };
   if (parts.length === 3 && parts[2] === 'utredningar') return { name: 'investigations', studyId };
   if (parts.length === 3 && parts[2] === 'inventering') return { name: 'inventory-summary', studyId };
+  if (parts.length === 4 && parts[2] === 'barn' && parts[3]) return { name: 'child', studyId, childId: parts[3] };
   if (parts.length === 3 && parts[2] === 'rapport') return { name: 'report', studyId, options: new URLSearchParams(query ?? '').toString() };
   if (parts.length === 3 && parts[2] === 'presentation') return parsePresentation('presentation', studyId, query);
   if (parts.length === 4 && parts[2] === 'presentation' && parts[3] === 'anteckningar') return parsePresentation('presentation-notes', studyId, query);
@@ -217,6 +220,8 @@ export function hrefFor(route: Route): string {
       return `#/studier/${e(route.studyId)}/utredningar`;
     case 'inventory-summary':
       return `#/studier/${e(route.studyId)}/inventering`;
+    case 'child':
+      return `#/studier/${e(route.studyId)}/barn/${e(route.childId)}`;
     case 'report':
       return `#/studier/${e(route.studyId)}/rapport${route.options ? `?${route.options}` : ''}`;
     case 'presentation':

@@ -17,7 +17,10 @@ export interface CodeOption {
 }
 
 /** The kinds in the order the results page shows them. */
-export const SEARCH_KINDS: readonly SearchKind[] = ['entry', 'annotation', 'reflection', 'appraisal', 'memo'];
+export const SEARCH_KINDS: readonly SearchKind[] = ['entry', 'annotation', 'reflection', 'appraisal', 'memo', 'rating'];
+
+/** What a målgruppsinventering holds to search: only the children's ratings. */
+export const INVENTORY_SEARCH_KINDS: readonly SearchKind[] = ['rating'];
 
 /** Hits per request. */
 export const SEARCH_PAGE_SIZE = 50;
@@ -41,7 +44,7 @@ export function fetchCodeOptions(api: Api, studyId: string): Promise<CodeOption[
   return api.request('GET', `/api/studies/${seg(studyId)}/codes`);
 }
 
-/** Where a hit opens: the exact entry, annotation, reflection, investigation (its appraisal) or memo; null when the hit says too little. */
+/** Where a hit opens: the exact entry, annotation, reflection, investigation (its appraisal), memo or rated child; null when the hit says too little. */
 export function hitRoute(studyId: string, hit: SearchHit): Route | null {
   const family = hit.familyId;
   switch (hit.type) {
@@ -68,6 +71,8 @@ export function hitRoute(studyId: string, hit: SearchHit): Route | null {
       const memoId = hit.id.startsWith('m:') ? hit.id.slice(2) : '';
       return memoId ? { name: 'memo', studyId, memoId } : null;
     }
+    case 'rating':
+      return hit.childId ? { name: 'child', studyId, childId: hit.childId } : null;
     default:
       return null;
   }

@@ -548,13 +548,13 @@ export interface AgreementRoundView extends Omit<AgreementRound, 'units'>, Parti
 
 // ——— Search ———
 
-/** What a search hit is: a dated entry of a case file, an annotation, a reflection, an investigation's appraisal or a memo. */
-export type HitType = 'entry' | 'annotation' | 'reflection' | 'appraisal' | 'memo';
+/** What a search hit is: a dated entry of a case file, an annotation, a reflection, an investigation's appraisal, a memo or a målgruppsinventering child's rating. */
+export type HitType = 'entry' | 'annotation' | 'reflection' | 'appraisal' | 'memo' | 'rating';
 
 /** One hit of GET /search. */
 export interface SearchHit {
   type: HitType;
-  /** 'e:<documentId>:<start>', 'a:<annotationId>', 'r:<familyId>:<key>', 'b:<appraisalId>' or 'm:<memoId>'. */
+  /** 'e:<documentId>:<start>', 'a:<annotationId>', 'r:<familyId>:<key>', 'b:<appraisalId>', 'm:<memoId>' or 'g:<childId>:<raterId>' (a rating). */
   id: string;
   title: string;
   snippet: string;
@@ -569,6 +569,8 @@ export interface SearchHit {
   questionId: string | null;
   authorId: string | null;
   year: number | null;
+  /** A målgruppsinventering rating's child (its reason is the hit's text; the rater is `authorId`); null for the other kinds. */
+  childId: string | null;
 }
 
 /** GET /search: one page of hits and the number of all matches. */

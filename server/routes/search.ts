@@ -1,7 +1,9 @@
 // /api/studies/:study/search — full-text search within what the user may see. The query is never
 // written to the audit log (it may contain names), only that a search was made. Memos and the code
 // filter are research material: only researchers and the lead get memo hits, and to anyone else every
-// code is unknown (an empty result, as for a code that does not exist).
+// code is unknown (an empty result, as for a code that does not exist). A målgruppsinventering's rating
+// reasons follow GET …/inventory/children: researchers and the lead find every rating, a caseworker only
+// their own.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { visibleFamilies } from '../domain/access.ts';
@@ -14,7 +16,7 @@ import { studyAccess } from '../http/study-access.ts';
 const year = z.coerce.number().int().min(1900).max(2100);
 const querySchema = z.object({
   q: z.string().trim().min(1).max(200),
-  type: z.enum(['entry', 'annotation', 'reflection', 'appraisal', 'memo']).optional(),
+  type: z.enum(['entry', 'annotation', 'reflection', 'appraisal', 'memo', 'rating']).optional(),
   family: z.string().max(64).optional(),
   question: z.string().max(64).optional(),
   code: z.string().max(64).optional(),
@@ -37,6 +39,7 @@ export function searchRoutes(services: Services) {
     const index = services.search.for(access.repo);
     const families = new Set(visibleFamilies(access.repo.study, access.user.id).map((f) => f.id));
     const memos = access.role === 'lead' || access.role === 'researcher';
-    return c.json(await index.search(q, { families, memos, type, family, question, code, author, from, to, offset, limit }));
+    const ratings = memos ? 'all' as const : { own: access.user.id };
+    return c.json(await index.search(q, { families, memos, ratings, type, family, question, code, author, from, to, offset, limit }));
   });
 }

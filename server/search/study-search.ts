@@ -2,16 +2,18 @@
 // reflections, the comments of kortutredning appraisals and researchers' memos, in one index
 // (ranked-index.ts). Built on the first search, then kept in step incrementally: new documents are
 // added, a family whose revision changed has its annotations, reflections and appraisals indexed
-// again, and the memos are indexed again when they change.
-// Results are filtered to what the user may see: their families, and memos only for researchers and
-// the lead.
+// again, and the memos and a målgruppsinventering's ratings are indexed again when they change.
+// Results are filtered to what the user may see: their families, memos only for researchers and the
+// lead, and ratings as GET …/inventory/children shows them (a caseworker only their own).
 import { markdownText } from '../domain/markdown.ts';
 import { lastStartingAtOrBefore } from '../domain/sorted-spans.ts';
 import type { InvestigationAppraisal } from '../domain/checklist/checklist-types.ts';
+import type { InventoryChild, InventoryRating } from '../domain/inventory/inventory-types.ts';
 import type { Code, Coding, Entry, HitType, Memo, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { annotations, appraisals, reflections } from '../store/family-collections.ts';
 import { codes, codings, memos } from '../store/study-collections.ts';
+import { inventoryChildren, inventoryRatings } from '../store/inventory-collections.ts';
 import { RankedIndex, type RankedDocument } from './ranked-index.ts';
 import { TermMatcher } from './swedish-terms.ts';
 
@@ -20,12 +22,17 @@ export interface SearchFilter {
   families: Set<string>;
   /** Memos are research material: only researchers and the lead see them. */
   memos?: boolean;
+  /**
+   * A målgruppsinventering's ratings: every rating (first and second; researchers and the lead), only
+   * the user's own (a caseworker), or none (the default).
+   */
+  ratings?: 'all' | { own: string } | 'none';
   type?: HitType;
   family?: string;
   question?: string;
   /** Only what is coded with this code or one of its descendants (researchers and the lead). */
   code?: string;
-  /** User id: who wrote the annotation or memo, or last saved the reflection (entries have no author). */
+  /** User id: who wrote the annotation or memo, or last saved the reflection; a rating's rater (entries have no author). */
   author?: string;
   /** Years of the entry (for an annotation: of the entry it marks; for an appraisal: of its start; reflections and memos have none). */
   from?: number;
@@ -45,7 +52,7 @@ interface Indexed extends RankedDocument {
   questionId: string | null;
   authorId: string | null;
   year: number | null;
-  /** What a coding or a code memo names: the annotation id, "<familyId>:<key>" of a reflection, a memo's code id; an appraisal's id. */
+  /** What a coding or a code memo names: the annotation id, "<familyId>:<key>" of a reflection, a memo's code id; an appraisal's id; a rating's child id. */
   ref: string | null;
 }
 
@@ -96,6 +103,15 @@ function appraisalDocument(familyId: string, a: InvestigationAppraisal, entriesO
     id: `b:${a.id}`, type: 'appraisal', title: start ? `Bedömning av utredning ${start}` : 'Bedömning av utredning', text: a.comment.normalize('NFC'),
     familyId, documentId: documentId || null, start: entry?.start ?? null, end: null, questionId: null, authorId: a.updatedBy,
     year: start ? yearOf(start) : null, ref: a.id,
+  });
+}
+
+/** A rating's reason as a hit, titled by the child's pseudonym; a second rater's says so. */
+function ratingDocument(r: InventoryRating, child: InventoryChild): Indexed {
+  const second = r.raterId !== child.caseworkerId;
+  return record({
+    id: `g:${r.id}`, type: 'rating', title: `${child.pseudonym}${second ? ' – andra bedömningen' : ''}`.normalize('NFC'), text: r.reason.normalize('NFC'),
+    familyId: null, documentId: null, start: null, end: null, questionId: null, authorId: r.raterId, year: null, ref: child.id,
   });
 }
 
@@ -162,7 +178,8 @@ function inScope(scope: CodeScope, r: Indexed): boolean {
     case 'memo':
       return r.ref !== null && scope.codes.has(r.ref);
     case 'appraisal':
-      return false; // appraisals cannot be coded
+    case 'rating':
+      return false; // appraisals and ratings cannot be coded
     case 'entry': {
       const ranges = scope.passages.get(r.documentId!);
       return !!ranges && ranges.some(([start, end]) => start < r.end! && r.start! < end);
@@ -178,6 +195,9 @@ export class StudySearch {
   #familyIds = new Map<string, string[]>();
   #memoSeq = -1;
   #memoIds: string[] = [];
+  /** The seqs of the inventory's children and ratings when they were last indexed. */
+  #ratingSeq = '';
+  #ratingIds: string[] = [];
   #scope: { key: string; scope: CodeScope | null } | undefined;
   #syncing: Promise<void> = Promise.resolve();
   #pending = 0;
@@ -204,6 +224,7 @@ export class StudySearch {
   #upToDate(): boolean {
     const study = this.#repo.study;
     if (this.#documents.size !== study.documents.length || this.#memoSeq !== this.#repo.records.seqOf(memos)) return false;
+    if (this.#ratingSeq !== this.#ratingState()) return false;
     for (const family of study.families) {
       if (this.#familyRevisions.get(family.id) !== this.#repo.familyRevision(family.id, INDEXED_COLLECTIONS) || !this.#familyIds.has(family.id)) return false;
     }
@@ -271,6 +292,18 @@ export class StudySearch {
       this.#memoIds = docs.map((d) => d.id);
       this.#memoSeq = memoSeq;
     }
+    const ratingSeq = this.#ratingState();
+    if (ratingSeq !== this.#ratingSeq) {
+      const children = new Map(this.#repo.records.list(inventoryChildren).map((c) => [c.id, c]));
+      const docs = this.#repo.records.list(inventoryRatings).flatMap((r) => {
+        const child = children.get(r.childId);
+        return child && r.reason.trim() ? [ratingDocument(r, child)] : [];
+      });
+      if (this.#ratingIds.length) this.#index.discard(this.#ratingIds);
+      this.#index.add(docs);
+      this.#ratingIds = docs.map((d) => d.id);
+      this.#ratingSeq = ratingSeq;
+    }
     // After an import, not after every edit: an edit changes few long lists, and those are copied again when searched.
     if (added) {
       await this.#index.prepare();
@@ -289,6 +322,11 @@ export class StudySearch {
     for (let i = 0; i < words.length; i++) {
       this.#query(i % 2 ? `${words[i]} ${words[i - 1]!.slice(0, 6)}` : words[i]!, { families, memos: true, limit: 10 });
     }
+  }
+
+  /** Changes with every write to the inventory's children (pseudonyms, raters) or ratings. */
+  #ratingState(): string {
+    return `${this.#repo.records.seqOf(inventoryChildren)}:${this.#repo.records.seqOf(inventoryRatings)}`;
   }
 
   #memoDocument(m: Memo, questions: Map<string, string>): Indexed {
@@ -327,13 +365,19 @@ export class StudySearch {
     // warm-up, the bench pass differently built filter objects, and V8 recompiled it for each).
     const { families, type, family, question, author, from, to } = filter;
     const memosToo = filter.memos === true;
+    const ratingsAll = filter.ratings === 'all';
+    const ratingsOwn = typeof filter.ratings === 'object' ? filter.ratings.own : null;
     const ranked = this.#index.search(query.normalize('NFC'), {
       offset: filter.offset ?? 0,
       limit: filter.limit ?? MAX_HITS,
       // Everything the filter below depends on, so that its verdicts can be remembered.
-      filterKey: JSON.stringify([[...families].sort(), memosToo, type, family, question, author, from, to, scope ? this.#scope!.key : null]),
+      filterKey: JSON.stringify([[...families].sort(), memosToo, ratingsAll, ratingsOwn, type, family, question, author, from, to, scope ? this.#scope!.key : null]),
       filter: (r) =>
-        (r.type === 'memo' ? memosToo && (r.familyId === null || families.has(r.familyId)) : families.has(r.familyId!)) &&
+        (r.type === 'memo'
+          ? memosToo && (r.familyId === null || families.has(r.familyId))
+          : r.type === 'rating'
+            ? ratingsAll || (ratingsOwn !== null && r.authorId === ratingsOwn)
+            : families.has(r.familyId!)) &&
         (!family || r.familyId === family) &&
         (!type || r.type === type) &&
         (!question || r.questionId === question) &&
@@ -355,6 +399,7 @@ export class StudySearch {
       questionId: r.questionId,
       authorId: r.authorId,
       year: r.year,
+      childId: r.type === 'rating' ? r.ref : null,
     }));
     return { hits, total: ranked.total };
   }

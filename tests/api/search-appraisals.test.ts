@@ -40,7 +40,7 @@ search('a comment is found as an appraisal hit, by whoever may see the family', 
   const [hit] = r.json.hits;
   assert.equal({ ...hit, score: 0, snippet: '', highlights: [] }, {
     type: 'appraisal', id: `b:${id}`, title: 'Bedömning av utredning 2022-02-10', snippet: '', highlights: [], score: 0,
-    familyId: 'fam-1', documentId: doc, start: CHRONOLOGY.indexOf('2022-02-10'), questionId: null, authorId: userId(t, 'socsek1'), year: 2022,
+    familyId: 'fam-1', documentId: doc, start: CHRONOLOGY.indexOf('2022-02-10'), questionId: null, authorId: userId(t, 'socsek1'), year: 2022, childId: null,
   });
   assert.equal(hit.highlights.map(([a, b]: [number, number]) => hit.snippet.slice(a, b)), ['pelargonerna']);
 

@@ -40,7 +40,7 @@ search('memos are found by researchers and the lead, never by caseworkers', asyn
   const study = forResearcher.find((h: any) => h.id === 'm:m-study');
   assert.equal(
     { ...study, score: 0, snippet: '', highlights: [] },
-    { type: 'memo', id: 'm:m-study', title: 'Tankar om studien', snippet: '', highlights: [], score: 0, familyId: null, documentId: null, start: null, questionId: null, authorId: researcher, year: null },
+    { type: 'memo', id: 'm:m-study', title: 'Tankar om studien', snippet: '', highlights: [], score: 0, familyId: null, documentId: null, start: null, questionId: null, authorId: researcher, year: null, childId: null },
   );
   assert.equal(study.highlights.map(([a, b]: [number, number]) => study.snippet.slice(a, b)), ['insatser']);
   assert.is(forResearcher.find((h: any) => h.id === 'm:m-meta').questionId, 'lyckade-insatser', 'a meta-reflection has its question');

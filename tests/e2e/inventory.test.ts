@@ -1,7 +1,9 @@
 // The målgruppsinventering in the browser (mini study's accounts; an inventory study made in setup): the lead
 // imports the children from CSV on the study page (a file with a bad row lists "Rad N" and imports nothing);
 // a caseworker rates two children by keyboard only (digits, Shift+digit, Enter) and finds them rated after a
-// reload, and a save over a newer rating shows the stored one and keeps the choice until saved again; the lead's summary page shows the changed counts, shares and Wilson intervals (worked out by hand).
+// reload, and a save over a newer rating shows the stored one and keeps the choice until saved again; the lead's summary page shows the changed counts, shares and Wilson intervals (worked out by hand);
+// a search for a word of a rating's reason lists it under "Bedömningar av barn", and the hit opens the child
+// (the caseworker's rating panel, the lead's marked row).
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import type { InventoryChildView } from '../../server/domain/inventory/inventory-types.ts';
@@ -176,6 +178,57 @@ test('the lead\'s summary page shows the changed counts with shares and interval
     await chart.waitFor();
     assert.match((await chart.getAttribute('alt')) ?? '', /andel barn per nivå/);
     assert.ok(await chart.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth > 0)), 'the chart loads');
+  } finally {
+    await lead.context().close();
+  }
+});
+
+test("a rating's reason is found by search and the hit opens the child: the caseworker's panel, the lead's marked row", async ({ browser }) => {
+  const page = await openAs(browser, url, 'socsek1');
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  try {
+    const children = await callApi<InventoryChildView[]>(page, url, 'GET', `/api/studies/${studyId}/inventory/children`);
+    const b = children.find((c) => c.pseudonym === 'Barn B')!;
+    const saved = await apiRequest(page, url, 'PUT', `/api/studies/${studyId}/inventory/children/${b.id}`, {
+      data: { level: 'enkel', criteria: [], reason: 'Pelargonerna på balkongen oroar grannen.' }, headers: { 'If-Match': String(b.version) },
+    });
+    assert.is(saved.status(), 200);
+
+    await page.goto(`${url}/#/studier/${studyId}/sok?q=pelargonerna`);
+    const results = page.locator('bs-search-results');
+    const group = results.locator('section[data-kind=rating]');
+    await group.getByRole('heading', { name: /Bedömningar av barn/ }).waitFor();
+    // In an inventory only ratings exist: the type filter offers nothing else.
+    const types = page.locator('bs-search-filters').getByLabel('Typ').locator('option');
+    assert.equal((await types.allTextContents()).map(flat), ['Alla typer', 'Bedömningar av barn']);
+    await group.getByRole('link', { name: 'Barn B' }).click();
+    const rater = page.locator('bs-inventory-rater');
+    await rater.getByRole('heading', { name: 'Bedömning av Barn B' }).waitFor();
+    assert.is(new URL(page.url()).hash, `#/studier/${studyId}/barn/${b.id}`);
+    // Barn C (unrated) would be selected first without the link; the list has the focus, so the keys work at once.
+    const list = rater.getByRole('listbox', { name: 'Barn att bedöma' });
+    await page.waitForFunction(() => {
+      const host = document.querySelector('bs-app')?.shadowRoot?.querySelector('bs-study-view')?.shadowRoot?.querySelector('bs-inventory-rater');
+      return host?.shadowRoot?.activeElement?.getAttribute('role') === 'listbox';
+    });
+    assert.is(await list.getAttribute('aria-activedescendant'), `child-${b.id}`);
+    assert.is(await rater.getByLabel('Kort motivering').inputValue(), 'Pelargonerna på balkongen oroar grannen.');
+    assert.equal(problems, []);
+  } finally {
+    await page.context().close();
+  }
+
+  const lead = await openAs(browser, url, 'projektledare');
+  try {
+    await lead.goto(`${url}/#/studier/${studyId}/sok?q=pelargonerna`);
+    await lead.locator('bs-search-results section[data-kind=rating]').getByRole('link', { name: 'Barn B' }).click();
+    const overview = lead.locator('bs-inventory-overview');
+    const marked = overview.locator('tr[aria-current=true]').first();
+    await marked.waitFor();
+    assert.match(flat(await marked.textContent()), /^Barn B Insatsgruppen/);
+    await overview.getByText('Motivering: Pelargonerna på balkongen oroar grannen.').waitFor();
+    assert.ok(await overview.getByRole('rowheader', { name: 'Barn B' }).evaluate((th) => th.matches(':focus')), 'the row has the focus');
   } finally {
     await lead.context().close();
   }

@@ -42,6 +42,8 @@ const shapes: Route[] = [
   { name: 'agreement-round', studyId: 'demo', roundId: 'o-1' },
   { name: 'literature', studyId: 'demo' },
   { name: 'inventory-summary', studyId: 'demo' },
+  { name: 'child', studyId: 'demo', childId: 'barn-0001' },
+  { name: 'search', studyId: 'demo', query: 'våld', filters: { type: 'rating', author: 'u_3' } },
   { name: 'literature', studyId: 'en studie/2' },
   { name: 'presentation', studyId: 'demo', options: 'questions=q1%2Cq2&quotes=3&suppress=5', slide: 4 },
   { name: 'presentation-notes', studyId: 'demo', options: '', slide: 1 },
@@ -135,6 +137,15 @@ routes('the investigations: a family tab, one appraisal, the study summary; deep
   assert.is(hrefFor({ name: 'investigations', studyId: 's 1' }), '#/studier/s%201/utredningar');
   assert.equal(parseRoute('#/studier/s/utredningar'), { name: 'investigations', studyId: 's' });
   for (const hash of ['#/studier/s/utredningar/x', '#/studier/s/familjer/f/utredningar/d/x']) assert.is(parseRoute(hash).name, 'not-found', hash);
+});
+
+routes("an inventory child has its own hash under 'barn'; the rating filter's slug is 'barn' too", () => {
+  assert.is(hrefFor({ name: 'child', studyId: 's 1', childId: 'barn-0007' }), '#/studier/s%201/barn/barn-0007');
+  assert.equal(parseRoute('#/studier/s/barn/barn%2F7'), { name: 'child', studyId: 's', childId: 'barn/7' });
+  assert.is(hrefFor({ name: 'child', studyId: 's', childId: 'barn/7' }), '#/studier/s/barn/barn%2F7');
+  for (const hash of ['#/studier/s/barn', '#/studier/s/barn/', '#/studier/s/barn/b/x']) assert.is(parseRoute(hash).name, 'not-found', hash);
+  assert.is(hrefFor({ name: 'search', studyId: 's', query: 'BUP', filters: { type: 'rating' } }), '#/studier/s/sok?q=BUP&typ=barn');
+  assert.equal(parseRoute('#/studier/s/sok?q=BUP&typ=barn'), { name: 'search', studyId: 's', query: 'BUP', filters: { type: 'rating' } });
 });
 
 routes('the literature page has a Swedish hash; deeper paths are not found', () => {

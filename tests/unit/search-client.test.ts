@@ -54,7 +54,7 @@ const hits = suite('search hits: where they lead and how they group');
 
 const hit = (over: Partial<SearchHit>): SearchHit => ({
   type: 'entry', id: 'e:d1:10', title: 't', snippet: 's', score: 1, familyId: 'f1', documentId: 'd1', start: 10,
-  questionId: null, authorId: null, year: 2010, highlights: [], ...over,
+  questionId: null, authorId: null, year: 2010, highlights: [], childId: null, ...over,
 });
 
 hits('each kind opens its exact place', () => {
@@ -67,6 +67,14 @@ hits('each kind opens its exact place', () => {
   assert.equal(hitRoute('demo', hit({ type: 'appraisal', id: 'b:d1:3', start: null })), {
     name: 'family', studyId: 'demo', familyId: 'f1', tab: 'utredningar', target: { kind: 'investigation', investigationId: 'd1:3' },
   });
+});
+
+hits("a child's rating opens the inventory page with that child selected", () => {
+  const rating = { type: 'rating', id: 'g:barn-0002:u_5', familyId: null, documentId: null, start: null, year: null, authorId: 'u_5' } as const;
+  assert.equal(hitRoute('demo', hit({ ...rating, childId: 'barn-0002' })), { name: 'child', studyId: 'demo', childId: 'barn-0002' });
+  assert.is(hitHref('demo', hit({ ...rating, childId: 'barn-0002' })), '#/studier/demo/barn/barn-0002');
+  assert.is(hitRoute('demo', hit({ ...rating, childId: null })), null, 'no child id: nowhere to go');
+  assert.equal(groupHits([hit({ id: 'e:1' }), hit({ ...rating, childId: 'barn-0002' })]).map((g) => g.kind), ['entry', 'rating'], 'ratings come last');
 });
 
 hits('a hit that says too little leads nowhere', () => {

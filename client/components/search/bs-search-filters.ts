@@ -1,7 +1,8 @@
 // <bs-search-filters .filters=${f} .kinds=${k} .families=${c} .questions=${c} .codes=${c|null} .authors=${c}>:
 // the search page's filter form: kind, family, question, code (only when `codes` is given: the codebook is
 // the researchers' and the lead's), author (only when `authors` is given) and the entry's year from / to. Fires bs-search-filter with the chosen
-// filters on "Använd filtren" and with none on "Ta bort filtren"; the page puts them in the URL.
+// filters on "Använd filtren" and with none on "Ta bort filtren"; the page puts them in the URL. In a
+// målgruppsinventering (`inventory`) there are no families, questions or years: only kind and author.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { fire } from '../../events.ts';
@@ -75,6 +76,9 @@ export class BsSearchFilters extends LitElement {
 
   /** The study's people (who wrote what); empty hides the author filter. */
   @property({ attribute: false }) authors: Choice[] = [];
+
+  /** A målgruppsinventering: the family, question and year filters are left out (its ratings have none). */
+  @property({ type: Boolean }) inventory = false;
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('filters')) {
@@ -154,14 +158,14 @@ export class BsSearchFilters extends LitElement {
       <h2 id="search-filters-title">${t('search.filters')}</h2>
       <div class="grid">
         ${this._select('type', t('search.filter.type'), t('search.filter.allTypes'), kinds)}
-        ${this._select('family', t('search.filter.family'), t('search.filter.allFamilies'), this.families)}
-        ${this._select('question', t('search.filter.question'), t('search.filter.allQuestions'), this.questions)}
-        ${this.codes ? this._select('code', t('search.filter.code'), t('search.filter.allCodes'), this.codes) : nothing}
+        ${this.inventory ? nothing : this._select('family', t('search.filter.family'), t('search.filter.allFamilies'), this.families)}
+        ${this.inventory ? nothing : this._select('question', t('search.filter.question'), t('search.filter.allQuestions'), this.questions)}
+        ${this.codes && !this.inventory ? this._select('code', t('search.filter.code'), t('search.filter.allCodes'), this.codes) : nothing}
         ${this.authors.length ? this._select('author', t('search.filter.author'), t('search.filter.allAuthors'), this.authors) : nothing}
-        ${this._year('from', t('search.filter.from'))}
-        ${this._year('to', t('search.filter.to'))}
+        ${this.inventory ? nothing : this._year('from', t('search.filter.from'))}
+        ${this.inventory ? nothing : this._year('to', t('search.filter.to'))}
       </div>
-      <p class="hint" id="search-year-hint">${t('search.filter.yearHint')}</p>
+      ${this.inventory ? nothing : html`<p class="hint" id="search-year-hint">${t('search.filter.yearHint')}</p>`}
       ${this._yearMessage ? html`<p class="field-error" id="search-year-error" role="alert">${this._yearMessage}</p>` : nothing}
       <div class="buttons">
         <button type="submit" class="primary">${t('search.filter.apply')}</button>

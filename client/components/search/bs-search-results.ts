@@ -1,5 +1,5 @@
 // <bs-search-results study-id="…" query="…" .hits=${h} .familyNames=${m} ?complete .filters=${f}>: the hits
-// grouped by kind (Anteckningar i akten, Markeringar, Reflektioner, Bedömningar av utredningar, Memon), each group a section with its
+// grouped by kind (Anteckningar i akten, Markeringar, Reflektioner, Bedömningar av utredningar, Memon, Bedömningar av barn), each group a section with its
 // heading and count, each hit its title as a link to the exact place, the family and year, and the snippet
 // with the query's words in <mark>. While only some hits are loaded (`complete` false), a group's count
 // says how many are shown and offers "Visa bara …" (the same search limited to that kind).
@@ -105,9 +105,11 @@ export class BsSearchResults extends LitElement {
     const family = hit.familyId ? this.familyNames.get(hit.familyId) ?? hit.familyId : t('search.wholeStudy');
     const title = readableTitle(hit.title, hit.type);
     const parts = snippetParts(hit.snippet, this.query, hit.highlights);
+    // A child's rating belongs to no family: its title (the child's pseudonym) says all there is.
+    const rating = hit.type === 'rating';
     return html`<li data-hit=${hit.id}>
-      <h3>${href ? html`<a href=${href} aria-label=${t('search.hitLabel', { title, family })}>${title}</a>` : title}</h3>
-      <p class="meta">${family}${hit.year !== null ? html` · ${hit.year}` : nothing}</p>
+      <h3>${href ? html`<a href=${href} aria-label=${rating ? title : t('search.hitLabel', { title, family })}>${title}</a>` : title}</h3>
+      ${rating ? nothing : html`<p class="meta">${family}${hit.year !== null ? html` · ${hit.year}` : nothing}</p>`}
       <p class="snippet">${parts.map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}</p>
     </li>`;
   }

@@ -263,7 +263,10 @@ export class BsApp extends LitElement {
       case 'new-study':
         return html`<bs-study-create-view .api=${api} .user=${user}></bs-study-create-view>`;
       case 'study':
-        return keyed(r.studyId, html`<bs-study-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-view>`);
+      case 'child':
+        // One element for the study page with or without a child selected: choosing another child keeps the list.
+        return keyed(r.studyId, html`<bs-study-view .api=${api} study-id=${r.studyId} child-id=${r.name === 'child' ? r.childId : ''}
+          session=${this._session}></bs-study-view>`);
       case 'family':
         // A fresh element per family: the old one saves what is pending as it goes, and no text of one
         // family can end up in another's page.

@@ -1,6 +1,8 @@
-// <bs-inventory-overview .api=${api} study-id="…" .config=${inventory} ?lead=${…}>: every child of a
+// <bs-inventory-overview .api=${api} study-id="…" .config=${inventory} ?lead=${…} child-id="…">: every child of a
 // målgruppsinventering for the lead and researchers, with the caseworker's rating (read only), filtered by
-// unit and caseworker, and a link to the summary. The lead also gets the tools (bs-inventory-lead-tools):
+// unit and caseworker, and a link to the summary. `child-id` (a search hit's child) marks that child's row,
+// shows its reason in a row below it, scrolls there and moves the focus to it (the filters are cleared if
+// they hide it). The lead also gets the tools (bs-inventory-lead-tools):
 // import, sample, export and families; after an import or a sample the list is loaded again.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -55,6 +57,21 @@ export class BsInventoryOverview extends LitElement {
       .muted {
         color: var(--bs-muted);
       }
+      tr.current th,
+      tr.current td {
+        background: var(--bs-hover);
+      }
+      tr.current th {
+        box-shadow: inset 4px 0 0 var(--bs-accent);
+      }
+      tr.reason td {
+        max-width: 50rem;
+        white-space: pre-wrap;
+      }
+      tbody th:focus-visible {
+        outline: 3px solid var(--bs-focus, #1a5fb4);
+        outline-offset: -3px;
+      }
     `,
   ];
 
@@ -65,6 +82,8 @@ export class BsInventoryOverview extends LitElement {
   @property({ type: Boolean }) lead = false;
   /** The study is closed: the lead's tools are not offered. */
   @property({ type: Boolean }) closed = false;
+  /** The child to mark (route '#/studier/s/barn/<id>'); '' for none. */
+  @property({ attribute: 'child-id' }) childId = '';
 
   @state() private _children: InventoryChildView[] | null = null;
   @state() private _unit = '';
@@ -73,6 +92,24 @@ export class BsInventoryOverview extends LitElement {
 
   override willUpdate(changed: PropertyValues): void {
     if (changed.has('api') || changed.has('studyId')) void this._load();
+    else if (changed.has('childId') && this._children) this._showChild();
+  }
+
+  /** Clears the filters if they hide the route's child, then scrolls to its row and focuses it. */
+  private _showChild(): void {
+    const child = this._children?.find((c) => c.id === this.childId);
+    if (!this.childId) return;
+    if (!child) {
+      this._error = t('inventory.childMissing');
+      return;
+    }
+    if (this._unit && this._unit !== child.unit) this._unit = '';
+    if (this._caseworker && this._caseworker !== child.caseworker.id) this._caseworker = '';
+    void this.updateComplete.then(() => {
+      const cell = this.renderRoot.querySelector<HTMLElement>(`#row-${CSS.escape(child.id)}`);
+      cell?.scrollIntoView({ block: 'center' });
+      cell?.focus({ preventScroll: true });
+    });
   }
 
   private async _load(): Promise<void> {
@@ -80,6 +117,7 @@ export class BsInventoryOverview extends LitElement {
     this._error = '';
     try {
       this._children = await fetchInventoryChildren(this.api, this.studyId);
+      this._showChild();
     } catch (err) {
       this._error = errorMessage(err);
     }
@@ -118,15 +156,21 @@ export class BsInventoryOverview extends LitElement {
           <th scope="col">${t('inventory.col.sample')}</th>
         </tr></thead>
         <tbody>
-          ${shown.map((c) => html`<tr>
-            <th scope="row">${c.pseudonym}</th>
+          ${shown.map((c) => {
+            const current = c.id === this.childId;
+            return html`<tr class=${current ? 'current' : ''} aria-current=${current ? 'true' : nothing}>
+            <th scope="row" id="row-${c.id}" tabindex=${current ? '-1' : nothing}>${c.pseudonym}</th>
             <td>${labelOf(config.units, c.unit)}</td>
             <td>${c.ageBand}</td>
             <td>${c.caseworker.displayName}</td>
             <td>${c.rating ? labelOf(config.scale, c.rating.level) : html`<span class="muted">${t('inventory.status.unrated')}</span>`}</td>
             <td>${c.rating?.criteria.map((id) => labelOf(config.criteria, id)).join(', ') ?? ''}</td>
             <td>${c.inSample ? t('inventory.yes') : ''}</td>
-          </tr>`)}
+          </tr>
+          ${current && c.rating
+            ? html`<tr class="current reason"><td colspan="7">${c.rating.reason ? t('inventory.all.reason', { reason: c.rating.reason }) : t('inventory.all.noReason')}</td></tr>`
+            : nothing}`;
+          })}
         </tbody>
       </table></div>`;
   }

@@ -1,11 +1,12 @@
-// <bs-inventory-rater .api=${api} study-id="…" .config=${inventory}>: a caseworker's "Mina barn" in a
+// <bs-inventory-rater .api=${api} study-id="…" .config=${inventory} child-id="…">: a caseworker's "Mina barn" in a
 // målgruppsinventering: progress, the list of their children (and those they rate a second time, blind)
 // with each child's status, and the rating panel of the selected child — the levels as a radio group
 // with their descriptions, the criteria as checkboxes with help, a short reason. Built for speed by
 // keyboard: digits choose the level, Shift+digit toggles a criterion, Enter (Ctrl+Enter in the reason)
 // saves and moves on to the next unrated child, ↑/↓ or j/k move in the list. Saving moves on at once;
 // the save runs behind (If-Match), and a failed or conflicting save keeps the choice as a draft on the
-// child, with the stored rating shown beside it on a conflict.
+// child, with the stored rating shown beside it on a conflict. `child-id` (a search hit's child) selects
+// that child and puts the focus on the list, so the keys work at once.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { InventoryChildView, InventoryConfig, InventoryRating } from '../../../server/domain/inventory/inventory-types.ts';
@@ -142,6 +143,8 @@ export class BsInventoryRater extends LitElement {
   @property({ attribute: false }) api?: Api;
   @property({ attribute: 'study-id' }) studyId = '';
   @property({ attribute: false }) config?: InventoryConfig;
+  /** The child to open (route '#/studier/s/barn/<id>'); '' for none. */
+  @property({ attribute: 'child-id' }) childId = '';
 
   @state() private _children: InventoryChildView[] | null = null;
   @state() private _selected = '';
@@ -176,6 +179,7 @@ export class BsInventoryRater extends LitElement {
 
   override willUpdate(changed: PropertyValues): void {
     if (changed.has('api') || changed.has('studyId')) void this._load();
+    else if (changed.has('childId') && this._children) this._openChild();
   }
 
   private async _load(): Promise<void> {
@@ -184,9 +188,21 @@ export class BsInventoryRater extends LitElement {
       const children = unratedFirst(await fetchInventoryChildren(this.api, this.studyId));
       this._children = children;
       if (!children.some((c) => c.id === this._selected)) this._selected = children[0]?.id ?? '';
+      this._openChild();
     } catch (err) {
       this._error = errorMessage(err);
     }
+  }
+
+  /** Selects the child the route names (its rating panel opens beside the list). */
+  private _openChild(): void {
+    if (!this.childId) return;
+    if (!this._child(this.childId)) {
+      this._error = t('inventory.childMissing');
+      return;
+    }
+    this._error = '';
+    this._select(this.childId, true);
   }
 
   private get _visible(): InventoryChildView[] {

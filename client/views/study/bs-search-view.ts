@@ -7,7 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView } from '../../../server/domain/types.ts';
 import { errorMessage } from '../../data/api.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
-import { SEARCH_KINDS, SEARCH_PAGE_SIZE, fetchCodeOptions, searchStudy, type CodeOption, type SearchPage } from '../../data/search.ts';
+import { INVENTORY_SEARCH_KINDS, SEARCH_KINDS, SEARCH_PAGE_SIZE, fetchCodeOptions, searchStudy, type CodeOption, type SearchPage } from '../../data/search.ts';
 import type { SearchFilterDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor, type SearchFilters } from '../../route.ts';
@@ -92,10 +92,10 @@ export class BsSearchView extends StudyPage {
       void this._search();
       const [study, families] = await Promise.all([fetchStudy(api, this.studyId), fetchFamilies(api, this.studyId)]);
       this.study = study;
-      this._families = families;
+      this._families = study.kind === 'inventory' ? [] : families;
       nameTab(t('search.title'), study);
       // The codebook is the researchers' and the lead's; caseworkers do not ask (and get no code filter).
-      this._codes = study.role === 'caseworker' ? null : await fetchCodeOptions(api, this.studyId).catch(() => null);
+      this._codes = study.role === 'caseworker' || study.kind === 'inventory' ? null : await fetchCodeOptions(api, this.studyId).catch(() => null);
     });
   }
 
@@ -173,13 +173,18 @@ export class BsSearchView extends StudyPage {
   override render() {
     const study = this.study;
     if (this.blocked || !study) return this.renderNotReady();
-    const kinds = study.role === 'caseworker' ? SEARCH_KINDS.filter((k) => k !== 'memo') : SEARCH_KINDS;
+    // Offer only what the study holds: a målgruppsinventering has ratings of children, a case-file study none.
+    const inventory = study.kind === 'inventory';
+    const kinds = inventory ? INVENTORY_SEARCH_KINDS : SEARCH_KINDS.filter((k) => k !== 'rating' && (k !== 'memo' || study.role !== 'caseworker'));
+    const intro = inventory
+      ? study.role === 'caseworker' ? t('search.introInventory') : t('search.introInventoryResearch')
+      : study.role === 'caseworker' ? t('search.intro') : t('search.introResearch');
     return html`
       ${studyCrumbs(study, t('search.title'))}
       <h1>${t('search.heading')}</h1>
       ${this.query ? html`<p class="query">${t('search.for', { q: this.query })}</p>` : html`<p>${t('search.empty')}</p>`}
-      <p class="intro">${study.role === 'caseworker' ? t('search.intro') : t('search.introResearch')}</p>
-      <bs-search-filters .filters=${this.filters} .kinds=${kinds}
+      <p class="intro">${intro}</p>
+      <bs-search-filters .filters=${this.filters} .kinds=${kinds} ?inventory=${inventory}
         .families=${this._families.map((f) => ({ value: f.id, label: f.pseudonym }))}
         .questions=${study.questions.map((q, i) => ({ value: q.id, label: `${i + 1} ${q.label}` }))}
         .codes=${this._codes?.length ? codeChoices(this._codes) : null}

@@ -6,7 +6,7 @@
 // scrolls sideways. Researchers and the lead get links to the codebook, the matrix and the memos, and the
 // whole study's totals instead (bs-research-overview): their own annotations would always be zero.
 import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView, ResearchOverview, StudyView } from '../../../server/domain/types.ts';
 import { errorMessage } from '../../data/api.ts';
 import { fetchOverview } from '../../data/research.ts';
@@ -143,6 +143,9 @@ export class BsStudyView extends StudyPage {
     `,
   ];
 
+  /** A målgruppsinventering's child to select (route '#/studier/s/barn/<id>', e.g. from a search hit); '' for none. */
+  @property({ attribute: 'child-id' }) childId = '';
+
   @state() private _study: StudyView | null = null;
   @state() private _families: FamilyView[] | null = null;
   @state() private _error = '';
@@ -241,8 +244,8 @@ export class BsStudyView extends StudyPage {
           </ul></nav>`
         : nothing}
       ${study.role === 'caseworker'
-        ? html`<bs-inventory-rater .api=${this.api} study-id=${study.id} .config=${config}></bs-inventory-rater>`
-        : html`<bs-inventory-overview .api=${this.api} study-id=${study.id} .config=${config} ?lead=${study.role === 'lead'}
+        ? html`<bs-inventory-rater .api=${this.api} study-id=${study.id} .config=${config} child-id=${this.childId}></bs-inventory-rater>`
+        : html`<bs-inventory-overview .api=${this.api} study-id=${study.id} .config=${config} child-id=${this.childId} ?lead=${study.role === 'lead'}
             ?closed=${study.status === 'closed'}></bs-inventory-overview>`}
     `;
   }
