@@ -96,7 +96,8 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
   // durable), and exit; idle keep-alive connections would otherwise hold the port for minutes.
   const stop = (signal: string) => {
     console.log(`${signal}: Backspegel stängs.`);
-    server.close(() => process.exit(0));
+    // The audit log's head checkpoint trails its appends by a moment: write it before leaving.
+    server.close(() => void store.audit.flush().finally(() => process.exit(0)));
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -39,6 +39,8 @@ export interface AuditVerification {
 }
 
 const GENESIS = '0'.repeat(64);
+/** How long after an append its head checkpoint is written. */
+export const CHECKPOINT_DELAY_MS = 1000;
 const FILE = /^\d{4}-\d{2}\.jsonl$/;
 
 interface ChainEnd {
@@ -56,8 +58,20 @@ export class AuditLog {
   #log: (message: string) => void;
   #end: ChainEnd | undefined;
   #queue: Promise<void> = Promise.resolve();
+  #checkpointDue = false;
+  /** This process has written a checkpoint: until then, each append writes one at once. */
+  #checkpointed = false;
+  #checkpointTimer: NodeJS.Timeout | undefined;
 
-  constructor(dataDir: string, key: Uint8Array, log: (message: string) => void = (m) => console.error(`[backspegel] ${m}`)) {
+  #checkpointDelayMs: number;
+
+  constructor(
+    dataDir: string,
+    key: Uint8Array,
+    log: (message: string) => void = (m) => console.error(`[backspegel] ${m}`),
+    checkpointDelayMs = CHECKPOINT_DELAY_MS,
+  ) {
+    this.#checkpointDelayMs = checkpointDelayMs;
     this.#dir = join(dataDir, 'audit');
     this.#key = key;
     this.#log = log;
@@ -106,7 +120,40 @@ export class AuditLog {
       throw error;
     }
     // A checkpoint, replaced atomically but not fsync'd: after a power cut it may lag the log, never lead it.
-    await writeFileAtomically(join(this.#dir, 'head.json'), JSON.stringify({ lines: this.#end.lines, hash: this.#end.hash })).catch(
+    // The first append of a process checkpoints at once, so a log never has lines and no head.json
+    // for longer than a crash during that one write.
+    if (this.#checkpointed) this.#scheduleCheckpoint();
+    else {
+      this.#checkpointDue = true;
+      await this.#writeCheckpoint();
+    }
+  }
+
+  // The head checkpoint (head.json: how many lines, the last hash) lets verify notice lines removed at
+  // the end. Written a moment after the appends, not with each one: a temp file and a rename per event
+  // made every acknowledged write (the event's and the next journal fsync) wait for that metadata too.
+  // It may lag the log, never lead it; verify and a clean shutdown write it first.
+  #scheduleCheckpoint(): void {
+    this.#checkpointDue = true;
+    if (this.#checkpointTimer) return;
+    this.#checkpointTimer = setTimeout(() => void this.flush(), this.#checkpointDelayMs);
+    this.#checkpointTimer.unref();
+  }
+
+  /** Writes the head checkpoint now if appends are not in it yet (verify and shutdown call it). */
+  flush(): Promise<void> {
+    const done = this.#queue.then(() => this.#writeCheckpoint());
+    this.#queue = done.catch(() => undefined);
+    return done;
+  }
+
+  async #writeCheckpoint(): Promise<void> {
+    clearTimeout(this.#checkpointTimer);
+    this.#checkpointTimer = undefined;
+    if (!this.#checkpointDue || !this.#end) return;
+    this.#checkpointDue = false;
+    await writeFileAtomically(join(this.#dir, 'head.json'), JSON.stringify({ lines: this.#end.lines, hash: this.#end.hash })).then(
+      () => void (this.#checkpointed = true),
       (error: Error) => this.#log(`audit head checkpoint not written: ${error.message}`),
     );
   }
@@ -163,7 +210,7 @@ export class AuditLog {
 
   /** Walks the whole chain and reports the first line that was edited, removed or inserted. */
   async verify(): Promise<AuditVerification> {
-    await this.#queue;
+    await this.flush();
     const head: { lines: number; hash: string } | null = await readFile(join(this.#dir, 'head.json'), 'utf8').then(JSON.parse, () => null);
     const removedAtEnd = (count: number): AuditVerification => ({
       ok: false,

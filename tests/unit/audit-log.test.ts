@@ -95,6 +95,22 @@ chain('the chain is keyed: recomputing it with plain SHA-256 after an edit does 
   await rm(dir, { recursive: true });
 });
 
+chain('the head checkpoint: written with a process\'s first append, then a moment later or at flush; verify flushes first', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'backspegel-audit-'));
+  const log = new AuditLog(dir, KEY, () => undefined, 60_000);
+  const head = async () => JSON.parse(await readFile(join(dir, 'audit', 'head.json'), 'utf8')).lines as number;
+  for (const day of ['01', '02', '03']) await log.append(event(`2026-11-${day}T08:00:00.000Z`));
+  assert.is(await head(), 1, 'the first append checkpoints at once; later ones wait');
+  await log.flush();
+  assert.is(await head(), 3);
+  await log.append(event('2026-11-04T08:00:00.000Z'));
+  const file = join(dir, 'audit', '2026-11.jsonl');
+  const lines = (await readFile(file, 'utf8')).trim().split('\n');
+  await writeFile(file, lines.slice(0, -1).join('\n') + '\n');
+  assert.equal((await log.verify()).problem?.file, 'head.json', 'a line removed before its checkpoint was written is still found');
+  await rm(dir, { recursive: true });
+});
+
 chain('a torn last line (a crash mid-append) is cut on recovery, reported, and the chain goes on unbroken', async () => {
   const { dir } = await logWithLines();
   const file = join(dir, 'audit', '2026-11.jsonl');
