@@ -1,4 +1,4 @@
-// Small statistics helpers for the benchmark.
+// Small statistics helpers for the benchmark, and its Markdown tables.
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -24,12 +24,21 @@ export interface Row {
   ok: boolean | null;
 }
 
-export function printTable(rows: Row[]): void {
-  const head = ['what', 'measured', 'target', 'baseline (same run)', 'result'];
-  const cells = rows.map((r) => [r.what, r.measured, r.target, r.baseline, r.ok === null ? 'n/a' : r.ok ? 'ok' : 'MISS']);
+/** 'ok', 'MISS', or 'n/a' for a row without a target. */
+export function verdict(ok: boolean | null): string {
+  return ok === null ? 'n/a' : ok ? 'ok' : 'MISS';
+}
+
+/** A Markdown table, columns padded to their widest cell; one string per line. */
+export function formatTable(head: string[], cells: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => '| ' + c.map((x, i) => x.padEnd(widths[i]!)).join(' | ') + ' |';
-  console.log(line(head));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const c of cells) console.log(line(c));
+  return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...cells.map(line)];
+}
+
+export function printTable(rows: Row[]): void {
+  const head = ['what', 'measured', 'target', 'baseline (same run)', 'result'];
+  const cells = rows.map((r) => [r.what, r.measured, r.target, r.baseline, verdict(r.ok)]);
+  console.log();
+  for (const line of formatTable(head, cells)) console.log(line);
 }
