@@ -183,3 +183,17 @@ export function countByQuestion(annotations: AnnotationView[]): Map<string, numb
   for (const a of annotations) counts.set(a.questionId, (counts.get(a.questionId) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * While some documents are loaded only up to their head: the blocks that keep their place once the rest
+ * arrives, i.e. those dated before the last loaded block of every such document (entries run in date
+ * order). All blocks if that would leave none.
+ */
+export function settledBlocks(blocks: Block[], partial: ReadonlySet<string>): Block[] {
+  if (!partial.size) return blocks;
+  const last = new Map<string, string>();
+  for (const b of blocks) if (partial.has(b.documentId) && b.date > (last.get(b.documentId) ?? '')) last.set(b.documentId, b.date);
+  const cutoff = [...last.values()].reduce((min, d) => (d < min ? d : min), '9999-12-31');
+  const settled = blocks.filter((b) => b.date < cutoff);
+  return settled.length ? settled : blocks;
+}

@@ -1,6 +1,6 @@
 // Document calls: list, read, and the direct text import. Files are imported through a preview
 // (client/data/imports.ts).
-import type { DocumentMeta, DocumentView } from '../../server/domain/types.ts';
+import type { DocumentHeadView, DocumentMeta, DocumentView } from '../../server/domain/types.ts';
 import { seg, type Api } from './api.ts';
 
 /** A document as listed for a family, in import order. */
@@ -14,6 +14,11 @@ export function fetchDocuments(api: Api, studyId: string, familyId: string): Pro
 /** One document's full text and its dated entries (may be several MB). */
 export function fetchDocument(api: Api, studyId: string, documentId: string): Promise<DocumentView> {
   return api.request('GET', `/api/studies/${seg(studyId)}/documents/${seg(documentId)}`);
+}
+
+/** Only the start of a document: the text up to the end of the entry crossing `chars`, with the whole text's `length`. */
+export function fetchDocumentHead(api: Api, studyId: string, documentId: string, chars: number): Promise<DocumentHeadView> {
+  return api.request('GET', `/api/studies/${seg(studyId)}/documents/${seg(documentId)}?head=${chars}`);
 }
 
 /** Imports plain text as a new document of the family at once, without a preview (lead only). */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 import { assertStudyOpen } from '../domain/study-open.ts';
 import { commitJob, decideNames } from '../import/bulk-commit.ts';
-import { describeJob, type BulkJobView } from '../import/bulk-import-view.ts';
+import { viewJob, type BulkJobView } from '../import/bulk-import-view.ts';
 import { BulkImports, type BulkJob, type JobFileInput, type JobWarning } from '../import/bulk-imports.ts';
 import { planArchive, plainFile, resolveFamily } from '../import/bulk-upload.ts';
 import { nameSuggester } from '../import/name-suggester.ts';
@@ -55,10 +55,10 @@ async function collect(repo: StudyRepo, options: ImportCommandOptions, paths: st
 }
 
 /** Prints each file once it has been read, until the job has settled. */
-async function followProgress(jobs: BulkImports, job: BulkJob, view: () => BulkJobView, print: Print): Promise<void> {
+async function followProgress(jobs: BulkImports, job: BulkJob, view: () => Promise<BulkJobView>, print: Print): Promise<void> {
   const reported = new Set<number>();
-  const report = () => {
-    const v = view();
+  const report = async () => {
+    const v = await view();
     v.files.forEach((f, i) => {
       if (reported.has(i) || (f.state !== 'ready' && f.state !== 'failed')) return;
       reported.add(i);
@@ -67,11 +67,11 @@ async function followProgress(jobs: BulkImports, job: BulkJob, view: () => BulkJ
     });
   };
   while (job.state === 'running') {
-    report();
+    await report();
     await new Promise((r) => setTimeout(r, 100));
   }
   await jobs.settled(job);
-  report();
+  await report();
 }
 
 function printSummary(view: BulkJobView, print: Print, namesGiven: boolean): void {
@@ -108,7 +108,7 @@ export async function importCommand(store: Store, options: ImportCommandOptions,
   try {
     const job = jobs.start({ ownerId: 'cli', studyId: repo.id, exclude: repo.study.questions.map((q) => q.label), ...upload });
     await audit('import.archive', job.id);
-    const view = () => describeJob(job, repo.study, key, new Date());
+    const view = () => viewJob(job, repo.study, key, new Date());
     print(`Läser ${job.files.length} filer …`);
     await followProgress(jobs, job, view, print);
     if (job.state === 'failed') {
@@ -121,7 +121,7 @@ export async function importCommand(store: Store, options: ImportCommandOptions,
       await decideNames(job, repo, key, { familyId: family.id, confirm, reject: [] });
       await audit('family.names', job.id, family.id);
     }
-    printSummary(view(), print, names !== undefined);
+    printSummary(await view(), print, names !== undefined);
     if (options['dry-run']) {
       print('Inget sparades (--dry-run).');
       jobs.close(job, 'discarded');

@@ -83,9 +83,12 @@ export function prepareFileName(fileName: string, key: Uint8Array, today: Date, 
   return pseudonymiseLine(fileName.slice(0, fileName.length - extension.length), key, today, names, TITLE_MAX) + extension;
 }
 
+/** What is stored of a prepared document: without the original text and where its replacements were. */
+export type StorablePrepared = Omit<PreparedDocument, 'original' | 'replaced'>;
+
 /** The metadata listed in study.json for a prepared document. */
 export function describeDocument(
-  prepared: PreparedDocument,
+  prepared: StorablePrepared,
   at: { id: string; familyId: string; title: string; importedBy: string; now: Date },
 ): DocumentMeta {
   return {

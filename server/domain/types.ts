@@ -271,6 +271,11 @@ export interface DocumentView {
   entries: Entry[];
 }
 
+/** GET …/documents/:doc?head=<n>: the text up to the end of the entry crossing n, its entries, and the whole text's length. */
+export interface DocumentHeadView extends DocumentView {
+  length: number;
+}
+
 export interface SessionUser {
   id: string;
   username: string;

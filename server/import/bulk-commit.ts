@@ -1,15 +1,16 @@
 // The lead's two decisions on a bulk import job, shared by the API and the command line: confirm
 // or reject suggested names (confirmed ones become the family's name rules, stored as keyed
 // hashes), and commit — every ready file that is not a duplicate through the normal pipeline
-// (prepareDocument, then one addDocuments for all of them).
+// (prepareDocument in the worker pool, then one addDocuments for all of them).
 import { ConflictError, ValidationError } from '../domain/errors.ts';
-import { describeDocument, prepareDocument, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
+import { describeDocument, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
 import { nameRule, normaliseName } from '../domain/pseudonymise-names.ts';
 import { assertStudyOpen } from '../domain/study-open.ts';
 import type { DocumentMeta } from '../domain/types.ts';
 import { newId } from '../store/ids.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
-import { describeJob, isSkipped } from './bulk-import-view.ts';
+import { isSkipped, viewJob } from './bulk-import-view.ts';
+import { preparePool } from './prepare-pool.ts';
 import type { BulkImports, BulkJob } from './bulk-imports.ts';
 
 export interface NameDecision {
@@ -48,22 +49,29 @@ export async function commitJob(jobs: BulkImports, job: BulkJob, repo: StudyRepo
   assertStudyOpen(repo.study);
   if (job.state === 'running') throw new ConflictError('Filerna läses fortfarande in. Vänta tills alla är klara.');
   if (job.state !== 'ready') throw new ConflictError('Importen är redan sparad, kastad eller misslyckad.');
-  const view = describeJob(job, repo.study, key, now);
+  // Claimed before anything is awaited, so a second commit at the same time finds it taken.
+  job.state = 'committed';
   const docs: Parameters<StudyRepo['addDocuments']>[0] = [];
   let skipped = 0;
-  job.files.forEach((file, i) => {
-    const family = repo.study.families.find((f) => f.id === file.familyId);
-    if (file.state !== 'ready' || file.raw === undefined || !family) return;
-    if (isSkipped(view.files[i]!.warnings)) return void skipped++;
-    const prepared = prepareDocument(file.raw, key, now, family.nameRules);
-    const fileName = file.name.slice(file.name.lastIndexOf('/') + 1);
-    const title = prepareTitle(titleFromFileName(fileName), key, now, family.nameRules);
-    const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: userId, now });
-    docs.push({ meta, text: prepared.text, entries: prepared.entries });
-  });
-  // Claimed before the write, so a second commit at the same time finds it taken.
-  job.state = 'committed';
   try {
+    const view = await viewJob(job, repo.study, key, now);
+    const chosen = job.files.flatMap((file, i) => {
+      const family = repo.study.families.find((f) => f.id === file.familyId);
+      if (file.state !== 'ready' || file.raw === undefined || !family) return [];
+      if (isSkipped(view.files[i]!.warnings)) {
+        skipped++;
+        return [];
+      }
+      return [{ file, family, raw: file.raw }];
+    });
+    // Prepared side by side in the worker pool, in the files' order.
+    const prepared = await Promise.all(chosen.map(({ raw, family }) => preparePool.prepareStorable(raw, key, now, family.nameRules)));
+    chosen.forEach(({ file, family }, i) => {
+      const fileName = file.name.slice(file.name.lastIndexOf('/') + 1);
+      const title = prepareTitle(titleFromFileName(fileName), key, now, family.nameRules);
+      const meta = describeDocument(prepared[i]!, { id: newId('d'), familyId: family.id, title, importedBy: userId, now });
+      docs.push({ meta, text: prepared[i]!.text, entries: prepared[i]!.entries });
+    });
     if (docs.length > 0) await repo.addDocuments(docs);
   } catch (error) {
     job.state = 'ready';

@@ -1,9 +1,11 @@
 // What the lead sees of a bulk import job: per file its state, progress and warnings (duplicate,
 // no dated entries, refused), per family what will be replaced and which names were not caught.
 // Everything is computed with the families' name rules as they are now, so a confirmed name shows
-// at once; each file's prepared summary is cached until its family's rules change.
+// at once; each file's prepared summary is cached until its family's rules change (prepared in the
+// worker pool by viewJob; describeJob alone prepares a stale one on the calling thread).
 import { PSEUDONYM_KINDS } from '../domain/pseudonymise.ts';
 import { prepareDocument, prepareFileName } from '../domain/prepare-document.ts';
+import { preparePool } from './prepare-pool.ts';
 import { mergeSuggestions, type NameSuggestion } from '../domain/name-suggestions.ts';
 import { nameRule, normaliseName } from '../domain/pseudonymise-names.ts';
 import type { Family, Study } from '../domain/types.ts';
@@ -66,6 +68,50 @@ function summaryOf(file: JobFile, family: Family | undefined, key: Uint8Array, n
     Object.assign(file, { state: 'failed', error: problemOf(error), raw: undefined, summary: undefined });
   }
   return file.summary;
+}
+
+// The summary being prepared in the pool per file, so that two views at once prepare it once.
+const preparing = new WeakMap<JobFile, { rulesKey: string; done: Promise<void> }>();
+
+/**
+ * Brings every ready file's summary up to date with its family's current rules, preparing the stale
+ * ones side by side in the worker pool, so that describeJob finds them cached and never prepares a
+ * document on the main thread. A file whose text cannot be prepared fails, as in summaryOf.
+ */
+export async function refreshSummaries(job: BulkJob, study: Study, key: Uint8Array, now: Date): Promise<void> {
+  const pending: Promise<void>[] = [];
+  for (const file of job.files) {
+    const family = file.familyId ? study.families.find((f) => f.id === file.familyId) : undefined;
+    const rulesKey = rulesKeyOf(family);
+    const raw = file.raw;
+    if (file.state !== 'ready' || raw === undefined || file.summary?.rulesKey === rulesKey) continue;
+    let current = preparing.get(file);
+    if (current?.rulesKey !== rulesKey) {
+      const mine: { rulesKey: string; done: Promise<void> } = { rulesKey, done: Promise.resolve() };
+      // Kept only while no newer preparation (for rules changed since) took over, and the job is open.
+      const latest = () => preparing.get(file) === mine && file.raw === raw;
+      mine.done = preparePool.prepareStorable(raw, key, now, family?.nameRules).then(
+        (prepared) => {
+          if (latest()) file.summary = { rulesKey, counts: prepared.replacements, entryCount: prepared.entries.length, sha256: prepared.sha256 };
+        },
+        (error: unknown) => {
+          if (latest()) Object.assign(file, { state: 'failed', error: problemOf(error), raw: undefined, summary: undefined });
+        },
+      ).finally(() => {
+        if (preparing.get(file) === mine) preparing.delete(file);
+      });
+      current = mine;
+      preparing.set(file, current);
+    }
+    pending.push(current.done);
+  }
+  await Promise.all(pending);
+}
+
+/** describeJob, after the summaries are prepared in the worker pool (the API and the command line). */
+export async function viewJob(job: BulkJob, study: Study, key: Uint8Array, now: Date): Promise<BulkJobView> {
+  await refreshSummaries(job, study, key, now);
+  return describeJob(job, study, key, now);
 }
 
 /** Per file: a duplicate of an earlier file (same bytes or same prepared text) or of a stored document; no dated entries; no suggestions. */

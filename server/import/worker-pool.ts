@@ -3,6 +3,8 @@
 // wall-clock limit, at most MAX_PARALLEL_PARSES at once and the rest queued in order. While parses
 // run, the process's resident memory is watched too, since the heap limit leaves ArrayBuffers out.
 // A worker out of time or memory is ended and the upload refused as "too big or too complex".
+// Preparing the extracted text (pseudonymising …) is trusted, bounded work and runs in the long-lived
+// workers of prepare-pool.ts instead: a parse keeps its own worker, so a hostile file's heap dies with it.
 import { Worker } from 'node:worker_threads';
 import type { ParseJob, WorkerMessage } from './extract-job.ts';
 import { fromWire, tooComplex, unreadable } from './import-errors.ts';

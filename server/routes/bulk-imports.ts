@@ -13,7 +13,7 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { studyAccess, type StudyAccess } from '../http/study-access.ts';
 import { commitJob, decideNames } from '../import/bulk-commit.ts';
-import { describeJob } from '../import/bulk-import-view.ts';
+import { viewJob } from '../import/bulk-import-view.ts';
 import type { BulkJob, JobFileInput, JobWarning } from '../import/bulk-imports.ts';
 import { invalidArchive, planArchive, plainFile, resolveFamily } from '../import/bulk-upload.ts';
 import { BULK_LIMITS } from '../import/upload-limits.ts';
@@ -80,15 +80,15 @@ async function readUpload(c: Context<AppEnv>, access: StudyAccess, services: Ser
 export function bulkImportRoutes(services: Services) {
   const { store, clock, bulkImports } = services;
   const jobOf = (c: Context<AppEnv>, access: StudyAccess): BulkJob => bulkImports.get(c.req.param('job')!, access.user.id, access.repo.id);
-  const view = (job: BulkJob, access: StudyAccess) => describeJob(job, access.repo.study, store.secretKey, clock());
+  const view = (job: BulkJob, access: StudyAccess) => viewJob(job, access.repo.study, store.secretKey, clock());
 
   return new Hono<AppEnv>()
-    .get('/imports', (c) => {
+    .get('/imports', async (c) => {
       const access = leadOf(services, c);
-      const jobs = bulkImports.list(access.user.id, access.repo.id).map((job) => {
-        const { id, state, done, total, documents } = view(job, access);
+      const jobs = await Promise.all(bulkImports.list(access.user.id, access.repo.id).map(async (job) => {
+        const { id, state, done, total, documents } = await view(job, access);
         return { id, state, done, total, documents, createdAt: new Date(job.createdAt).toISOString() };
-      });
+      }));
       return c.json({ jobs });
     })
     .post('/imports', audited(services, 'import.archive'), async (c) => {
@@ -97,11 +97,11 @@ export function bulkImportRoutes(services: Services) {
       const exclude = access.repo.study.questions.map((q) => q.label);
       const job = bulkImports.start({ ownerId: access.user.id, studyId: access.repo.id, exclude, ...upload });
       c.set('audit', { object: job.id });
-      return c.json({ job: view(job, access) }, 202);
+      return c.json({ job: await view(job, access) }, 202);
     })
-    .get('/imports/:job', (c) => {
+    .get('/imports/:job', async (c) => {
       const access = leadOf(services, c);
-      return c.json(view(jobOf(c, access), access));
+      return c.json(await view(jobOf(c, access), access));
     })
     .post('/imports/:job/names', audited(services, 'family.names'), async (c) => {
       const access = leadOf(services, c);
@@ -109,14 +109,14 @@ export function bulkImportRoutes(services: Services) {
       const decision = await readJson(c, namesSchema);
       await decideNames(job, access.repo, store.secretKey, decision);
       c.set('audit', { object: job.id, family: decision.familyId });
-      return c.json(view(job, access));
+      return c.json(await view(job, access));
     })
     .post('/imports/:job/commit', audited(services, 'import.commit'), async (c) => {
       const access = leadOf(services, c);
       const job = jobOf(c, access);
       c.set('audit', { object: job.id });
       const result = await commitJob(bulkImports, job, access.repo, store.secretKey, clock(), access.user.id);
-      return c.json({ ...result, job: view(job, access) }, 201);
+      return c.json({ ...result, job: await view(job, access) }, 201);
     })
     .delete('/imports/:job', audited(services, 'import.discard'), (c) => {
       const access = leadOf(services, c);

@@ -1,11 +1,13 @@
-// /api/studies/:study/documents/:doc (read) and …/families/:family/documents (import, lead only).
+// /api/studies/:study/documents/:doc (read, or only its head with ?head=<n>) and …/families/:family/documents (import, lead only).
 import { Hono, type Context } from 'hono';
 import { canImportDocuments } from '../domain/access.ts';
-import { BadRequestError, ForbiddenError, TooLargeError, UnsupportedTypeError } from '../domain/errors.ts';
-import { describeDocument, prepareDocument, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
+import { BadRequestError, ForbiddenError, TooLargeError, UnsupportedTypeError, ValidationError } from '../domain/errors.ts';
+import { documentHead } from '../domain/document-head.ts';
+import { describeDocument, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
 import { documentImportJsonSchema } from '../domain/schemas.ts';
-import type { DocumentView } from '../domain/types.ts';
+import type { DocumentHeadView, DocumentView } from '../domain/types.ts';
 import { extractText, precheckUpload } from '../import/extract-text.ts';
+import { preparePool } from '../import/prepare-pool.ts';
 import { newId } from '../store/ids.ts';
 import { readJson } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
@@ -39,6 +41,13 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   return { title, raw: await extractText(file.name, bytes) };
 }
 
+/** `?head=<n>`: a whole number of characters, 1 or more; undefined without the parameter. */
+function headParam(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new ValidationError('head ska vara ett heltal, minst 1.', 'invalid_head');
+  return Number(value);
+}
+
 export function documentRoutes(services: Services) {
   const { store, clock } = services;
   // Documents never change once stored, so their serialised form (up to several MB) is kept for reuse.
@@ -48,6 +57,13 @@ export function documentRoutes(services: Services) {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
       const { meta } = documentAccess(access, c.req.param('doc'));
       c.set('audit', { object: meta.id, family: meta.familyId });
+      const head = headParam(c.req.query('head'));
+      if (head !== undefined) {
+        // The reader's first screen: a small answer, not cached (the whole document is asked for right after).
+        const { text, entries } = await access.repo.documents.read(meta.id);
+        const view: DocumentHeadView = { id: meta.id, familyId: meta.familyId, title: meta.title, ...documentHead(text, entries, head), length: text.length };
+        return c.json(view);
+      }
       const key = `${access.repo.id}/${meta.id}`;
       let json = serialised.get(key);
       if (!json) {
@@ -66,7 +82,7 @@ export function documentRoutes(services: Services) {
       if (!canImportDocuments(access.repo.study, user.id)) throw new ForbiddenError('Bara projektledaren kan importera dokument.');
       const { title, raw } = await readUpload(c);
       const now = clock();
-      const prepared = prepareDocument(raw, store.secretKey, now, family.nameRules);
+      const prepared = await preparePool.prepareStorable(raw, store.secretKey, now, family.nameRules);
       const shownTitle = prepareTitle(title, store.secretKey, now, family.nameRules);
       const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: shownTitle, importedBy: user.id, now });
       await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { canImportDocuments } from '../domain/access.ts';
 import { BadRequestError, ConflictError, ForbiddenError, TooLargeError } from '../domain/errors.ts';
-import { describeDocument, prepareDocument, prepareFileName, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
+import { describeDocument, prepareFileName, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
 import { nameRule } from '../domain/pseudonymise-names.ts';
 import { previewReplacements } from '../domain/pseudonymise-preview.ts';
 import type { Family } from '../domain/types.ts';
@@ -17,6 +17,7 @@ import { IMPORT_BODY_LIMIT } from '../http/security.ts';
 import type { Services } from '../http/services.ts';
 import { familyAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
 import { precheckUpload } from '../import/extract-text.ts';
+import { preparePool } from '../import/prepare-pool.ts';
 import type { PendingImport } from '../import/pending-imports.ts';
 
 const namesSchema = z.object({
@@ -33,7 +34,7 @@ function leadOnFamily(services: Services, c: Context<AppEnv>): { access: StudyAc
 /** The labels of the family's listed names (the names themselves are not stored). */
 const nameLabels = (family: Family) => ({ labels: (family.nameRules ?? []).map((r) => r.label) });
 
-function statusView(services: Services, item: PendingImport, family: Family) {
+async function statusView(services: Services, item: PendingImport, family: Family) {
   // Title and file name are kept as given only in memory, like the text, and pseudonymised with the
   // family's names as they are now whenever they are shown.
   const now = services.clock();
@@ -45,7 +46,7 @@ function statusView(services: Services, item: PendingImport, family: Family) {
     return { ...base, error: { code: e?.code ?? 'import_failed', message: e?.message ?? 'Importen misslyckades.' } };
   }
   if (item.status !== 'ready') return base;
-  const prepared = prepareDocument(item.raw!, services.store.secretKey, services.clock(), family.nameRules);
+  const prepared = await preparePool.prepare(item.raw!, services.store.secretKey, services.clock(), family.nameRules);
   const preview = previewReplacements(prepared.original, { replacements: prepared.replaced });
   return { ...base, length: prepared.text.length, entryCount: prepared.entries.length, preview };
 }
@@ -76,18 +77,18 @@ export function importRoutes(services: Services) {
         bytes,
       });
       c.set('audit', { object: item.id });
-      return c.json(statusView(services, item, family), 202);
+      return c.json(await statusView(services, item, family), 202);
     })
-    .get('/imports/:id', (c) => {
+    .get('/imports/:id', async (c) => {
       const { access, family } = leadOnFamily(services, c);
-      return c.json(statusView(services, pendingOf(c, access, family), family));
+      return c.json(await statusView(services, pendingOf(c, access, family), family));
     })
     .post('/imports/:id/commit', audited(services, 'document.import'), async (c) => {
       const { access, family } = leadOnFamily(services, c);
       const item = pendingOf(c, access, family);
       if (item.status !== 'ready') throw new ConflictError('Filen läses fortfarande in, eller kunde inte läsas.');
       const now = clock();
-      const prepared = prepareDocument(item.raw!, store.secretKey, now, family.nameRules);
+      const prepared = await preparePool.prepareStorable(item.raw!, store.secretKey, now, family.nameRules);
       const title = prepareTitle(item.title, store.secretKey, now, family.nameRules);
       const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: access.user.id, now });
       await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);

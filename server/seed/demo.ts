@@ -8,7 +8,8 @@ import { hashPassword, PRODUCTION_COST, type PasswordCost } from '../auth/passwo
 import { findQuote, makeTarget } from '../domain/anchoring.ts';
 import type { InvestigationAppraisal } from '../domain/checklist/checklist-types.ts';
 import { findInvestigations } from '../domain/investigations.ts';
-import { describeDocument, prepareDocument } from '../domain/prepare-document.ts';
+import { describeDocument } from '../domain/prepare-document.ts';
+import { preparePool } from '../import/prepare-pool.ts';
 import { nameRule } from '../domain/pseudonymise-names.ts';
 import type { Annotation, Study } from '../domain/types.ts';
 import type { User } from '../store/app-data.ts';
@@ -55,15 +56,27 @@ function userId(ids: Map<string, string>, username: string): string {
   return id;
 }
 
+/**
+ * Each family's documents are prepared side by side in the worker pool and stored in one batch, in the
+ * template's order; the next family is being prepared while one is stored.
+ */
 async function importFamilyDocuments(store: Store, repo: StudyRepo, template: StudyTemplate, dir: string, leadId: string, now: Date) {
-  for (const family of template.families) {
+  const prepareFamily = async (family: StudyTemplate['families'][number]) => {
     const rules = repo.study.families.find((f) => f.id === family.id)?.nameRules ?? [];
-    const docs = [];
-    for (const doc of family.documents) {
-      const prepared = prepareDocument(await readFile(join(dir, doc.file), 'utf8'), store.secretKey, now, rules);
-      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: doc.title, importedBy: leadId, now });
-      docs.push({ meta, text: prepared.text, entries: prepared.entries });
-    }
+    const raws = await Promise.all(family.documents.map((doc) => readFile(join(dir, doc.file), 'utf8')));
+    return preparePool.prepareAll(raws, store.secretKey, now, rules);
+  };
+  let next = template.families[0] && prepareFamily(template.families[0]);
+  for (const [i, family] of template.families.entries()) {
+    const prepared = await next!;
+    const following = template.families[i + 1];
+    next = following && prepareFamily(following);
+    // A failure here must not leave the next family's preparation unhandled.
+    next?.catch(() => undefined);
+    const docs = family.documents.map((doc, n) => {
+      const meta = describeDocument(prepared[n]!, { id: newId('d'), familyId: family.id, title: doc.title, importedBy: leadId, now });
+      return { meta, text: prepared[n]!.text, entries: prepared[n]!.entries };
+    });
     await repo.addDocuments(docs);
   }
 }
@@ -127,6 +140,8 @@ export async function seedDemo(store: Store, options: { passwordCost?: PasswordC
   const dir = options.dir ?? DEMO_STUDY_DIR;
   const now = (options.clock ?? (() => new Date()))();
   const template = studyTemplateSchema.parse(await readJsonFile(join(dir, 'study.json')));
+  // The workers load their code while the accounts and the codebook are made.
+  if (template.families.some((f) => f.documents.length > 0)) preparePool.warm();
   const ids = await createAccounts(store, options.passwordCost ?? PRODUCTION_COST, now.toISOString());
   const study: Study = {
     id: template.id,

@@ -18,14 +18,25 @@ export class DocumentFiles {
   }
 
   /** Stores a new document; never overwrites an existing one. */
-  async write(id: string, text: string, entries: Entry[]): Promise<void> {
-    assertSafeId(id);
+  write(id: string, text: string, entries: Entry[]): Promise<void> {
+    return this.writeAll([{ id, text, entries }]);
+  }
+
+  /**
+   * Stores new documents in one durable batch (see writeFilesDurably: one directory fsync for all);
+   * resolves once every one of them is on disk.
+   */
+  async writeAll(docs: { id: string; text: string; entries: Entry[] }[]): Promise<void> {
+    for (const d of docs) assertSafeId(d.id);
     await mkdir(this.#dir, { recursive: true });
-    await writeFilesDurably(this.#dir, [
-      { name: `${id}.entries.json`, data: JSON.stringify(entries) },
-      { name: `${id}.txt`, data: text },
-    ]);
-    this.#cache.set(id, { text, entries });
+    await writeFilesDurably(
+      this.#dir,
+      docs.flatMap((d) => [
+        { name: `${d.id}.entries.json`, data: JSON.stringify(d.entries) },
+        { name: `${d.id}.txt`, data: d.text },
+      ]),
+    );
+    for (const d of docs) this.#cache.set(d.id, { text: d.text, entries: d.entries });
   }
 
   async read(id: string): Promise<{ text: string; entries: Entry[] }> {

@@ -79,9 +79,9 @@ export class StudyRepo {
     return this.#study.mutate(change);
   }
 
-  /** Stores new immutable documents, then lists them in study.json in one write. */
+  /** Stores new immutable documents in one durable batch, then lists them in study.json in one write. */
   async addDocuments(docs: { meta: DocumentMeta; text: string; entries: Entry[] }[]): Promise<void> {
-    for (const d of docs) await this.documents.write(d.meta.id, d.text, d.entries);
+    await this.documents.writeAll(docs.map((d) => ({ id: d.meta.id, text: d.text, entries: d.entries })));
     await this.mutateStudy((s) => void s.documents.push(...docs.map((d) => d.meta)));
   }
 

@@ -3,15 +3,17 @@
 // annotations in the text, margin and timeline, orphaned annotations listed apart, and the lead's import.
 // "Reflektioner": the summary and reflections (bs-reflections-view). "Utredningar": the investigations found in
 // the chronology and their appraisals (bs-investigations-view). Loads all data; components only render.
+// A long case file shows from its head first (…/documents/:doc?head=), then whole; until then the timeline,
+// the lost annotations and a jump to a place in the text (a search hit) wait for the whole.
 // Offers annotating, writing, importing and coding only as far as the family's `permissions` (from the
 // server) allow: researchers and the lead see the codings in a closed study too, read-only.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { AnnotationView, FamilyView, SessionUser, StudyView } from '../../../server/domain/types.ts';
-import { buildChronology, buildYears, placeAnnotations, type Block, type BlockAnnotations, type LoadedDocument, type YearRow } from '../../common/chronology.ts';
+import type { AnnotationView, DocumentView, FamilyView, SessionUser, StudyView } from '../../../server/domain/types.ts';
+import { buildChronology, buildYears, placeAnnotations, settledBlocks, type Block, type BlockAnnotations, type LoadedDocument, type YearRow } from '../../common/chronology.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
 import { fetchAnnotations } from '../../data/annotations.ts';
-import { fetchDocument, fetchDocuments } from '../../data/documents.ts';
+import { fetchDocument, fetchDocumentHead, fetchDocuments, type DocumentListItem } from '../../data/documents.ts';
 import { fetchFamily, fetchStudy } from '../../data/studies.ts';
 import type { AnnotationRefDetail, AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
@@ -35,6 +37,9 @@ import { alertLine } from '../../components/feedback.ts';
 
 /** What a caseworker's reader gets for codings: nothing. */
 const NO_CODINGS: ReadonlyMap<string, BlockCodings> = new Map();
+/** A document longer than HEAD_FROM characters first shows its first HEAD_CHARS (the first screen), then the rest. */
+const HEAD_CHARS = 40_000;
+const HEAD_FROM = 4 * HEAD_CHARS;
 
 @customElement('bs-family-view')
 export class BsFamilyView extends LitElement {
@@ -47,6 +52,8 @@ export class BsFamilyView extends LitElement {
   @state() private _docs: LoadedDocument[] = [];
   @state() private _annotations: AnnotationView[] = [];
   @state() private _loaded = false;
+  /** Ids of the documents of which only the head is loaded yet (their whole text follows). */
+  @state() private _partial: ReadonlySet<string> = new Set();
   @state() private _error = '';
   @state() private _reflectionsVisited = false;
   @state() private _investigationsVisited = false;
@@ -55,6 +62,8 @@ export class BsFamilyView extends LitElement {
   private _texts = new Map<string, string>();
   private _placed: BlockAnnotations = { touching: new Map(), owner: new Map(), orphans: [] };
   private _years: YearRow[] = [];
+  /** Counts loads, so that the rest of a case file from an earlier load is not shown in a later one. */
+  private _loadCount = 0;
   private readonly _notes = new AnnotationController(this, {
     api: () => this.api,
     studyId: () => this.studyId,
@@ -75,7 +84,7 @@ export class BsFamilyView extends LitElement {
   /** Opens the case file at the entry or annotation a link (a search hit) names. */
   private readonly _target = new TargetController(this, {
     target: () => this.target,
-    ready: () => this._loaded && !!this._study && !!this._family && this.tab === 'akt',
+    ready: () => this._loaded && !this._partial.size && !!this._study && !!this._family && this.tab === 'akt',
     reader: () => this._reader,
     blocks: () => this._blocks,
     annotations: () => this._annotations,
@@ -131,15 +140,16 @@ export class BsFamilyView extends LitElement {
     else if (changed.has('session') && !this._family) void this._load();
     if (this.tab === 'reflektioner') this._reflectionsVisited = true;
     if (this.tab === 'utredningar') this._investigationsVisited = true;
-    if (changed.has('_docs')) {
-      this._blocks = buildChronology(this._docs);
+    if (changed.has('_docs') || changed.has('_partial')) {
+      this._blocks = settledBlocks(buildChronology(this._docs), this._partial);
       this._texts = new Map(this._docs.map((d) => [d.view.id, d.view.text]));
     }
-    if (changed.has('_docs') || changed.has('_annotations')) {
+    if (changed.has('_docs') || changed.has('_partial') || changed.has('_annotations')) {
       this._placed = placeAnnotations(this._blocks, this._annotations);
     }
-    if ((changed.has('_docs') || changed.has('_annotations') || changed.has('_family')) && this._family) {
-      this._years = buildYears(this._blocks, this._placed.owner, this._family.activeFrom, this._family.activeTo, new Date());
+    if ((changed.has('_docs') || changed.has('_partial') || changed.has('_annotations') || changed.has('_family')) && this._family) {
+      // No timeline from part of the case file: its counts would be wrong for a moment.
+      this._years = this._partial.size ? [] : buildYears(this._blocks, this._placed.owner, this._family.activeFrom, this._family.activeTo, new Date());
     }
     if (changed.has('_family') || changed.has('tab')) {
       const page = this.tab === 'reflektioner' ? t('family.tab.reflections') : this.tab === 'utredningar' ? t('investigations.tab') : t('family.tab.reader');
@@ -157,26 +167,57 @@ export class BsFamilyView extends LitElement {
     const api = this.api;
     if (!api || !this.studyId || !this.familyId) return;
     const { studyId, familyId } = this;
+    const load = ++this._loadCount;
     this._loaded = false;
     this._error = '';
+    // Opened at a place in the text (a search hit): wait for the whole case file rather than jump late.
+    const heads = this.target?.kind !== 'entry' && this.target?.kind !== 'annotation';
+    let rest: Promise<DocumentView[]> | null = null;
     try {
-      // The documents (the large part) are requested as soon as their list is in, beside the rest.
+      // The documents (the large part) are requested as soon as their list is in, beside the rest. A long
+      // one is asked for twice at once: its head for the first screen, and the whole of it (which arrives
+      // later; asking for it only after the head would delay the end of the file by a round trip).
       const listed = fetchDocuments(api, studyId, familyId);
+      const isLong = (d: DocumentListItem) => heads && d.length > HEAD_FROM;
+      const requests = listed.then((docs) => docs.map((d) => {
+        const head = isLong(d) ? fetchDocumentHead(api, studyId, d.id, HEAD_CHARS) : null;
+        const whole = fetchDocument(api, studyId, d.id);
+        whole.catch(() => undefined); // a failure is reported where it is awaited, not as unhandled
+        // Should the head fail, the whole shows, only later.
+        return { head: head?.catch(() => whole) ?? null, whole };
+      }));
       const [study, family, list, annotations, views] = await Promise.all([
         fetchStudy(api, studyId),
         fetchFamily(api, studyId, familyId),
         listed,
         fetchAnnotations(api, studyId, { family: familyId }),
-        listed.then((docs) => Promise.all(docs.map((d) => fetchDocument(api, studyId, d.id)))),
+        requests.then((docs) => Promise.all(docs.map((d) => d.head ?? d.whole))),
       ]);
+      const partial = views.filter((v) => 'length' in v && typeof v.length === 'number' && v.text.length < v.length).map((v) => v.id);
+      if (partial.length) rest = requests.then((docs) => Promise.all(docs.map((d) => d.whole)));
       this._study = study;
       this._family = family;
       this._docs = views.map((view, i) => ({ view, date: list[i]!.date }));
+      this._partial = new Set(partial);
       this._annotations = annotations;
     } catch (err) {
       this._error = errorMessage(err);
     } finally {
       this._loaded = true;
+    }
+    if (rest) await this._loadRest(load, rest);
+  }
+
+  /** Replaces the heads shown by the whole documents. */
+  private async _loadRest(load: number, rest: Promise<DocumentView[]>): Promise<void> {
+    try {
+      const views = await rest;
+      if (load !== this._loadCount) return;
+      const byId = new Map(views.map((v) => [v.id, v]));
+      this._docs = this._docs.map((d) => ({ ...d, view: byId.get(d.view.id) ?? d.view }));
+      this._partial = new Set();
+    } catch (err) {
+      if (load === this._loadCount) this._error = errorMessage(err);
     }
   }
 
@@ -199,7 +240,8 @@ export class BsFamilyView extends LitElement {
 
   private _renderReader(study: StudyView) {
     const user = this.user;
-    const orphans = this._placed.orphans;
+    // Part of the case file is not here yet: what is not placed in it is not lost.
+    const orphans = this._partial.size ? [] : this._placed.orphans;
     const numbers = new Map(study.questions.map((q, i) => [q.id, i + 1]));
     // Offer only what the server allows: a reader without the right to annotate gets no "Markera som".
     const canAnnotate = this._family?.permissions.annotate ?? false;

@@ -1,0 +1,43 @@
+// The body of a prepare worker thread: answers each { id, raw, key, today, names } with
+// prepareDocument's result, or with the domain error as plain data. Long-lived: one job at a time,
+// as many as the pool sends. The key arrives with each job and is never logged.
+import { parentPort } from 'node:worker_threads';
+import { DomainError } from '../domain/errors.ts';
+import { prepareDocument, type PreparedDocument, type StorablePrepared } from '../domain/prepare-document.ts';
+import type { NameRule } from '../domain/pseudonymise-names.ts';
+import { toWire, type WireError } from './import-errors.ts';
+
+export interface PrepareRequest {
+  id: number;
+  raw: string;
+  key: Uint8Array;
+  today: Date;
+  names: readonly NameRule[];
+  /** Only what is stored: the original text and the replacements' places stay in the worker (less to copy back). */
+  storable: boolean;
+}
+
+export type PrepareResponse =
+  | { id: number; prepared: PreparedDocument | StorablePrepared }
+  | { id: number; error: WireError }
+  /** Not a domain error: the error's name only, since a message could quote the text. */
+  | { id: number; failed: string };
+
+/** One job's answer. */
+export function answer(request: PrepareRequest): PrepareResponse {
+  try {
+    const prepared = prepareDocument(request.raw, request.key, request.today, request.names);
+    if (!request.storable) return { id: request.id, prepared };
+    const { original: _original, replaced: _replaced, ...stored } = prepared;
+    return { id: request.id, prepared: stored };
+  } catch (error) {
+    if (error instanceof DomainError) return { id: request.id, error: toWire(error) };
+    return { id: request.id, failed: (error as Error)?.name ?? 'Error' };
+  }
+}
+
+/** Answers the pool's jobs in this worker thread, with `handle` (a test may wrap `answer`). */
+export function serveJobs(handle: (request: PrepareRequest) => PrepareResponse = answer): void {
+  const port = parentPort!;
+  port.on('message', (request: PrepareRequest) => port.postMessage(handle(request)));
+}
