@@ -11,6 +11,7 @@ import { readJson, requireVersion } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import { Lru } from '../store/lru.ts';
+import { CachedJson, sendCachedJson } from '../http/cached-json.ts';
 import type { Services } from '../http/services.ts';
 import type { Transaction } from '../store/record-file.ts';
 import { documentAccess, familyAccess, researchAccess, studyAccess, type StudyAccess } from '../http/study-access.ts';
@@ -48,7 +49,7 @@ export function annotationRoutes(services: Services) {
   const { store, clock } = services;
   const users = () => store.app.data.users;
   // The reader asks for a document's annotations over and over: keep the serialised answer per family revision.
-  const cache = new Lru<string, { revision: number; json: Uint8Array<ArrayBuffer> }>(1000);
+  const cache = new Lru<string, { revision: number; answer: CachedJson }>(1000);
 
   /** An edit or delete: the annotation must be reachable and the user's own, with If-Match given. */
   const authorsChange = async (c: Context<AppEnv>) => {
@@ -84,19 +85,16 @@ export function annotationRoutes(services: Services) {
       const key = families.length === 1 && !coded ? `${access.repo.id}|${families[0]!.id}|${document ?? ''}|${question ?? ''}` : undefined;
       const revision = key ? access.repo.familyRevision(families[0]!.id, [annotationRecords]) : 0;
       const hit = key ? cache.get(key) : undefined;
-      const cached = hit?.revision === revision ? hit.json : undefined;
-      c.header('Content-Type', 'application/json; charset=UTF-8');
-      if (cached) return c.body(cached);
+      if (hit?.revision === revision) return sendCachedJson(c, hit.answer);
       const found: Annotation[] = [];
       for (const f of families) {
         for (const a of access.repo.familyData(f.id).annotations) {
           if ((!document || a.documentId === document) && (!question || a.questionId === question) && (!coded || coded.has(a.id))) found.push(a);
         }
       }
-      // Kept as bytes: encoding a large string again on every request costs more than building it.
-      const json = new TextEncoder().encode(JSON.stringify(await annotationViews(access.repo, found, users())));
-      if (key) cache.set(key, { revision, json });
-      return c.body(json);
+      const answer = new CachedJson(await annotationViews(access.repo, found, users()));
+      if (key) cache.set(key, { revision, answer });
+      return sendCachedJson(c, answer);
     })
     .post('/', audited(services, 'annotation.create'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);

@@ -13,6 +13,7 @@ import { readJson } from '../http/body.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import { Lru } from '../store/lru.ts';
+import { CachedJson, sendCachedJson } from '../http/cached-json.ts';
 import { IMPORT_BODY_LIMIT } from '../http/security.ts';
 import type { Services } from '../http/services.ts';
 import { documentAccess, familyAccess, studyAccess } from '../http/study-access.ts';
@@ -51,7 +52,7 @@ function headParam(value: string | undefined): number | undefined {
 export function documentRoutes(services: Services) {
   const { store, clock } = services;
   // Documents never change once stored, so their serialised form (up to several MB) is kept for reuse.
-  const serialised = new Lru<string, Uint8Array<ArrayBuffer>>(8);
+  const serialised = new Lru<string, CachedJson>(8);
   return new Hono<AppEnv>()
     .get('/documents/:doc', audited(services, 'document.read', 'doc'), async (c) => {
       const access = studyAccess(store, c.get('user'), c.req.param('study')!);
@@ -65,15 +66,14 @@ export function documentRoutes(services: Services) {
         return c.json(view);
       }
       const key = `${access.repo.id}/${meta.id}`;
-      let json = serialised.get(key);
-      if (!json) {
+      let answer = serialised.get(key);
+      if (!answer) {
         const { text, entries } = await access.repo.documents.read(meta.id);
         const view: DocumentView = { id: meta.id, familyId: meta.familyId, title: meta.title, text, entries };
-        json = new TextEncoder().encode(JSON.stringify(view));
-        serialised.set(key, json);
+        answer = new CachedJson(view);
+        serialised.set(key, answer);
       }
-      c.header('Content-Type', 'application/json; charset=UTF-8');
-      return c.body(json);
+      return sendCachedJson(c, answer);
     })
     .post('/families/:family/documents', audited(services, 'document.import'), async (c) => {
       const user = c.get('user');

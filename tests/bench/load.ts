@@ -15,7 +15,9 @@ export interface LoadResult {
 }
 
 async function run(url: string, cookie: string | null, connections: number, seconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} });
+  // As a browser asks: it always accepts gzip.
+  const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...(cookie ? { cookie } : {}) };
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
