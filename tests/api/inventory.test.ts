@@ -4,6 +4,7 @@
 // number is worked out by hand in the comments.
 import Papa from 'papaparse';
 import * as assert from 'uvu/assert';
+import { setupInventoryStudy, csvForm, type InventorySetup } from '../setup/inventory-study.ts';
 import { appSuite, type TestApp, type TestClient } from '../setup/app.ts';
 
 const inv = appSuite('Målgruppsinventering');
@@ -11,31 +12,8 @@ const inv = appSuite('Målgruppsinventering');
 const HEADER = 'pseudonym;enhet;åldersgrupp;handläggare';
 const GOOD = [HEADER, 'Barn 01;utredning;0-5;socsek1', 'Barn 02;Insatsgruppen;6-12;socsek1', 'Barn 03;insats;13-17;socsek2', 'Barn 04;utredning;6-12;socsek2'].join('\n');
 
-const csvForm = (text: string) => {
-  const form = new FormData();
-  form.append('file', new File([text], 'barn.csv', { type: 'text/csv' }));
-  return form;
-};
-
-interface Setup { id: string; base: string; lead: TestClient; cw1: TestClient; cw2: TestClient; researcher: TestClient; ids: Record<string, string> }
-
-/** An inventory study led by projektledare, with forskare1 as researcher and (after `csv`) the children imported. */
-async function setup(t: TestApp, csv: string | null = GOOD): Promise<Setup> {
-  const admin = await t.as('admin');
-  const created = await admin.call('POST', '/api/studies', { template: 'malgruppsinventering', title: 'Inventering 2015', legalBasis: 'follow-up', lead: 'projektledare' });
-  assert.is(created.status, 201);
-  const id = created.json.id as string;
-  const base = `/api/studies/${id}/inventory`;
-  const lead = await t.as('projektledare');
-  if (csv) assert.equal((await lead.call('POST', `${base}/children`, csvForm(csv))).json, { imported: 4 });
-  const members = (await lead.call('GET', `/api/studies/${id}/members`)).json;
-  const ids = Object.fromEntries(members.accounts.map((a: any) => [a.username, a.id]));
-  const put = await lead.call('PUT', `/api/studies/${id}/members`,
-    { members: [...members.members.map((m: any) => ({ userId: m.userId, role: m.role })), { userId: ids.forskare1, role: 'researcher' }] },
-    { 'if-match': String(members.version) });
-  assert.is(put.status, 200);
-  return { id, base, lead, cw1: await t.as('socsek1'), cw2: await t.as('socsek2'), researcher: await t.as('forskare1'), ids };
-}
+/** An inventory study; with `csv`, its children imported (four by default). */
+const setup = (t: TestApp, csv: string | null = GOOD): Promise<InventorySetup> => setupInventoryStudy(t, csv);
 
 const rate = (client: TestClient, base: string, child: string, version: number, level: string, criteria: string[] = [], reason = 'Motivering.') =>
   client.call('PUT', `${base}/children/${child}`, { level, criteria, reason }, { 'if-match': String(version) });

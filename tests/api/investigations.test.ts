@@ -2,17 +2,10 @@
 // into fam-1. The clock stands at 2025-06-01; every day count below was counted on a calendar by hand.
 import Papa from 'papaparse';
 import * as assert from 'uvu/assert';
-import { appSuite, type TestApp, type TestClient } from '../setup/app.ts';
+import { importChronology } from '../setup/investigation-chronology.ts';
+import { appSuite, type TestClient } from '../setup/app.ts';
 
 const inv = appSuite('Investigations', { clock: () => new Date('2025-06-01T12:00:00Z') });
-
-const CHRONOLOGY = [
-  '2021-01-15 Förhandsbedömning: utredning inleds', 'Text.', '',
-  '2021-03-10 Utredning (kortutredning) avseende barnet', 'Text.', '',
-  '2021-06-20 Beslut om insats', 'Text.', '',
-  '2022-02-10 Förhandsbedömning och beslut att inleda utredning', 'Text.', '',
-  '2022-03-01 Beslut om förlängd utredningstid', 'Text.', '',
-].join('\n');
 
 const base = '/api/studies/mini';
 const fam = (id: string) => `${base}/families/${id}/investigations`;
@@ -20,13 +13,6 @@ const put = (client: TestClient, family: string, id: string, body: unknown, vers
   client.call('PUT', `${fam(family)}/${encodeURIComponent(id)}`, body, version === null ? {} : { 'if-match': String(version) });
 const body = (fields: Record<string, unknown> = {}) => ({ start: null, decided: null, findings: {}, comment: '', ...fields });
 
-/** Imports the chronology into fam-1 and returns its document id. */
-async function importChronology(t: TestApp): Promise<string> {
-  const lead = await t.as('projektledare');
-  const r = await lead.call('POST', `${base}/families/fam-1/documents`, { title: 'Kortutredning', text: CHRONOLOGY });
-  assert.is(r.status, 201);
-  return r.json.document.id;
-}
 
 inv('the checklist is there for every member, with its manual and three BBIC sides', async ({ t }) => {
   const r = await (await t.as('socsek2')).call('GET', `${base}/checklist`);

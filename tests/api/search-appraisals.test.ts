@@ -1,30 +1,16 @@
 // Searching the comments of kortutredning appraisals: a hand-written chronology imported into fam-1, an
 // appraisal saved through the API, then found (or not) through GET /search.
 import * as assert from 'uvu/assert';
+import { CHRONOLOGY, importChronology } from '../setup/investigation-chronology.ts';
 import { appSuite, type TestApp, type TestClient } from '../setup/app.ts';
 
 const search = appSuite('Searching appraisal comments', { clock: () => new Date('2025-06-01T12:00:00Z') });
-
-// Investigations start at entries 0 and 3 (as in tests/api/investigations.test.ts).
-const CHRONOLOGY = [
-  '2021-01-15 Förhandsbedömning: utredning inleds', 'Text.', '',
-  '2021-03-10 Utredning (kortutredning) avseende barnet', 'Text.', '',
-  '2021-06-20 Beslut om insats', 'Text.', '',
-  '2022-02-10 Förhandsbedömning och beslut att inleda utredning', 'Text.', '',
-  '2022-03-01 Beslut om förlängd utredningstid', 'Text.', '',
-].join('\n');
 
 const base = '/api/studies/mini';
 const q = (query: string, extra = '') => `${base}/search?q=${encodeURIComponent(query)}${extra}`;
 const appraise = (client: TestClient, id: string, fields: Record<string, unknown>, version: number) =>
   client.call('PUT', `${base}/families/fam-1/investigations/${encodeURIComponent(id)}`,
     { start: null, decided: null, findings: {}, comment: '', ...fields }, { 'if-match': String(version) });
-
-async function importChronology(t: TestApp): Promise<string> {
-  const r = await (await t.as('projektledare')).call('POST', `${base}/families/fam-1/documents`, { title: 'Kortutredning', text: CHRONOLOGY });
-  assert.is(r.status, 201);
-  return r.json.document.id;
-}
 
 const userId = (t: TestApp, username: string) => t.store.app.data.users.find((u) => u.username === username)!.id;
 

@@ -3,31 +3,15 @@
 // (or not) through GET /search — with the visibility of GET …/inventory/children: the lead and researchers
 // see every rating, a caseworker only their own (never the other rater's blind rating).
 import * as assert from 'uvu/assert';
+import { setupInventoryStudy, type InventorySetup } from '../setup/inventory-study.ts';
 import { appSuite, type TestApp, type TestClient } from '../setup/app.ts';
 
 const search = appSuite('Searching inventory ratings');
 
 const CSV = ['pseudonym;enhet;åldersgrupp;handläggare', 'Barn 01;utredning;0-5;socsek1', 'Barn 02;insats;6-12;socsek1', 'Barn 03;insats;13-17;socsek2'].join('\n');
 
-interface Setup { id: string; base: string; lead: TestClient; cw1: TestClient; cw2: TestClient; researcher: TestClient; ids: Record<string, string> }
-
-async function setup(t: TestApp): Promise<Setup> {
-  const admin = await t.as('admin');
-  const created = await admin.call('POST', '/api/studies', { template: 'malgruppsinventering', title: 'Inventering 2015', legalBasis: 'follow-up', lead: 'projektledare' });
-  assert.is(created.status, 201);
-  const id = created.json.id as string;
-  const base = `/api/studies/${id}/inventory`;
-  const lead = await t.as('projektledare');
-  const imported = await lead.call('POST', `${base}/children`, CSV, { 'content-type': 'text/csv' });
-  assert.equal([imported.status, imported.json], [201, { imported: 3 }]);
-  const members = (await lead.call('GET', `/api/studies/${id}/members`)).json;
-  const ids = Object.fromEntries(members.accounts.map((a: any) => [a.username, a.id]));
-  const put = await lead.call('PUT', `/api/studies/${id}/members`,
-    { members: [...members.members.map((m: any) => ({ userId: m.userId, role: m.role })), { userId: ids.forskare1, role: 'researcher' }] },
-    { 'if-match': String(members.version) });
-  assert.is(put.status, 200);
-  return { id, base, lead, cw1: await t.as('socsek1'), cw2: await t.as('socsek2'), researcher: await t.as('forskare1'), ids };
-}
+type Setup = InventorySetup;
+const setup = (t: TestApp): Promise<Setup> => setupInventoryStudy(t, CSV);
 
 const rate = async (client: TestClient, s: Setup, child: string, version: number, reason: string, level = 'komplex') => {
   const r = await client.call('PUT', `${s.base}/children/${child}`, { level, criteria: [], reason }, { 'if-match': String(version) });
