@@ -13,6 +13,9 @@ import { RecordFile, type Collection, type RecordFileOptions, type StoredRecord,
 
 export type { FamilyData, StoredReflection } from './family-collections.ts';
 
+/** Families whose record files are read at the same time when a study is opened. */
+const OPEN_AT_ONCE = 8;
+
 export class StudyRepo {
   readonly id: string;
   readonly documents: DocumentFiles;
@@ -50,7 +53,12 @@ export class StudyRepo {
     });
     // A family is a snapshot (.json), a journal (.log), or both.
     const ids = new Set(files.filter((f) => /^[a-z0-9][a-z0-9-]*\.(json|log)$/.test(f)).map((f) => f.replace(/\.(json|log)$/, '')));
-    for (const familyId of ids) await repo.#family(familyId);
+    // Several at a time: reading one family's files overlaps parsing another's.
+    const queue = [...ids];
+    const opener = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) await repo.#family(id);
+    };
+    await Promise.all(Array.from({ length: Math.min(OPEN_AT_ONCE, queue.length) }, opener));
     return repo;
   }
 
