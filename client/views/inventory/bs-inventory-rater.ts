@@ -7,138 +7,26 @@
 // the save runs behind (If-Match), and a failed or conflicting save keeps the choice as a draft on the
 // child, with the stored rating shown beside it on a conflict. `child-id` (a search hit's child) selects
 // that child and puts the focus on the list, so the keys work at once.
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { InventoryChildView, InventoryConfig, InventoryRating } from '../../../server/domain/inventory/inventory-types.ts';
+import type { InventoryChildView, InventoryConfig } from '../../../server/domain/inventory/inventory-types.ts';
 import { ApiError, errorMessage, type Api } from '../../data/api.ts';
 import { fetchInventoryChildren, saveInventoryRating, type RatingInput } from '../../data/inventory.ts';
 import { t } from '../../i18n/sv.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine, statusLine } from '../../components/feedback.ts';
-import { labelOf, statusText, unratedFirst, type ChildStatus } from './inventory-format.ts';
-
-type Filter = 'all' | 'unrated' | 'rated';
-type StoredRating = Pick<InventoryRating, 'level' | 'criteria' | 'reason'>;
+import { unratedFirst, type ChildStatus } from './inventory-format.ts';
+import { renderChildList, type ChildFilter } from './rater-child-list.ts';
+import { RaterKeyboardController } from './rater-keyboard-controller.ts';
+import { raterStyles } from './rater-styles.ts';
+import { renderRatingPanel } from './rating-panel.ts';
+import { describeStored, storedFrom, type StoredRating } from './rating-conflict.ts';
 
 const EMPTY: RatingInput = { level: '', criteria: [], reason: '' };
 
-/** The stored rating and its version from a 409 answer's `current` (a child view or a bare rating). */
-function storedFrom(current: unknown): { rating: StoredRating | null; version: number } | null {
-  if (!current || typeof current !== 'object') return null;
-  const c = current as Partial<InventoryChildView> & Partial<InventoryRating>;
-  if ('rating' in c && typeof c.version === 'number') return { rating: c.rating ?? null, version: c.version };
-  if (typeof c.level === 'string' && typeof c.version === 'number') return { rating: { level: c.level, criteria: c.criteria ?? [], reason: c.reason ?? '' }, version: c.version };
-  return null;
-}
-
 @customElement('bs-inventory-rater')
 export class BsInventoryRater extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        margin-top: 1rem;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(16rem, 24rem) minmax(0, 1fr);
-        gap: 1.5rem;
-        align-items: start;
-      }
-      @media (max-width: 48rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      .keys {
-        color: var(--bs-muted);
-        font-size: 0.9rem;
-      }
-      ul[role='listbox'] {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        max-height: 70vh;
-        overflow-y: auto;
-        border: 1px solid var(--bs-border);
-        border-radius: 0.4rem;
-        background: var(--bs-surface);
-      }
-      ul[role='listbox']:focus-visible {
-        outline: 3px solid var(--bs-focus, #1a5fb4);
-        outline-offset: 2px;
-      }
-      li[role='option'] {
-        padding: 0.35rem 0.7rem;
-        border-bottom: 1px solid var(--bs-border);
-        cursor: pointer;
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0 0.5rem;
-      }
-      li[role='option'] .meta {
-        grid-column: 1;
-      }
-      li[role='option'] .status {
-        text-align: right;
-      }
-      li[role='option'][aria-selected='true'] {
-        background: var(--bs-hover);
-        box-shadow: inset 4px 0 0 var(--bs-accent);
-      }
-      .meta,
-      .status {
-        font-size: 0.9rem;
-        color: var(--bs-muted);
-      }
-      .status.rated {
-        color: inherit;
-      }
-      .status.failed {
-        color: var(--bs-danger, #a51d2d);
-        font-weight: 600;
-      }
-      .badge {
-        font-size: 0.8rem;
-        font-weight: 600;
-        border: 1px solid currentColor;
-        border-radius: 0.3rem;
-        padding: 0 0.3rem;
-        justify-self: start;
-      }
-      fieldset {
-        border: 1px solid var(--bs-border);
-        border-radius: 0.4rem;
-        margin: 0 0 1rem;
-      }
-      .choice {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0 0.5rem;
-        margin: 0.35rem 0;
-      }
-      .choice .help {
-        grid-column: 2;
-        color: var(--bs-muted);
-        font-size: 0.9rem;
-      }
-      kbd {
-        font-size: 0.8rem;
-        border: 1px solid var(--bs-border);
-        border-radius: 0.2rem;
-        padding: 0 0.25rem;
-      }
-      textarea {
-        width: 100%;
-        box-sizing: border-box;
-      }
-      .conflict {
-        border-left: 4px solid var(--bs-danger, #a51d2d);
-        padding-left: 0.7rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, raterStyles];
 
   @property({ attribute: false }) api?: Api;
   @property({ attribute: 'study-id' }) studyId = '';
@@ -148,7 +36,7 @@ export class BsInventoryRater extends LitElement {
 
   @state() private _children: InventoryChildView[] | null = null;
   @state() private _selected = '';
-  @state() private _filter: Filter = 'all';
+  @state() private _filter: ChildFilter = 'all';
   /** Unsaved choices per child id (kept through failed saves and conflicts). */
   @state() private _drafts = new Map<string, RatingInput>();
   @state() private _saving = new Set<string>();
@@ -160,14 +48,23 @@ export class BsInventoryRater extends LitElement {
 
   @query('ul[role="listbox"]') private _list?: HTMLElement;
 
+  constructor() {
+    super();
+    new RaterKeyboardController(this, {
+      saveAndNext: () => void this._saveAndNext(),
+      focusList: () => this._list?.focus(),
+      chooseLevel: (index) => this._chooseLevel(index),
+      toggleCriterion: (index) => this._toggleCriterion(index),
+      move: (step) => this._move(step),
+    });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this._onKey);
     window.addEventListener('beforeunload', this._onUnload);
   }
 
   override disconnectedCallback(): void {
-    this.removeEventListener('keydown', this._onKey);
     window.removeEventListener('beforeunload', this._onUnload);
     super.disconnectedCallback();
   }
@@ -329,7 +226,7 @@ export class BsInventoryRater extends LitElement {
           this._children = (this._children ?? []).map((c) => (c.id === child.id ? { ...c, version: stored.version } : c));
         }
         this._conflicts = new Map(this._conflicts).set(child.id, stored?.rating ?? null);
-        this._error = t('inventory.conflict', { pseudonym: child.pseudonym, stored: this._describe(stored?.rating ?? null) });
+        this._error = t('inventory.conflict', { pseudonym: child.pseudonym, stored: describeStored(stored?.rating ?? null, this.config) });
       } else {
         this._error = t('inventory.saveFailed', { pseudonym: child.pseudonym, message: errorMessage(err) });
       }
@@ -338,122 +235,31 @@ export class BsInventoryRater extends LitElement {
     }
   }
 
-  /** "Komplex livssituation; Våld i hemmet, …; "reason"" for a stored rating shown beside a conflict. */
-  private _describe(rating: StoredRating | null): string {
-    const config = this.config;
-    if (!rating || !config) return t('inventory.conflictNone');
-    const parts = [labelOf(config.scale, rating.level), ...rating.criteria.map((c) => labelOf(config.criteria, c))];
-    return `${parts.join(', ')}${rating.reason ? ` – ”${rating.reason}”` : ''}`;
-  }
-
-  private readonly _onKey = (e: KeyboardEvent): void => {
-    const target = (e.composedPath()[0] ?? e.target) as HTMLElement;
-    const tag = target.tagName;
-    const typing = tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && !['radio', 'checkbox'].includes((target as HTMLInputElement).type));
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void this._saveAndNext();
-      return;
-    }
-    if (typing) {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        this._list?.focus();
-      }
-      return;
-    }
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'Enter') {
-      if (tag === 'BUTTON' || tag === 'A') return;
-      e.preventDefault();
-      void this._saveAndNext();
-      return;
-    }
-    const digit = /^(?:Digit|Numpad)([1-9])$/.exec(e.code);
-    if (digit) {
-      e.preventDefault();
-      const index = Number(digit[1]) - 1;
-      if (e.shiftKey) this._toggleCriterion(index);
-      else this._chooseLevel(index);
-      return;
-    }
-    // Arrows on a radio button keep their own meaning (they change the level).
-    const onRadio = tag === 'INPUT' && (target as HTMLInputElement).type === 'radio';
-    if (e.key === 'j' || (e.key === 'ArrowDown' && !onRadio)) {
-      e.preventDefault();
-      this._move(1);
-    } else if (e.key === 'k' || (e.key === 'ArrowUp' && !onRadio)) {
-      e.preventDefault();
-      this._move(-1);
-    }
-  };
-
   private _renderList() {
-    const config = this.config!;
-    const visible = this._visible;
-    return html`<div>
-      <div class="field">
-        <label for="inv-filter">${t('inventory.filter.label')}</label>
-        <select id="inv-filter" .value=${this._filter} @change=${(e: Event) => (this._filter = (e.target as HTMLSelectElement).value as Filter)}>
-          <option value="all">${t('inventory.filter.all')}</option>
-          <option value="unrated">${t('inventory.filter.unrated')}</option>
-          <option value="rated">${t('inventory.filter.rated')}</option>
-        </select>
-      </div>
-      ${visible.length
-        ? html`<ul role="listbox" tabindex="0" aria-label=${t('inventory.list.label')} aria-activedescendant=${this._selected ? `child-${this._selected}` : nothing}>
-            ${visible.map((c) => {
-              const status = this._statusOf(c);
-              return html`<li role="option" id="child-${c.id}" aria-selected=${c.id === this._selected ? 'true' : 'false'}
-                @click=${() => this._select(c.id, true)}>
-                <strong>${c.pseudonym}</strong>
-                <span class="status ${status}">${statusText(status)}</span>
-                <span class="meta">${labelOf(config.units, c.unit)} · ${c.ageBand}</span>
-                ${c.myPart === 'second' ? html`<span class="badge">${t('inventory.second')}</span>` : nothing}
-              </li>`;
-            })}
-          </ul>`
-        : html`<p>${t('inventory.filter.noneShown')}</p>`}
-    </div>`;
+    return renderChildList({
+      config: this.config!,
+      visible: this._visible,
+      selected: this._selected,
+      filter: this._filter,
+      statusOf: (child) => this._statusOf(child),
+      setFilter: (filter) => (this._filter = filter),
+      select: (id) => this._select(id, true),
+    });
   }
 
   private _renderPanel() {
-    const config = this.config!;
     const child = this._child(this._selected);
     if (!child) return html`<p>${t('inventory.panel.none')}</p>`;
-    const values = this._valuesOf(child);
-    const conflict = this._conflicts.has(child.id);
-    return html`<section aria-labelledby="panel-heading">
-      <h3 id="panel-heading">${t('inventory.panel.heading', { pseudonym: child.pseudonym })}</h3>
-      <p class="meta">${t('inventory.panel.facts', { unit: labelOf(config.units, child.unit), ageBand: child.ageBand })}
-        · ${statusText(this._statusOf(child))}</p>
-      ${child.myPart === 'second' ? html`<p class="badge">${t('inventory.second')}</p><p class="hint">${t('inventory.secondHint')}</p>` : nothing}
-      ${conflict ? html`<p class="conflict">${t('inventory.conflict', { pseudonym: child.pseudonym, stored: this._describe(this._conflicts.get(child.id) ?? null) })}</p>` : nothing}
-      <fieldset>
-        <legend>${t('inventory.level')}</legend>
-        ${config.scale.map((level, i) => html`<div class="choice">
-          <input type="radio" name="level-${child.id}" id="level-${level.id}" .checked=${values.level === level.id}
-            aria-describedby="level-help-${level.id}" @change=${() => this._edit({ level: level.id })} />
-          <label for="level-${level.id}"><kbd>${i + 1}</kbd> ${level.label}</label>
-          <span class="help" id="level-help-${level.id}">${level.description}</span>
-        </div>`)}
-      </fieldset>
-      <fieldset>
-        <legend>${t('inventory.criteria')}</legend>
-        ${config.criteria.map((c, i) => html`<div class="choice">
-          <input type="checkbox" id="crit-${c.id}" .checked=${values.criteria.includes(c.id)} aria-describedby="crit-help-${c.id}"
-            @change=${() => this._toggleCriterion(i)} />
-          <label for="crit-${c.id}">${i < 9 ? html`<kbd>Skift+${i + 1}</kbd> ` : nothing}${c.label}</label>
-          <span class="help" id="crit-help-${c.id}">${c.help}</span>
-        </div>`)}
-      </fieldset>
-      <div class="field">
-        <label for="inv-reason">${t('inventory.reason')}</label>
-        <textarea id="inv-reason" rows="3" maxlength="2000" .value=${values.reason}
-          @input=${(e: Event) => this._edit({ reason: (e.target as HTMLTextAreaElement).value })}></textarea>
-      </div>
-      <button type="button" class="primary" @click=${() => void this._saveAndNext()}>${t('inventory.save')}</button>
-    </section>`;
+    return renderRatingPanel({
+      config: this.config!,
+      child,
+      values: this._valuesOf(child),
+      status: this._statusOf(child),
+      conflict: this._conflicts.has(child.id) ? describeStored(this._conflicts.get(child.id) ?? null, this.config) : null,
+      edit: (change) => this._edit(change),
+      toggleCriterion: (index) => this._toggleCriterion(index),
+      save: () => void this._saveAndNext(),
+    });
   }
 
   override render() {

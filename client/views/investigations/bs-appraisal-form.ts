@@ -5,16 +5,16 @@
 // comment, and Save (If-Match). A failed save keeps every choice: on 409 the stored appraisal is shown beside
 // the form and Save again overwrites it; on 422 the server's message. Read-only: the appraisal as text.
 // Fires `bs-appraisal-saved` (detail: the saved InvestigationView).
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Checklist, ChecklistSide, InvestigationView, ItemFinding } from '../../../server/domain/checklist/checklist-types.ts';
+import type { Checklist, InvestigationView, ItemFinding } from '../../../server/domain/checklist/checklist-types.ts';
 import { ApiError, errorMessage, type Api } from '../../data/api.ts';
 import { saveAppraisal, type AppraisalInput } from '../../data/investigations.ts';
 import { formatDateTime, t } from '../../i18n/sv.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import { alertLine, statusLine } from '../../components/feedback.ts';
-
-const FINDINGS: readonly ItemFinding[] = ['shown', 'missing', 'not-applicable'];
+import { renderChecklistSide } from './appraisal-checklist-side.ts';
+import { appraisalStyles } from './appraisal-styles.ts';
 
 export interface AppraisalSavedDetail {
   investigation: InvestigationView;
@@ -32,93 +32,7 @@ function draftOf(view: InvestigationView): AppraisalInput {
 
 @customElement('bs-appraisal-form')
 export class BsAppraisalForm extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-      fieldset {
-        border: 1px solid var(--bs-border);
-        border-radius: 0.5rem;
-        padding: 0.6rem 1rem 0.8rem;
-        margin: 0 0 1rem;
-        background: var(--bs-surface);
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.3rem;
-      }
-      .date-row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.3rem 0.8rem;
-        margin: 0.3rem 0;
-      }
-      .date-row label {
-        min-width: 4rem;
-        font-weight: 600;
-      }
-      .date-row input {
-        width: auto;
-      }
-      .found,
-      .count,
-      .help {
-        color: var(--bs-muted);
-      }
-      section.side {
-        margin: 0 0 1rem;
-      }
-      h3 {
-        font-size: 1.1rem;
-        margin: 1rem 0 0.2rem;
-      }
-      fieldset.item {
-        padding: 0.4rem 0.8rem 0.5rem;
-        margin: 0 0 0.5rem;
-      }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 1.2rem;
-      }
-      .choices label {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.3rem;
-      }
-      .help {
-        margin: 0.2rem 0 0.4rem;
-      }
-      textarea {
-        width: 100%;
-        min-height: 6rem;
-        box-sizing: border-box;
-      }
-      .stored {
-        border-left: 4px solid var(--bs-border);
-        padding: 0.3rem 0.8rem;
-        margin: 0 0 1rem;
-      }
-      .stored ul {
-        margin: 0.3rem 0;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-top: 0.6rem;
-      }
-      dl.readonly dt {
-        font-weight: 600;
-      }
-      dl.readonly dd {
-        margin: 0 0 0.4rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, appraisalStyles];
 
   /** The API client. */
   @property({ attribute: false }) api?: Api;
@@ -247,29 +161,6 @@ export class BsAppraisalForm extends LitElement {
     </div>`;
   }
 
-  private _renderSide(side: ChecklistSide) {
-    const marked = side.items.filter((i) => this._draft.findings[i.id]).length;
-    const titleId = `side-${side.id}`;
-    return html`<section class="side" aria-labelledby=${titleId}>
-      <h3 id=${titleId}>${side.label}</h3>
-      <p class="count" id=${`${titleId}-count`}>${t('investigations.side.count', { n: marked, total: side.items.length })}</p>
-      ${side.items.map((item) => {
-        const helpId = `help-${item.id}`;
-        return html`<fieldset class="item" aria-describedby=${item.help ? helpId : nothing}>
-          <legend>${item.label}</legend>
-          ${item.help ? html`<p class="help" id=${helpId}>${item.help}</p>` : nothing}
-          <div class="choices">
-            ${FINDINGS.map((f) => html`<label>
-              <input type="radio" name=${`item-${item.id}`} value=${f} .checked=${this._draft.findings[item.id] === f}
-                @change=${() => this._setFinding(item.id, f)} />
-              ${t(`investigations.finding.${f}`)}
-            </label>`)}
-          </div>
-        </fieldset>`;
-      })}
-    </section>`;
-  }
-
   private _renderStored(current: InvestigationView, checklist: Checklist) {
     const a = current.appraisal;
     const items = checklist.sides.flatMap((s) => s.items);
@@ -317,7 +208,7 @@ export class BsAppraisalForm extends LitElement {
           ${this._renderDate('start', view)}
           ${this._renderDate('decided', view)}
         </fieldset>
-        ${checklist.sides.map((side) => this._renderSide(side))}
+        ${checklist.sides.map((side) => renderChecklistSide(side, this._draft.findings, (item, finding) => this._setFinding(item, finding)))}
         <label for="comment"><strong>${t('investigations.comment')}</strong></label>
         <textarea id="comment" .value=${this._draft.comment}
           @input=${(e: Event) => this._set({ comment: (e.target as HTMLTextAreaElement).value })}></textarea>

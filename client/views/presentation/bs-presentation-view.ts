@@ -5,7 +5,7 @@
 // The slide number lives in the URL (…&bild=3, replaced, not pushed) and is shared with the other window
 // over a BroadcastChannel, so moving in either moves both. Every slide is rendered; the screen shows the
 // current one, print shows one per landscape page (the print rules hide the rest of the app).
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Api } from '../../data/api.ts';
 import { fetchReportModel } from '../../data/report.ts';
@@ -13,18 +13,10 @@ import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { ResearchPage, researchPageStyles } from '../research/research-page.ts';
 import { DeckChannel } from './deck-channel.ts';
+import { pagePrint, presentationStyles } from './presentation-styles.ts';
 import { slidesFrom, type Slide } from './slides.ts';
 import './bs-slide.ts';
 import './bs-speaker-notes.ts';
-
-// Document-level print rules (@page works only there): landscape pages without margins. Adopted while a
-// deck is on the page; a constructed stylesheet is allowed by style-src 'self'.
-const pagePrint = css`
-  @page {
-    size: landscape;
-    margin: 0;
-  }
-`;
 
 /** Whether a key press belongs to a field or control rather than to the deck. */
 function isOwnedByControl(e: KeyboardEvent): boolean {
@@ -37,94 +29,7 @@ function isOwnedByControl(e: KeyboardEvent): boolean {
 
 @customElement('bs-presentation-view')
 export class BsPresentationView extends ResearchPage {
-  static override styles = [
-    researchPageStyles,
-    css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: center;
-        margin-bottom: 0.6rem;
-      }
-      .toolbar .keys {
-        flex-basis: 100%;
-        margin: 0;
-        font-size: 0.85rem;
-        color: var(--bs-muted);
-      }
-      .deck {
-        position: relative;
-        background: var(--bs-surface);
-        border: 1px solid var(--bs-border);
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        justify-content: center;
-      }
-      .deck:focus-visible {
-        outline: 3px solid var(--bs-focus);
-      }
-      .deck:fullscreen {
-        border: none;
-        background: var(--bs-surface);
-      }
-      .frame {
-        container-type: size;
-        width: min(100%, calc((100vh - 12rem) * 16 / 9));
-        aspect-ratio: 16 / 9;
-        color: var(--bs-text);
-      }
-      .deck:fullscreen .frame {
-        width: min(100vw, calc(100vh * 16 / 9));
-      }
-      .frame > bs-slide:not(.current) {
-        display: none;
-      }
-      .counter {
-        position: absolute;
-        right: 1rem;
-        bottom: 0.5rem;
-        font-variant-numeric: tabular-nums;
-        color: var(--bs-muted);
-      }
-      .notes-nav {
-        display: flex;
-        gap: 0.5rem 1rem;
-        align-items: center;
-        margin: 0.5rem 0 1rem;
-      }
-      @media print {
-        .toolbar,
-        .crumbs,
-        .counter,
-        .notes-nav,
-        h1 {
-          display: none;
-        }
-        .deck {
-          border: none;
-          display: block;
-        }
-        .frame {
-          width: 100vw;
-          height: 100vh;
-          aspect-ratio: auto;
-          container-type: normal;
-        }
-        .frame > bs-slide,
-        .frame > bs-slide:not(.current) {
-          display: block;
-          width: 100vw;
-          height: 100vh;
-          container-type: size;
-          break-after: page;
-          break-inside: avoid;
-          overflow: hidden;
-        }
-      }
-    `,
-  ];
+  static override styles = [researchPageStyles, presentationStyles];
 
   /** The report's options as the report page wrote them in the URL. */
   @property() options = '';

@@ -5,29 +5,22 @@
 // round's creator see how many units each coder has coded and close the round. Closed: percent
 // agreement, Krippendorff's α, Cohen's κ per code and pair, the gold-standard verdicts and the
 // disagreements side by side, which the lead or the creator settles into the study's codings.
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AgreementResult, AgreementRoundView, RoundStatistic, RoundUnitView, StudyView } from '../../../server/domain/types.ts';
+import type { AgreementResult, AgreementRoundView, RoundUnitView, StudyView } from '../../../server/domain/types.ts';
 import { closeRound, codeUnit, fetchRound, resolveUnit } from '../../data/agreement.ts';
 import { errorMessage } from '../../data/api.ts';
-import { t, tKey } from '../../i18n/sv.ts';
+import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { alertLine, statusLine } from '../../components/feedback.ts';
-import '../../components/bs-markdown-view.ts';
 import { studyCrumbs } from '../study/study-page.ts';
+import { renderRoundProgress } from './agreement-progress.ts';
+import { renderAgreementResult } from './agreement-result.ts';
+import { agreementRoundStyles } from './agreement-round-styles.ts';
+import { renderSettleForm } from './agreement-settle-form.ts';
+import { renderUnitSegment } from './agreement-unit-segment.ts';
+import { unitsInfo } from './agreement-units-info.ts';
 import { ResearchPage, researchPageStyles } from './research-page.ts';
-
-/** 0.4 → "0,40"; the statistics are read to two decimals. */
-export const twoDecimals = (value: number): string => value.toFixed(2).replace('.', ',').replace('-', '−');
-
-const percentFormat = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 });
-
-/** A statistic as text: its value, or "kan inte beräknas" with the reason in words. */
-function statText(s: RoundStatistic, format: (v: number) => string = twoDecimals): string {
-  if (s.value !== null) return format(s.value);
-  const reason = (s.reason && tKey(`agreement.reason.${s.reason}`)) || s.reason || '';
-  return t('agreement.undefined', { reason });
-}
 
 /** Ticking a box gives a new set (Lit sees the change); the map of drafts is replaced too. */
 function toggled(set: ReadonlySet<string> | undefined, id: string, on: boolean): Set<string> {
@@ -39,66 +32,7 @@ function toggled(set: ReadonlySet<string> | undefined, id: string, on: boolean):
 
 @customElement('bs-agreement-round-view')
 export class BsAgreementRoundView extends ResearchPage {
-  static override styles = [
-    researchPageStyles,
-    css`
-      ol.units {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        gap: 1rem;
-      }
-      article.unit {
-        background: var(--bs-surface);
-        border: 1px solid var(--bs-border);
-        border-radius: 0.5rem;
-        padding: 0.8rem 1rem;
-      }
-      article.unit h3 {
-        font-size: 1.05rem;
-        margin: 0 0 0.3rem;
-      }
-      .meta {
-        font-size: 0.92rem;
-        color: var(--bs-muted);
-        margin: 0;
-      }
-      blockquote {
-        margin: 0.4rem 0;
-        padding: 0.2rem 0 0.2rem 0.8rem;
-        border-left: 0.25rem solid var(--bs-border-strong);
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .comment .label {
-        font-weight: 600;
-      }
-      fieldset .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem 1.2rem;
-        margin-bottom: 0.6rem;
-      }
-      .state {
-        margin: 0.4rem 0 0;
-      }
-      dl.stats {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.3rem 1rem;
-      }
-      dl.stats dt {
-        font-weight: 600;
-      }
-      dl.stats dd {
-        margin: 0;
-      }
-      .confirm {
-        margin-top: 0.5rem;
-      }
-    `,
-  ];
+  static override styles = [researchPageStyles, agreementRoundStyles];
 
   @property({ attribute: 'round-id' }) roundId = '';
   @property({ attribute: 'user-id' }) userId = '';
@@ -236,17 +170,6 @@ export class BsAgreementRoundView extends ResearchPage {
     return ids.length ? ids.map((id) => this._codeName(id)).join(', ') : t('agreement.noCode');
   }
 
-  /** The unit's text in context: family, document, the text itself and the caseworker's comment. */
-  private _renderSegment(unit: RoundUnitView) {
-    const s = unit.segment;
-    return html`<p class="meta"><strong>${s.familyPseudonym}</strong>${s.documentTitle ? html` · ${s.documentTitle}` : nothing}</p>
-      ${s.text ? html`<blockquote>${s.text}</blockquote>` : nothing}
-      ${s.comment
-        ? html`<div class="comment"><span class="label">${t('agreement.comment')}</span>
-            <bs-markdown-view .markdown=${s.comment}></bs-markdown-view></div>`
-        : nothing}`;
-  }
-
   private _renderCodingUnit(round: AgreementRoundView, unit: RoundUnitView, index: number) {
     const n = index + 1;
     const ticked = this._drafts.get(unit.id) ?? new Set<string>();
@@ -256,7 +179,7 @@ export class BsAgreementRoundView extends ResearchPage {
       : t('agreement.unitCodedEmpty');
     return html`<li><article class="unit" data-unit-id=${unit.id} aria-labelledby="unit-${unit.id}">
       <h3 id="unit-${unit.id}">${t('agreement.unitHeading', { n, m: round.units.length })}</h3>
-      ${this._renderSegment(unit)}
+      ${renderUnitSegment(unit)}
       <fieldset>
         <legend>${t('agreement.codesLegend', { n })}</legend>
         <div class="choices">${round.codes.map((c) => html`<label class="check">
@@ -277,7 +200,7 @@ export class BsAgreementRoundView extends ResearchPage {
   private _renderReadOnlyUnit(round: AgreementRoundView, unit: RoundUnitView, index: number) {
     return html`<li><article class="unit" data-unit-id=${unit.id} aria-labelledby="unit-${unit.id}">
       <h3 id="unit-${unit.id}">${t('agreement.unitHeading', { n: index + 1, m: round.units.length })}</h3>
-      ${this._renderSegment(unit)}
+      ${renderUnitSegment(unit)}
     </article></li>`;
   }
 
@@ -286,7 +209,12 @@ export class BsAgreementRoundView extends ResearchPage {
     const coded = round.units.filter((u) => u.mine !== null).length;
     return html`
       ${this._writable(study) ? nothing : html`<p class="notice">${t('agreement.studyClosed')}</p>`}
-      ${this._isManager(study, round) ? this._renderProgress(round, this._writable(study)) : nothing}
+      ${this._isManager(study, round)
+        ? renderRoundProgress({
+          round, canClose: this._writable(study), asking: this._asking, closing: this._closing, error: this._closeError,
+          coderName: (id) => this._coderName(id), ask: (on) => (this._asking = on), close: () => void this._close(),
+        })
+        : nothing}
       <section aria-labelledby="units-title">
         <h2 id="units-title">${t('agreement.unitsTitle')}</h2>
         ${coder
@@ -298,70 +226,6 @@ export class BsAgreementRoundView extends ResearchPage {
     `;
   }
 
-  private _renderProgress(round: AgreementRoundView, canClose: boolean) {
-    return html`<section class="panel" aria-labelledby="progress-title">
-      <h2 id="progress-title">${t('agreement.progressTitle')}</h2>
-      <ul class="progress">${(round.progress ?? []).map((p) => html`<li>
-        ${t('agreement.progressLine', { name: this._coderName(p.coder), n: p.coded, m: round.units.length })}</li>`)}</ul>
-      ${!canClose ? nothing : this._asking
-        ? html`<div class="confirm buttons" role="group" aria-label=${t('agreement.closeConfirm')}>
-            <span>${t('agreement.closeConfirm')}</span>
-            <button type="button" class="danger" ?disabled=${this._closing} @click=${() => void this._close()}>${t('agreement.closeYes')}</button>
-            <button type="button" ?disabled=${this._closing} @click=${() => (this._asking = false)}>${t('agreement.closeNo')}</button>
-          </div>`
-        : html`<button type="button" @click=${() => (this._asking = true)}>${t('agreement.close')}</button>`}
-      ${alertLine(this._closeError)}
-    </section>`;
-  }
-
-  private _renderResult(round: AgreementRoundView, result: AgreementResult) {
-    const threshold = twoDecimals(round.threshold);
-    const percent = (v: number) => percentFormat.format(v);
-    return html`<section aria-labelledby="result-title">
-      <h2 id="result-title">${t('agreement.resultTitle')}</h2>
-      <dl class="stats">
-        <dt>${t('agreement.percent')}</dt>
-        <dd data-stat="percent">${statText(result.percentAgreement, percent)}</dd>
-        <dt>${t('agreement.alpha')}</dt>
-        <dd data-stat="alpha">${statText({ value: result.alpha.nominal, reason: result.alpha.reason })}</dd>
-      </dl>
-      <p class="hint">${t('agreement.percentHint')} ${t('agreement.alphaHint')}</p>
-      <h3>${t('agreement.perCodeTitle')}</h3>
-      <div class="table-wrap"><table class="stacked per-code">
-        <thead><tr>
-          <th scope="col">${t('agreement.kappaCode')}</th>
-          <th scope="col">${t('agreement.percent')}</th>
-          <th scope="col">${t('agreement.alpha')}</th>
-        </tr></thead>
-        <tbody>${result.percentAgreement.perCode.map((p) => html`<tr data-code-id=${p.codeId}>
-          <th scope="row" data-label=${t('agreement.kappaCode')}>${this._codeName(p.codeId)}</th>
-          <td data-label=${t('agreement.percent')}>${statText(p, percent)}</td>
-          <td data-label=${t('agreement.alpha')}>${statText(result.alpha.perCode.find((a) => a.codeId === p.codeId) ?? { value: null, reason: null })}</td>
-        </tr>`)}</tbody>
-      </table></div>
-      <h3>${t('agreement.kappaTitle')}</h3>
-      <div class="table-wrap"><table class="stacked kappa">
-        <thead><tr>
-          <th scope="col">${t('agreement.kappaCode')}</th>
-          <th scope="col">${t('agreement.kappaPair')}</th>
-          <th scope="col">${t('agreement.kappaValue')}</th>
-        </tr></thead>
-        <tbody>${result.kappa.map((k) => html`<tr data-code-id=${k.codeId}>
-          <th scope="row" data-label=${t('agreement.kappaCode')}>${this._codeName(k.codeId)}</th>
-          <td data-label=${t('agreement.kappaPair')}>${t('agreement.pair', { a: this._coderName(k.coders[0]), b: this._coderName(k.coders[1]) })}</td>
-          <td data-label=${t('agreement.kappaValue')}>${statText(k)}</td>
-        </tr>`)}</tbody>
-      </table></div>
-      ${result.gold && round.goldStandard
-        ? html`<h3>${t('agreement.goldTitle', { name: this._coderName(round.goldStandard) })}</h3>
-            <ul class="gold">${result.gold.map((g) => html`<li>
-              ${t('agreement.goldLine', { name: this._coderName(g.coder), kappa: statText(g.kappa), percent: statText(g.percentAgreement, percent) })}:
-              <strong>${g.passed === null ? t('agreement.goldUnknown') : t(g.passed ? 'agreement.goldPassed' : 'agreement.goldFailed', { threshold })}</strong>
-            </li>`)}</ul>`
-        : nothing}
-    </section>`;
-  }
-
   private _renderDisagreement(study: StudyView, round: AgreementRoundView, d: AgreementResult['disagreements'][number]) {
     const index = round.units.findIndex((u) => u.id === d.unit);
     const unit = round.units[index];
@@ -371,7 +235,7 @@ export class BsAgreementRoundView extends ResearchPage {
     const manager = this._isManager(study, round) && this._writable(study);
     return html`<li><article class="unit" data-unit-id=${unit.id} aria-labelledby="d-${unit.id}">
       <h3 id="d-${unit.id}">${t('agreement.unitHeading', { n: index + 1, m: round.units.length })}</h3>
-      ${this._renderSegment(unit)}
+      ${renderUnitSegment(unit)}
       <div class="table-wrap"><table class="stacked codings">
         <thead><tr><th scope="col">${t('agreement.kappaPair')}</th><th scope="col">${t('agreement.kappaCode')}</th></tr></thead>
         <tbody>${round.coderIds.map((coder) => html`<tr data-coder=${coder}>
@@ -380,21 +244,16 @@ export class BsAgreementRoundView extends ResearchPage {
         </tr>`)}</tbody>
       </table></div>
       ${unit.resolution ? html`<p class="state">${t('agreement.resolvedLine', { codes: this._codeList(unit.resolution.codeIds) })}</p>` : nothing}
-      ${manager && !unit.resolution && !ticked
-        ? html`<button type="button" @click=${() => (this._deciding = new Map(this._deciding).set(unit.id, new Set()))}>${t('agreement.decide')}</button>`
-        : nothing}
-      ${manager && !unit.resolution && ticked
-        ? html`<fieldset>
-            <legend>${t('agreement.decideLegend')}</legend>
-            <div class="choices">${round.codes.map((c) => html`<label class="check">
-              <input type="checkbox" .checked=${ticked.has(c.id)}
-                @change=${(e: Event) => (this._deciding = new Map(this._deciding).set(unit.id, toggled(ticked, c.id, (e.target as HTMLInputElement).checked)))} />
-              ${c.name ?? t('agreement.deletedCode')}</label>`)}</div>
-            <div class="buttons">
-              <button type="button" class="primary" ?disabled=${this._busyUnit !== ''} @click=${() => void this._resolve(unit.id)}>${t('agreement.decideSave')}</button>
-              <button type="button" @click=${() => { const next = new Map(this._deciding); next.delete(unit.id); this._deciding = next; }}>${t('agreement.cancel')}</button>
-            </div>
-          </fieldset>`
+      ${manager && !unit.resolution
+        ? renderSettleForm({
+          codes: round.codes,
+          ticked,
+          busy: this._busyUnit !== '',
+          open: () => (this._deciding = new Map(this._deciding).set(unit.id, new Set())),
+          tick: (codeId, on) => (this._deciding = new Map(this._deciding).set(unit.id, toggled(ticked, codeId, on))),
+          save: () => void this._resolve(unit.id),
+          cancel: () => { const next = new Map(this._deciding); next.delete(unit.id); this._deciding = next; },
+        })
         : nothing}
       ${alertLine(this._unitErrors.get(unit.id))}
       ${statusLine(this._decided.has(unit.id) ? t('agreement.decided') : null)}
@@ -408,7 +267,7 @@ export class BsAgreementRoundView extends ResearchPage {
         <ol class="units">${round.units.map((u, i) => this._renderReadOnlyUnit(round, u, i))}</ol>`;
     }
     return html`
-      ${this._renderResult(round, result)}
+      ${renderAgreementResult(round, result, { code: (id) => this._codeName(id), coder: (id) => this._coderName(id) })}
       <section aria-labelledby="disagreements-title">
         <h2 id="disagreements-title">${t('agreement.disagreementsTitle')}</h2>
         ${result.disagreements.length
@@ -416,21 +275,6 @@ export class BsAgreementRoundView extends ResearchPage {
           : html`<p>${t('agreement.noDisagreements')}</p>`}
       </section>
     `;
-  }
-
-  /** How the units were chosen: by hand, or drawn at random (from one family or question, if so restricted). */
-  private _unitsInfo(study: StudyView, round: AgreementRoundView): string {
-    const sample = round.sample;
-    if (!sample) return t('agreement.handInfo', { n: round.units.length });
-    const { n, pool, seed } = sample;
-    // The units were drawn from the family, so one of them names it.
-    const family = sample.family && (round.units.find((u) => u.segment.familyId === sample.family)?.segment.familyPseudonym ?? sample.family);
-    const question = sample.question && (study.questions.find((q) => q.id === sample.question)?.label ?? sample.question);
-    const limit = family && question ? t('agreement.limitBoth', { family, question })
-      : family ? t('agreement.limitFamily', { family })
-      : question ? t('agreement.limitQuestion', { question })
-      : '';
-    return limit ? t('agreement.sampleInfoLimited', { n, pool, seed, limit }) : t('agreement.sampleInfo', { n, pool, seed });
   }
 
   override render() {
@@ -442,7 +286,7 @@ export class BsAgreementRoundView extends ResearchPage {
       <h1>${round.title}</h1>
       <p><strong>${t(round.status === 'open' ? 'agreement.roundStatusOpen' : 'agreement.roundStatusClosed')}</strong>
         ${t('agreement.codersLine', { names: round.coders.map((c) => c.displayName).join(', ') })}
-        ${this._unitsInfo(study, round)}</p>
+        ${unitsInfo(study, round)}</p>
       ${round.status === 'open' ? this._renderOpen(study, round) : this._renderClosed(study, round)}
     `;
   }

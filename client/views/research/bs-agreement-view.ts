@@ -4,7 +4,7 @@
 // by. The units are either a random sample of the annotations (with its seed, so the draw can be
 // repeated) or annotations ticked by hand; both can be narrowed to one family and one question. The
 // study's annotations are fetched once when the form opens and filtered here.
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AgreementRoundSummary, AnnotationView, FamilyView, StudyPerson, StudyView } from '../../../server/domain/types.ts';
 import { createRound, fetchRounds, type RoundInput } from '../../data/agreement.ts';
@@ -16,16 +16,12 @@ import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { alertLine } from '../../components/feedback.ts';
 import { studyCrumbs } from '../study/study-page.ts';
+import { agreementViewStyles } from './agreement-view-styles.ts';
 import { ResearchPage, researchPageStyles } from './research-page.ts';
+import { matchingAnnotations, renderUnitsFields, type UnitsMode } from './round-units-fields.ts';
 
 /** A seed for a new draw: any 32-bit value; shown and editable so that the draw can be repeated. */
 const newSeed = (): number => Math.floor(Math.random() * 0xffff_ffff);
-
-/** A quote on one line, cut at `max` characters with "…". */
-export function shortQuote(text: string, max = 120): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
-}
 
 /** "0,80" or "0.8" → 0.8; null when it is not a number from 0 to 1. */
 export function parseThreshold(text: string): number | null {
@@ -37,37 +33,7 @@ export function parseThreshold(text: string): number | null {
 
 @customElement('bs-agreement-view')
 export class BsAgreementView extends ResearchPage {
-  static override styles = [
-    researchPageStyles,
-    css`
-      .intro {
-        max-width: 56rem;
-      }
-      fieldset .choices {
-        display: grid;
-        gap: 0.35rem;
-      }
-      .depth {
-        padding-left: calc(var(--depth, 0) * 1.4rem);
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem 1.5rem;
-      }
-      input.short {
-        width: 9rem;
-      }
-      select.filter {
-        width: auto;
-        max-width: 100%;
-      }
-      .picks {
-        max-height: 24rem;
-        overflow-y: auto;
-      }
-    `,
-  ];
+  static override styles = [researchPageStyles, agreementViewStyles];
 
   /** The signed-in user: the gold standard may be the lead or the round's creator only. */
   @property({ attribute: 'user-id' }) userId = '';
@@ -85,7 +51,7 @@ export class BsAgreementView extends ResearchPage {
   @state() private _seed = String(newSeed());
   @state() private _gold = '';
   @state() private _threshold = '0,80';
-  @state() private _mode: 'sample' | 'hand' = 'sample';
+  @state() private _mode: UnitsMode = 'sample';
   /** The filters of both modes; '' is all families or all questions. */
   @state() private _family = '';
   @state() private _question = '';
@@ -137,11 +103,6 @@ export class BsAgreementView extends ResearchPage {
     }
   }
 
-  /** The annotations that pass the family and question filters, in the order the server lists them. */
-  private _matching(): AnnotationView[] {
-    return (this._annotations ?? []).filter((a) => (!this._family || a.familyId === this._family) && (!this._question || a.questionId === this._question));
-  }
-
   /** The units as the API takes them, or what is wrong with the choice, in words. */
   private _units(): RoundInput['units'] | string {
     if (this._mode === 'hand') {
@@ -151,7 +112,7 @@ export class BsAgreementView extends ResearchPage {
     }
     const n = Number(this._n);
     const seed = Number(this._seed);
-    const pool = this._annotations ? this._matching().length : null;
+    const pool = this._annotations ? matchingAnnotations(this._annotations, this._family, this._question).length : null;
     if (!/^\s*\d+\s*$/.test(this._n) || n < 1) return t('agreement.errN');
     if (pool !== null && n > pool) return t('agreement.errNPool', { pool });
     if (!/^\s*\d+\s*$/.test(this._seed) || seed > 0xffff_ffff) return t('agreement.errSeed');
@@ -211,76 +172,23 @@ export class BsAgreementView extends ResearchPage {
   }
 
   private _renderUnits(study: StudyView) {
-    return html`<fieldset>
-      <legend>${t('agreement.fieldUnits')}</legend>
-      <fieldset>
-        <legend>${t('agreement.fieldMode')}</legend>
-        <div class="row">${(['sample', 'hand'] as const).map((mode) => html`<label class="check">
-          <input type="radio" name="round-mode" value=${mode} .checked=${this._mode === mode} @change=${() => (this._mode = mode)} />
-          ${t(mode === 'sample' ? 'agreement.modeSample' : 'agreement.modeHand')}</label>`)}</div>
-      </fieldset>
-      ${this._renderFilters(study)}
-      ${this._mode === 'sample' ? this._renderSample() : this._renderPicks(study)}
-    </fieldset>`;
-  }
-
-  private _renderFilters(study: StudyView) {
-    return html`<div class="row">
-      <div class="field">
-        <label for="round-family">${t('agreement.fieldFamily')}</label>
-        <select id="round-family" class="filter" @change=${(e: Event) => (this._family = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this._family}>${t('agreement.allFamilies')}</option>
-          ${this._families.map((f) => html`<option value=${f.id} ?selected=${f.id === this._family}>${f.pseudonym}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="round-question">${t('agreement.fieldQuestion')}</label>
-        <select id="round-question" class="filter" @change=${(e: Event) => (this._question = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this._question}>${t('agreement.allQuestions')}</option>
-          ${study.questions.map((q) => html`<option value=${q.id} ?selected=${q.id === this._question}>${q.label}</option>`)}
-        </select>
-      </div>
-    </div>`;
-  }
-
-  private _renderSample() {
-    const pool = this._annotations ? this._matching().length : null;
-    return html`
-      <p class="hint" id="pool-hint" aria-live="polite">${pool === null ? t('agreement.loadingAnnotations')
-        : pool === 1 ? t('agreement.poolOne') : t('agreement.pool', { n: pool })}</p>
-      <div class="row">
-        <div class="field">
-          <label for="round-n">${t('agreement.fieldN')}</label>
-          <input id="round-n" class="short" type="number" min="1" step="1" inputmode="numeric" aria-describedby="pool-hint" .value=${this._n}
-            @input=${(e: Event) => (this._n = (e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="field">
-          <label for="round-seed">${t('agreement.fieldSeed')}</label>
-          <input id="round-seed" class="short" type="text" inputmode="numeric" aria-describedby="seed-hint" .value=${this._seed}
-            @input=${(e: Event) => (this._seed = (e.target as HTMLInputElement).value)} />
-        </div>
-      </div>
-      <p class="hint" id="seed-hint">${t('agreement.fieldSeedHint')}</p>`;
-  }
-
-  private _renderPicks(study: StudyView) {
-    if (!this._annotations) return html`<p role="status">${t('agreement.loadingAnnotations')}</p>`;
-    const shown = this._matching();
-    const families = new Map(this._families.map((f) => [f.id, f.pseudonym]));
-    const questions = new Map(study.questions.map((q) => [q.id, q.label]));
-    return html`<fieldset>
-      <legend>${t('agreement.fieldPicks')}</legend>
-      <p class="hint">${t('agreement.picksHint')}</p>
-      <p id="picked-count" aria-live="polite">${t('agreement.picked', { n: this._picked.size })}</p>
-      ${shown.length
-        ? html`<div class="choices picks">${shown.map((a) => html`<label class="check">
-            <input type="checkbox" value=${a.id} .checked=${this._picked.has(a.id)}
-              @change=${(e: Event) => (this._picked = this._toggle(this._picked, a.id, (e.target as HTMLInputElement).checked))} />
-            ${t('agreement.pickLabel', {
-              family: families.get(a.familyId) ?? a.familyId, question: questions.get(a.questionId) ?? a.questionId, quote: shortQuote(a.target.exact),
-            })}</label>`)}</div>`
-        : html`<p class="notice">${t('agreement.noPicks')}</p>`}
-    </fieldset>`;
+    return renderUnitsFields({
+      study,
+      mode: this._mode,
+      family: this._family,
+      question: this._question,
+      families: this._families,
+      annotations: this._annotations,
+      picked: this._picked,
+      n: this._n,
+      seed: this._seed,
+      setMode: (mode) => (this._mode = mode),
+      setFamily: (id) => (this._family = id),
+      setQuestion: (id) => (this._question = id),
+      setN: (text) => (this._n = text),
+      setSeed: (text) => (this._seed = text),
+      pick: (id, on) => (this._picked = this._toggle(this._picked, id, on)),
+    });
   }
 
   private _renderForm(study: StudyView) {
