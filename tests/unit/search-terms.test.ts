@@ -2,7 +2,7 @@
 // value here is written out by hand from how Swedish inflects, not taken from the code's output.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { snippet } from '../../server/search/study-search.ts';
+import { snippet } from '../../server/search/search-snippet.ts';
 import { ningRoot, stemTerm, TermMatcher, tokenise } from '../../server/search/swedish-terms.ts';
 
 const terms = suite('Search terms in Swedish');
