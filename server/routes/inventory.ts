@@ -51,6 +51,7 @@ async function readCsv(c: Context<AppEnv>): Promise<string> {
 }
 
 const pseudonymKey = (s: string) => s.toLocaleLowerCase('sv');
+const TAKEN = 'Det finns redan ett barn med den pseudonymen i studien.';
 const childNumber = (id: string) => Number(/^barn-(\d+)$/.exec(id)?.[1] ?? 0);
 
 function findChild(access: InventoryAccess, childId: string): InventoryChild {
@@ -89,7 +90,7 @@ export function inventoryRoutes(services: Services) {
         const role = account ? repo.study.members.find((m) => m.userId === account.id)?.role : undefined;
         if (!account || account.disabled) errors.push({ row: r.row, message: 'Handläggaren har inget aktivt konto i Backspegel.' });
         else if (role === 'lead' || role === 'researcher') errors.push({ row: r.row, message: 'Handläggaren är projektledare eller forskare i studien, inte socialsekreterare.' });
-        else if (taken.has(pseudonymKey(r.pseudonym))) errors.push({ row: r.row, message: 'Det finns redan ett barn med den pseudonymen i studien.' });
+        else if (taken.has(pseudonymKey(r.pseudonym))) errors.push({ row: r.row, message: TAKEN });
         else accounts.set(r.caseworker, account);
       }
       if (errors.length) throw new InvalidRowsError(errors.sort((a, b) => a.row - b.row));
@@ -105,7 +106,12 @@ export function inventoryRoutes(services: Services) {
       }
       const now = clock().toISOString();
       const imported = await repo.records.transact((tx) => {
-        let next = Math.max(0, ...repo.records.list(inventoryChildren).map((x) => childNumber(x.id))) + 1;
+        const stored = repo.records.list(inventoryChildren);
+        // Checked again here: another import may have committed since the check above (transactions run one at a time).
+        const takenNow = new Set(stored.map((x) => pseudonymKey(x.pseudonym)));
+        const clashes = rows.filter((r) => takenNow.has(pseudonymKey(r.pseudonym)));
+        if (clashes.length) throw new InvalidRowsError(clashes.map((r) => ({ row: r.row, message: TAKEN })));
+        let next = Math.max(0, ...stored.map((x) => childNumber(x.id))) + 1;
         for (const r of rows) {
           tx.put(inventoryChildren, {
             id: `barn-${String(next++).padStart(4, '0')}`, pseudonym: r.pseudonym, unit: r.unit, ageBand: r.ageBand,

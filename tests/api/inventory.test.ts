@@ -60,6 +60,18 @@ inv('a file with three bad rows is refused as a whole: 422 invalid_rows lists ex
   assert.is((await s.cw1.call('POST', `${s.base}/children`, csvForm(GOOD))).status, 403, 'only the lead imports');
 });
 
+inv('two imports at once with a pseudonym in common: one is stored, the other refused whole', async ({ t }) => {
+  const s = await setup(t, null);
+  const a = `${HEADER}\nBarn 1;insats;0-5;socsek1\nBarn 2;insats;0-5;socsek1`;
+  const b = `${HEADER}\nBarn 3;insats;0-5;socsek2\nBarn 2;utredning;6-12;socsek2`;
+  const [ra, rb] = await Promise.all([s.lead.call('POST', `${s.base}/children`, csvForm(a)), s.lead.call('POST', `${s.base}/children`, csvForm(b))]);
+  assert.equal([ra.status, rb.status].sort(), [201, 422]);
+  const refused = ra.status === 422 ? ra : rb;
+  assert.equal(refused.json.error.rows, [{ row: 3, message: 'Det finns redan ett barn med den pseudonymen i studien.' }]);
+  const children = (await s.lead.call('GET', `${s.base}/children`)).json;
+  assert.equal(children.map((c: any) => c.pseudonym), ra.status === 201 ? ['Barn 1', 'Barn 2'] : ['Barn 2', 'Barn 3']);
+});
+
 inv('a caseworker lists and rates only their own children; saves are versioned; the lead cannot rate', async ({ t }) => {
   const s = await setup(t);
   const mine = (await s.cw1.call('GET', `${s.base}/children`)).json;
