@@ -60,7 +60,7 @@ export async function studyAnnotations(source: ExportSource): Promise<ExportedAn
     for (const document of study.documents) {
       const annotations = byDocument.get(document.id);
       if (!annotations) continue;
-      const { entries } = await repo.documents.read(document.id);
+      const entries = await repo.documents.entries(document.id);
       annotations.sort((a, b) => a.target.start - b.target.start || a.createdAt.localeCompare(b.createdAt));
       for (const annotation of annotations) {
         out.push({

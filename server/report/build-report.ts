@@ -112,7 +112,7 @@ export async function buildReport(repo: StudyRepo, users: readonly User[], optio
     let last: number | null = null;
     let familyEntries = 0;
     for (const doc of docs) {
-      const { entries: list } = await repo.documents.read(doc.id);
+      const list = await repo.documents.entries(doc.id);
       familyEntries += list.length;
       for (const entry of list) {
         const year = yearOf(entry.date);

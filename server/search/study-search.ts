@@ -116,7 +116,7 @@ export class StudySearch {
       const known = new Set(this.#repo.study.documents.map((d) => d.id));
       const entriesOf = new Map<string, Entry[]>();
       const read = new Set([...data.annotations.map((a) => a.documentId), ...commented.map((a) => appraisalPlace(a).documentId).filter((id) => known.has(id))]);
-      for (const id of read) entriesOf.set(id, (await this.#repo.documents.read(id)).entries);
+      for (const id of read) entriesOf.set(id, await this.#repo.documents.entries(id));
       const docs: IndexedRecord[] = [
         ...data.annotations.map((a) => annotationRecord(family.id, a, questions, entriesOf.get(a.documentId) ?? [])),
         ...Object.entries(data.reflections).filter(([, r]) => r.text.trim()).map(([key, r]) => reflectionRecord(family.id, key, r, questions)),

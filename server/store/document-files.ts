@@ -7,11 +7,16 @@ import { writeFilesDurably } from './durable-file.ts';
 import { assertSafeId } from './ids.ts';
 import { Lru } from './lru.ts';
 
+/** Chronologies kept in memory: every document of a study ten times the bench study's size. */
+const ENTRIES_KEPT = 4096;
 
 export class DocumentFiles {
   #dir: string;
   // The reader asks for the same few documents again and again.
   #cache = new Lru<string, { text: string; entries: Entry[] }>(8);
+  // Chronologies are small beside their texts and read for every document at once (investigations,
+  // the report's charts, exports): kept for many more documents, without their texts.
+  #entries = new Lru<string, Entry[]>(ENTRIES_KEPT);
 
   constructor(dir: string) {
     this.#dir = dir;
@@ -36,7 +41,22 @@ export class DocumentFiles {
         { name: `${d.id}.txt`, data: d.text },
       ]),
     );
-    for (const d of docs) this.#cache.set(d.id, { text: d.text, entries: d.entries });
+    for (const d of docs) this.#remember(d.id, { text: d.text, entries: d.entries });
+  }
+
+  /** A document's chronology, without reading its text when it is not in memory. */
+  async entries(id: string): Promise<Entry[]> {
+    assertSafeId(id);
+    const known = this.#cache.get(id)?.entries ?? this.#entries.get(id);
+    if (known) return known;
+    const entries = JSON.parse(await readFile(join(this.#dir, `${id}.entries.json`), 'utf8')) as Entry[];
+    this.#entries.set(id, entries);
+    return entries;
+  }
+
+  #remember(id: string, doc: { text: string; entries: Entry[] }): void {
+    this.#cache.set(id, doc);
+    this.#entries.set(id, doc.entries);
   }
 
   async read(id: string): Promise<{ text: string; entries: Entry[] }> {
@@ -48,7 +68,7 @@ export class DocumentFiles {
       readFile(join(this.#dir, `${id}.entries.json`), 'utf8').then((s) => JSON.parse(s) as Entry[]),
     ]);
     const doc = { text, entries };
-    this.#cache.set(id, doc);
+    this.#remember(id, doc);
     return doc;
   }
 }

@@ -22,7 +22,7 @@ export function studyChecklist(study: Study): Promise<Checklist> {
 /** The family's investigations as of `now` (an undecided one past its limit on that day is over). */
 export async function familyInvestigations(repo: StudyRepo, family: Family, now: Date): Promise<InvestigationView[]> {
   const metas = repo.study.documents.filter((d) => d.familyId === family.id);
-  // Document texts are immutable, so reading them (through DocumentFiles' own cache) cannot go stale.
-  const documents = await Promise.all(metas.map(async (m) => ({ documentId: m.id, entries: (await repo.documents.read(m.id)).entries })));
+  // Chronologies are immutable, so reading them through DocumentFiles' cache cannot go stale.
+  const documents = await Promise.all(metas.map(async (m) => ({ documentId: m.id, entries: await repo.documents.entries(m.id) })));
   return investigationViews(family.id, documents, repo.familyRecords(family.id, appraisals), utcIsoDate(now));
 }

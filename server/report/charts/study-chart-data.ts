@@ -79,7 +79,7 @@ export async function studyChartInputs(repo: StudyRepo, scope: ChartScope, early
   for (const f of families) {
     const docs = study.documents.filter((d) => d.familyId === f.id);
     const entriesOf = new Map<string, Entry[]>();
-    for (const d of docs) entriesOf.set(d.id, (await repo.documents.read(d.id)).entries);
+    for (const d of docs) entriesOf.set(d.id, await repo.documents.entries(d.id));
     const entries = [...entriesOf.values()].flat().map(({ date, kind, title }) => ({ date, kind, title }));
     const data = repo.familyData(f.id);
     // An annotation is dated by its entry; one before the first entry (or in a document without entries) is left out.
