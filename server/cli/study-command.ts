@@ -38,6 +38,12 @@ export async function studyCreateCommand(store: Store, options: StudyCommandOpti
   if (!parsed.data.lead) throw new ValidationError('Ange projektledaren med --lead ANVÄNDARNAMN.');
   const study = await createStudyFromTemplate(store, parsed.data, null);
   await store.audit.append({ time: new Date().toISOString(), user: 'cli', role: null, action: 'study.create', study: study.id, family: null, object: study.id, outcome: 'ok' });
+  if (study.kind === 'inventory') {
+    return [
+      `Målgruppsinventeringen "${study.title}" skapades med id ${study.id} (${study.inventory!.scale.length} nivåer, ${study.inventory!.criteria.length} kriterier).`,
+      `Projektledaren ${parsed.data.lead} kan nu logga in och läsa in barnen från en CSV-fil.`,
+    ];
+  }
   return [
     `Studien "${study.title}" skapades med id ${study.id} (${study.questions.length} reflektionsfrågor).`,
     `Projektledaren ${parsed.data.lead} kan nu logga in, lägga till familjer och importera akter.`,

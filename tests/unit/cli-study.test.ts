@@ -30,6 +30,13 @@ study('creates a study from a template with a named lead and closes it, audited;
   assert.ok(seeded.every((c) => c.createdBy === app.users[0].id));
   assert.is(seeded.find((c) => c.name === 'Skolfrånvaro')?.parentId, seeded.find((c) => c.name === 'Tidiga tecken')?.id);
 
+  // An inventory: its instrument is copied in from the template, and the next step is reading in the children.
+  const inventory = await cli('study', 'create', '--template', 'malgruppsinventering', '--title', 'Inventering Väst', '--lead', 'lena', '--data', data);
+  assert.match(inventory.stdout, /Målgruppsinventeringen "Inventering Väst" skapades med id inventering-vast \(4 nivåer, 8 kriterier\)/);
+  assert.match(inventory.stdout, /läsa in barnen från en CSV-fil/);
+  const inv = JSON.parse(await readFile(join(data, 'studies', 'inventering-vast', 'study.json'), 'utf8'));
+  assert.equal([inv.kind, inv.questions, inv.inventory.units.map((u: { id: string }) => u.id)], ['inventory', [], ['utredning', 'insats']]);
+
   const unknown = await cli('study', 'create', '--template', 'saknas', '--title', 'X', '--lead', 'lena', '--data', data);
   assert.is(unknown.code, 1);
   assert.match(unknown.stderr, /Mallen finns inte/);
@@ -46,7 +53,7 @@ study('creates a study from a template with a named lead and closes it, audited;
   assert.match((await cli('study', 'close', '--study', 'saknas', '--data', data)).stderr, /Studien finns inte/);
 
   const verify = await cli('audit', 'verify', '--data', data);
-  assert.match(verify.stdout, /obruten: 3 rader/, 'user.add, study.create and study.close');
+  assert.match(verify.stdout, /obruten: 4 rader/, 'user.add, two study.create and study.close');
   await rm(data, { recursive: true });
 });
 
