@@ -12,6 +12,7 @@ import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile, syncDirectory } from './durable-file.ts';
+import { upgradeLine, upgradeSnapshot } from './record-upgrade.ts';
 
 /** What every stored record has; domain types add their own fields. */
 export interface StoredRecord {
@@ -273,31 +274,4 @@ export class RecordFile {
     this.#journalSize = 0;
     this.#journalLines = 0;
   }
-}
-
-// Files written before collections existed: { annotations: [], reflections: { key: {…} } } and
-// journal lines { put, del, refl }. Read once, written back in the new form at the next fold.
-type LegacyReflections = Record<string, Omit<StoredRecord, 'id'>>;
-
-function upgradeSnapshot(data: unknown): Snapshot {
-  const d = (data ?? {}) as Partial<Snapshot> & { annotations?: StoredRecord[]; reflections?: LegacyReflections };
-  if (d.collections && typeof d.seq === 'number') return d as Snapshot;
-  return {
-    seq: 0,
-    collections: {
-      annotations: d.annotations ?? [],
-      reflections: Object.entries(d.reflections ?? {}).map(([id, r]) => ({ ...r, id })),
-    },
-  };
-}
-
-function upgradeLine(data: unknown, nextSeq: number): JournalLine {
-  const d = data as Partial<JournalLine> & { put?: StoredRecord[]; del?: string[]; refl?: LegacyReflections };
-  if (typeof d.seq === 'number' && Array.isArray(d.ops)) return d as JournalLine;
-  const ops: Operation[] = [
-    ...(d.del ?? []).map((id) => ({ c: 'annotations', del: id })),
-    ...(d.put ?? []).map((r) => ({ c: 'annotations', put: r })),
-    ...Object.entries(d.refl ?? {}).map(([id, r]) => ({ c: 'reflections', put: { ...r, id } })),
-  ];
-  return { seq: nextSeq, ops };
 }
