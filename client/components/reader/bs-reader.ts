@@ -17,12 +17,17 @@ import { makeTarget, rangeToOffsets, trimRange } from '../../common/offsets.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { renderBlock } from './reader-block.ts';
+import { ReaderChunkController } from './reader-chunk-controller.ts';
+import { composedRange, isTextField, nextFrame } from './reader-dom.ts';
 import { ReaderFillController } from './reader-fill-controller.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { readerStyles } from './reader-styles.ts';
+import { renderSelectionBar } from './reader-selection-bar.ts';
 import { sharedStyles } from '../base-styles.ts';
 import type { BsAnnotationCard } from './bs-annotation-card.ts';
 import './bs-keyboard-help.ts';
+
+const EMPTY: AnnotationView[] = [];
 
 interface ReaderSelection {
   block: string;
@@ -31,37 +36,12 @@ interface ReaderSelection {
   end: number;
 }
 
-const EMPTY: AnnotationView[] = [];
-/** Blocks rendered at once on first show (more than a screenful), then more per task: CHUNK, doubling up to MAX_CHUNK. */
-const FIRST = 30;
-const CHUNK = 250;
-const MAX_CHUNK = 1000;
-
-/** The selection's range as seen from inside `root` (shadow DOM aware). */
-function composedRange(root: ShadowRoot): AbstractRange | null {
-  const sel = document.getSelection();
-  if (!sel || sel.rangeCount === 0) return null;
-  const withComposed = sel as Selection & { getComposedRanges?: (o: { shadowRoots: ShadowRoot[] }) => StaticRange[] };
-  if (typeof withComposed.getComposedRanges === 'function') return withComposed.getComposedRanges({ shadowRoots: [root] })[0] ?? null;
-  const legacy = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
-  return legacy && legacy.rangeCount ? legacy.getRangeAt(0) : sel.getRangeAt(0);
-}
-
-function isTextField(target: EventTarget): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement || target instanceof HTMLDialogElement || target.isContentEditable;
-}
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
 @customElement('bs-reader')
 export class BsReader extends LitElement {
   static override styles = [sharedStyles, readerStyles];
 
   @state() private _selection: ReaderSelection | null = null;
   @state() private _message = '';
-  @state() private _limit = 0;
   /** Which blocks are rendered in full, and the placeholder heights of the others. */
   private readonly _filler = new ReaderFillController(this, () => this.texts);
   /** Moving through entries, sentences and words, and selecting, by keyboard. */
@@ -76,11 +56,11 @@ export class BsReader extends LitElement {
     reveal: (key) => this.revealBlock(key),
     syncSelection: () => this._readSelection(),
   });
-  private _growFrame = 0;
+  /** How many blocks are rendered yet (a long file arrives in chunks). */
+  private readonly _chunks = new ReaderChunkController(this, () => this.blocks.length);
 
   private _pointerDown = false;
   private _frame = 0;
-  private _growTimer: ReturnType<typeof setTimeout> | null = null;
   /** The block of the last "Markera som" choice: focus returns there when the form closes. */
   private _returnTo = '';
 
@@ -122,29 +102,19 @@ export class BsReader extends LitElement {
     document.addEventListener('selectionchange', this._onSelectionChange);
     window.addEventListener('keydown', this._onKeydown);
     window.addEventListener('pointerup', this._onPointerUp);
-    this._grow();
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    // A long case file is rendered in chunks so the first screen shows at once; the rest follows in
-    // later tasks (content-visibility keeps the off-screen part cheap once it is in the DOM).
-    if (changed.has('blocks')) {
-      this._limit = Math.min(this.blocks.length, Math.max(this._limit, FIRST));
-      this._grow();
-    }
+    if (changed.has('blocks')) this._chunks.blocksChanged();
   }
 
   override updated(changed: Map<string, unknown>): void {
     // Filling never adds unfilled sections; only new blocks do.
-    if (changed.has('_limit') || changed.has('blocks')) this._filler.observeUnfilled();
+    if (this._chunks.takeGrown() || changed.has('blocks')) this._filler.observeUnfilled();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this._growTimer) clearTimeout(this._growTimer);
-    this._growTimer = null;
-    cancelAnimationFrame(this._growFrame);
-    this._growFrame = 0;
     document.removeEventListener('selectionchange', this._onSelectionChange);
     window.removeEventListener('keydown', this._onKeydown);
     window.removeEventListener('pointerup', this._onPointerUp);
@@ -180,24 +150,6 @@ export class BsReader extends LitElement {
       this._start(n - 1);
     }
   };
-
-  /** Adds CHUNK more blocks per task, the first chunk after a frame so the first screen shows at once. */
-  private _grow(): void {
-    if (this._growFrame || this._growTimer || this._limit >= this.blocks.length) return;
-    const next = () => {
-      this._growTimer = setTimeout(() => {
-        this._growTimer = null;
-        // Small chunks while the first screen settles, larger ones after (fewer re-renders of the list).
-        this._limit = Math.min(this.blocks.length, this._limit + Math.min(MAX_CHUNK, Math.max(CHUNK, this._limit)));
-        this._grow();
-      }, 0);
-    };
-    if (this._limit > FIRST) return next();
-    this._growFrame = requestAnimationFrame(() => {
-      this._growFrame = 0;
-      next();
-    });
-  }
 
   private _readSelection(): void {
     const root = this.shadowRoot;
@@ -255,33 +207,18 @@ export class BsReader extends LitElement {
     });
   }
 
-  private _renderCodeButton() {
-    return html`<button type="button" class="code" aria-keyshortcuts="C" @mousedown=${(e: Event) => e.preventDefault()}
-      @click=${() => this._code()}>${t('coding.codePassage')}</button>`;
-  }
-
   private _renderBar() {
-    // A researcher may code but not annotate: a bar of its own (not the "Markera som" bar).
-    if (this.readonly) {
-      return html`<div class="codebar" role="toolbar" aria-label=${t('coding.bar')}>
-        ${this._renderCodeButton()}<span class="selbar-hint" aria-hidden="true">${t('coding.codeKeyHint')}</span>
-      </div>`;
-    }
-    return html`<div class="selbar" role="toolbar" aria-label=${t('reader.markAs')}>
-      <span class="selbar-label" aria-hidden="true">${t('reader.markAs')}</span>
-      ${this.questions.slice(0, 9).map((q, i) => html`<button type="button" class="q-${(i % 4) + 1}"
-        aria-keyshortcuts=${String(i + 1)} @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this._start(i)}>
-        <span class="qnum">${i + 1}</span> ${q.label}</button>`)}
-      <span class="selbar-hint" aria-hidden="true">${t('reader.markHint', { n: Math.min(9, this.questions.length) })}</span>
-      ${this._mayCode ? this._renderCodeButton() : nothing}
-    </div>`;
+    return renderSelectionBar({
+      questions: this.questions, readonly: this.readonly, mayCode: this._mayCode,
+      start: (i) => this._start(i), code: () => this._code(),
+    });
   }
 
   /** Scrolls a block to the top of the viewport and moves focus to it. */
   async revealBlock(key: string): Promise<void> {
     const index = this.blocks.findIndex((b) => b.key === key);
     if (index < 0) return;
-    if (index >= this._limit) this._limit = this.blocks.length;
+    if (index >= this._chunks.limit) this._chunks.showAll();
     // Fill the target and its neighbours first, so the position does not shift much after the jump.
     this._filler.fill(this.blocks.slice(Math.max(0, index - 2), index + 4).map((b) => b.key));
     await this.updateComplete;
@@ -336,7 +273,7 @@ export class BsReader extends LitElement {
       ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}
         ?code=${this._mayCode}></bs-keyboard-help>` : nothing}
       <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
-        ${repeat(this.blocks.slice(0, this._limit), (b) => b.key, (b) => {
+        ${repeat(this.blocks.slice(0, this._chunks.limit), (b) => b.key, (b) => {
           const filled = this._filler.filled.has(b.key);
           const owned = this.owner.get(b.key) ?? EMPTY;
           const height = this._filler.height(b, owned.length);

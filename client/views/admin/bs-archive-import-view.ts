@@ -5,18 +5,17 @@
 // → per family the preview counts and suggested names to confirm with a label or reject
 // (bs-name-suggestions) → "Spara i studien" with a summary, or "Kasta importen". The lead can leave while
 // the files are read: on return the page lists the lead's unfinished jobs and shows the newest.
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../../server/domain/types.ts';
 import { ApiError, errorMessage } from '../../data/api.ts';
 import {
-  commitBulkImport, decideBulkNames, discardBulkImport, fetchBulkImport, fetchBulkImports, startBulkImport,
+  commitBulkImport, discardBulkImport, fetchBulkImport, fetchBulkImports, startBulkImport,
   type BulkCommitResult, type BulkJobSummary, type BulkJobView,
 } from '../../data/bulk-imports.ts';
-import { fetchNameLabels } from '../../data/imports.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
-import type { ArchiveUploadDetail, NamesDecideDetail } from '../../events.ts';
-import { formatDateTime, t } from '../../i18n/sv.ts';
+import type { ArchiveUploadDetail } from '../../events.ts';
+import { t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
 import { adminStyles } from '../../components/admin/admin-styles.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
@@ -26,62 +25,18 @@ import '../../components/import/bs-name-suggestions.ts';
 import '../../components/import/bs-import-finish.ts';
 import '../../components/import/bs-import-done.ts';
 import { StudyPage } from '../study/study-page.ts';
-import { alertLine } from '../../components/feedback.ts';
+import { archiveImportStyles } from './archive-import-styles.ts';
+import { ArchiveProgressAnnouncer } from './archive-progress-announcer.ts';
+import { renderJob, renderOtherJobs } from './archive-job-render.ts';
+import { NameDecisionsController } from './name-decisions-controller.ts';
 
 const POLL_MS = 500;
-/** Progress is announced at most this often while the files are read. */
-const ANNOUNCE_EVERY_MS = 5000;
 
 const unfinished = (j: { state: string }) => j.state === 'running' || j.state === 'ready';
 
 @customElement('bs-archive-import-view')
 export class BsArchiveImportView extends StudyPage {
-  static override styles = [
-    sharedStyles,
-    adminStyles,
-    css`
-      :host {
-        display: block;
-        max-width: 72rem;
-      }
-      h1 {
-        font-size: 1.6rem;
-      }
-      h2 {
-        font-size: 1.25rem;
-        margin: 1.4rem 0 0.5rem;
-      }
-      h2:focus {
-        outline: none;
-      }
-      .intro {
-        max-width: 50rem;
-      }
-      ul.jobs {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        gap: 0.4rem;
-      }
-      ul.jobs li {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 1rem;
-        align-items: center;
-      }
-      .families {
-        display: grid;
-        gap: 1rem;
-      }
-      .families bs-name-suggestions {
-        background: var(--bs-surface);
-        border: 1px solid var(--bs-border);
-        border-radius: 0.5rem;
-        padding: 0.9rem 1.1rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, adminStyles, archiveImportStyles];
 
   @state() private _study: StudyView | null = null;
   @state() private _families: FamilyView[] = [];
@@ -92,20 +47,20 @@ export class BsArchiveImportView extends StudyPage {
   @state() private _error = '';
   @state() private _uploadError = '';
   @state() private _pollError = '';
-  @state() private _labels: Record<string, string[]> = {};
-  @state() private _nameBusy = '';
-  @state() private _nameErrors: Record<string, string> = {};
-  @state() private _nameMessages: Record<string, string> = {};
   @state() private _busy: '' | 'commit' | 'discard' = '';
   @state() private _finishError = '';
   @state() private _result: BulkCommitResult | null = null;
   @state() private _notice = '';
-  @state() private _announcement = '';
 
   /** Bumped to stop a running poll (another job shown, new upload, element removed). */
   private _run = 0;
-  private _announcedAt = 0;
-  private _announcedDone = -1;
+  private readonly _announcer = new ArchiveProgressAnnouncer(this);
+  private readonly _names = new NameDecisionsController(this, {
+    api: () => this.api,
+    studyId: () => this.studyId,
+    job: () => this._job,
+    setJob: (job) => (this._job = job),
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -142,11 +97,6 @@ export class BsArchiveImportView extends StudyPage {
     }
   }
 
-  private _announce(text: string): void {
-    this._announcement = text;
-    this._announcedAt = Date.now();
-  }
-
   private _focus(selector: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
@@ -154,13 +104,11 @@ export class BsArchiveImportView extends StudyPage {
   private _resetJob(): void {
     this._job = null;
     this._result = null;
-    this._labels = {};
-    this._nameErrors = {};
-    this._nameMessages = {};
+    this._names.reset();
     this._busy = '';
     this._finishError = '';
     this._pollError = '';
-    this._announcedDone = -1;
+    this._announcer.reset();
   }
 
   /** Shows one of the lead's jobs and follows it while its files are read. */
@@ -175,7 +123,7 @@ export class BsArchiveImportView extends StudyPage {
       const job = await fetchBulkImport(api, this.studyId, jobId);
       if (run !== this._run) return;
       this._job = job;
-      if (job.state === 'running') this._announce(t('archive.announceStart'));
+      if (job.state === 'running') this._announcer.announce(t('archive.announceStart'));
       await this._follow(run);
     } catch (err) {
       if (run === this._run) this._pollError = t('archive.pollFailed', { message: errorMessage(err) });
@@ -194,18 +142,15 @@ export class BsArchiveImportView extends StudyPage {
       job = await fetchBulkImport(api, this.studyId, job.id);
       if (run !== this._run) return;
       this._job = job;
-      if (job.state === 'running' && job.done !== this._announcedDone && Date.now() - this._announcedAt >= ANNOUNCE_EVERY_MS) {
-        this._announcedDone = job.done;
-        this._announce(t('archive.announce', { done: job.done, total: job.total }));
-      }
+      if (job.state === 'running') this._announcer.progress(job.done, job.total);
     }
     if (job.state === 'ready') {
       const warnings = job.warnings.filter((w) => w.code !== 'refused').length;
       const errors = job.files.filter((f) => f.state === 'failed').length;
-      this._announce(t('archive.announceReady', { total: job.total, warnings, errors }));
-      await this._loadLabels(job, run);
+      this._announcer.announce(t('archive.announceReady', { total: job.total, warnings, errors }));
+      await this._names.loadLabels(job, () => run === this._run);
     } else if (job.state === 'failed') {
-      this._announce(t('archive.announceFailed'));
+      this._announcer.announce(t('archive.announceFailed'));
     } else {
       // Committed or discarded elsewhere (another tab).
       this._resetJob();
@@ -213,13 +158,6 @@ export class BsArchiveImportView extends StudyPage {
       this._notice = t('archive.gone');
       void this._refreshJobs();
     }
-  }
-
-  private async _loadLabels(job: BulkJobView, run: number): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    const entries = await Promise.all(job.families.map(async (f) => [f.familyId, await fetchNameLabels(api, this.studyId, f.familyId)] as const));
-    if (run === this._run) this._labels = Object.fromEntries(entries);
   }
 
   private _retry(): void {
@@ -241,7 +179,7 @@ export class BsArchiveImportView extends StudyPage {
       if (run !== this._run) return;
       this._job = job;
       this._phase = 'job';
-      this._announce(t('archive.announceStart'));
+      this._announcer.announce(t('archive.announceStart'));
       this._focus('#job-title');
       void this._refreshJobs();
       await this._follow(run);
@@ -254,30 +192,6 @@ export class BsArchiveImportView extends StudyPage {
       } else {
         this._pollError = t('archive.pollFailed', { message: errorMessage(err) });
       }
-    }
-  }
-
-  private async _decide(e: CustomEvent<NamesDecideDetail>): Promise<void> {
-    const api = this.api;
-    const job = this._job;
-    const { decision } = e.detail;
-    if (!api || !job || this._nameBusy) return;
-    this._nameBusy = decision.familyId;
-    this._nameErrors = { ...this._nameErrors, [decision.familyId]: '' };
-    this._nameMessages = { ...this._nameMessages, [decision.familyId]: '' };
-    try {
-      this._job = await decideBulkNames(api, this.studyId, job.id, decision);
-      const labels = await fetchNameLabels(api, this.studyId, decision.familyId);
-      this._labels = { ...this._labels, [decision.familyId]: labels };
-      const family = this._job.families.find((f) => f.familyId === decision.familyId)?.pseudonym ?? decision.familyId;
-      this._nameMessages = {
-        ...this._nameMessages,
-        [decision.familyId]: t('archive.decided', { family, confirmed: decision.confirm.length, rejected: decision.reject.length }),
-      };
-    } catch (err) {
-      this._nameErrors = { ...this._nameErrors, [decision.familyId]: errorMessage(err) };
-    } finally {
-      this._nameBusy = '';
     }
   }
 
@@ -338,22 +252,6 @@ export class BsArchiveImportView extends StudyPage {
     return names;
   }
 
-  private _renderJobs() {
-    const shown = this._phase === 'job' ? this._job?.id : undefined;
-    const others = this._jobs.filter((j) => j.id !== shown);
-    if (others.length === 0) return nothing;
-    return html`<section aria-labelledby="jobs-title">
-      <h2 id="jobs-title">${t('archive.jobs')}</h2>
-      <ul class="jobs">
-        ${others.map((j) => {
-          const line = t('archive.jobLine', { time: formatDateTime(j.createdAt), state: t(`archive.jobState.${j.state}`), done: j.done, total: j.total });
-          return html`<li><span>${line}</span>
-            <button type="button" aria-label=${`${t('archive.show')}: ${line}`} @click=${() => void this._open(j.id)}>${t('archive.show')}</button></li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
   private _renderUpload() {
     return html`<section aria-labelledby="upload-title">
       <h2 id="upload-title" tabindex="-1">${t('archive.uploadTitle')}</h2>
@@ -363,38 +261,17 @@ export class BsArchiveImportView extends StudyPage {
   }
 
   private _renderJob() {
-    const job = this._job;
-    if (!job) {
-      return html`${this._pollError
-        ? html`<p class="alert" role="alert">${this._pollError}</p>
-            <div class="buttons"><button type="button" @click=${this._newImport}>${t('archive.newImport')}</button></div>`
-        : html`<p>${t('app.loading')}</p>`}`;
-    }
-    const title = job.state === 'ready' || job.state === 'failed' ? job.state : 'running';
-    return html`<section aria-labelledby="job-title">
-        <h2 id="job-title" tabindex="-1">${t(`archive.jobTitle.${title}`)}</h2>
-        ${job.state === 'running' ? html`<p class="hint">${t('archive.leaveHint')}</p>` : nothing}
-        ${job.state === 'failed' && job.error ? html`<p class="alert" role="alert">${t('archive.failed', { message: job.error.message })}</p>` : nothing}
-        ${this._pollError
-          ? html`<p class="alert" role="alert">${this._pollError}</p>
-              <div class="buttons"><button type="button" @click=${this._retry}>${t('archive.retry')}</button></div>`
-          : nothing}
-        <bs-import-job-files .job=${job}></bs-import-job-files>
-      </section>
-      ${job.state === 'ready' && job.families.length
-        ? html`<section aria-labelledby="families-title">
-            <h2 id="families-title">${t('archive.familiesTitle')}</h2>
-            <p class="intro">${t('archive.familiesIntro')}</p>
-            <div class="families">
-              ${job.families.map((f) => html`<bs-name-suggestions .family=${f} .labels=${this._labels[f.familyId] ?? []}
-                ?busy=${this._nameBusy === f.familyId} ?disabled=${this._nameBusy !== '' || this._busy !== ''}
-                error=${this._nameErrors[f.familyId] ?? ''} message=${this._nameMessages[f.familyId] ?? ''}
-                @bs-names-decide=${this._decide}></bs-name-suggestions>`)}
-            </div>
-          </section>`
-        : nothing}
-      <bs-import-finish .job=${job} busy=${this._busy} error=${this._finishError}
-        @bs-import-commit=${this._commit} @bs-import-discard=${this._discard} @bs-archive-new=${this._newImport}></bs-import-finish>`;
+    const state = {
+      pollError: this._pollError, labels: this._names.labels, nameBusy: this._names.busy, nameErrors: this._names.errors,
+      nameMessages: this._names.messages, busy: this._busy, finishError: this._finishError,
+    };
+    return renderJob(this._job, state, {
+      retry: () => this._retry(),
+      newImport: () => this._newImport(),
+      decide: (e) => void this._names.decide(e.detail.decision),
+      commit: () => void this._commit(),
+      discard: () => void this._discard(),
+    });
   }
 
   private _renderBody(study: StudyView) {
@@ -402,7 +279,7 @@ export class BsArchiveImportView extends StudyPage {
     const closed = study.status === 'closed';
     return html`
       ${closed ? html`<p class="notice">${t('archive.closed')}</p>` : nothing}
-      ${this._renderJobs()}
+      ${renderOtherJobs(this._jobs, this._phase === 'job' ? this._job?.id : undefined, (id) => void this._open(id))}
       ${(this._phase === 'form' || this._phase === 'uploading') && !closed ? this._renderUpload() : nothing}
       ${this._phase === 'job' ? this._renderJob() : nothing}
       ${this._phase === 'done' && this._result
@@ -422,7 +299,7 @@ export class BsArchiveImportView extends StudyPage {
       </nav>
       <h1>${t('archive.title')}</h1>
       <p class="intro">${t('archive.intro')}</p>
-      <div role="status" class="visually-hidden">${this._announcement}</div>
+      <div role="status" class="visually-hidden">${this._announcer.text}</div>
       <div role="status">${this._notice ? html`<p class="notice">${this._notice}</p>` : nothing}</div>
       ${this._renderBody(study)}
     `;

@@ -5,7 +5,7 @@
 // after the idle-timeout warning ran out — or the user chooses "Byt lösenord", the current view stays
 // mounted but hidden, so text that was not yet saved survives and is saved after the same user logs in
 // again; a different user gets fresh views.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { SessionUser } from '../../../server/domain/types.ts';
@@ -19,124 +19,17 @@ import { sharedStyles } from '../../components/base-styles.ts';
 import { hrefFor, type Route, type SearchFilters } from '../../route.ts';
 import './bs-login-view.ts';
 import './bs-password-view.ts';
-import '../study/bs-studies-view.ts';
-import '../study/bs-study-view.ts';
-import '../family/bs-family-view.ts';
-import '../admin/bs-study-settings-view.ts';
-import '../admin/bs-audit-view.ts';
-import '../study/bs-progress-view.ts';
-import '../admin/bs-archive-import-view.ts';
-import '../admin/bs-accounts-view.ts';
-import '../study/bs-study-create-view.ts';
-import '../study/bs-search-view.ts';
-import '../research/bs-memos-view.ts';
-import '../research/bs-memo-view.ts';
-import '../research/bs-codebook-view.ts';
-import '../research/bs-code-view.ts';
-import '../research/bs-matrix-view.ts';
-import '../research/bs-agreement-view.ts';
-import '../research/bs-agreement-round-view.ts';
-import '../research/bs-literature-view.ts';
-import '../study/bs-exports-view.ts';
-import '../investigations/bs-investigations-summary-view.ts';
-import '../inventory/bs-inventory-summary-view.ts';
-import '../study/bs-report-view.ts';
-import '../presentation/bs-presentation-view.ts';
 import '../../components/bs-search-field.ts';
 import { IdleController } from './idle-controller.ts';
+import { appStyles } from './app-styles.ts';
+import { renderRouteView } from './route-views.ts';
 import { alertLine } from '../../components/feedback.ts';
 
 const NO_FILTERS: SearchFilters = {};
 
 @customElement('bs-app')
 export class BsApp extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-      }
-      header {
-        background: var(--bs-accent);
-        color: var(--bs-on-accent);
-      }
-      .bar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5rem 1rem;
-        padding: 0.55rem 1.25rem;
-        max-width: 110rem;
-        margin: 0 auto;
-      }
-      .brand {
-        color: inherit;
-        font-weight: 700;
-        font-size: 1.2rem;
-        text-decoration: none;
-        letter-spacing: 0.01em;
-      }
-      nav.main a {
-        color: inherit;
-        font-weight: 600;
-      }
-      nav.main a[aria-current='page'] {
-        text-decoration-thickness: 0.2em;
-      }
-      .user {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 0.9rem;
-      }
-      header button {
-        background: transparent;
-        color: inherit;
-        border-color: rgb(255 255 255 / 0.8);
-      }
-      header button:hover:not(:disabled) {
-        background: rgb(255 255 255 / 0.15);
-      }
-      header :focus-visible {
-        outline-color: #ffffff;
-      }
-      .skip {
-        position: absolute;
-        left: 0.5rem;
-        top: -3rem;
-        z-index: 20;
-        background: var(--bs-surface);
-        color: var(--bs-link);
-        padding: 0.5rem 0.8rem;
-        border-radius: 0.35rem;
-      }
-      .skip:focus {
-        top: 0.5rem;
-      }
-      main {
-        display: block;
-        padding: 1rem 1.25rem 3rem;
-        max-width: 110rem;
-        margin: 0 auto;
-      }
-      main:focus {
-        outline: none;
-      }
-      /* Printing a page (the presentation: one slide a page) prints the page, not the app around it. */
-      @media print {
-        header,
-        .skip {
-          display: none;
-        }
-        main {
-          padding: 0;
-          max-width: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, appStyles];
 
   @state() private _user: SessionUser | null = null;
   @state() private _signedIn = false;
@@ -252,78 +145,6 @@ export class BsApp extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 
-  private _renderView() {
-    const api = this.api;
-    const user = this._user;
-    if (!api || !user) return nothing;
-    const r = this.route;
-    switch (r.name) {
-      case 'home':
-        return html`<bs-studies-view .api=${api} session=${this._session} ?admin=${user.admin} ?may-create=${user.mayCreateStudies}></bs-studies-view>`;
-      case 'new-study':
-        return html`<bs-study-create-view .api=${api} .user=${user}></bs-study-create-view>`;
-      case 'study':
-      case 'child':
-        // One element for the study page with or without a child selected: choosing another child keeps the list.
-        return keyed(r.studyId, html`<bs-study-view .api=${api} study-id=${r.studyId} child-id=${r.name === 'child' ? r.childId : ''}
-          session=${this._session}></bs-study-view>`);
-      case 'family':
-        // A fresh element per family: the old one saves what is pending as it goes, and no text of one
-        // family can end up in another's page.
-        return keyed(`${r.studyId}/${r.familyId}`, html`<bs-family-view .api=${api} .user=${user} study-id=${r.studyId}
-          family-id=${r.familyId} tab=${r.tab} .target=${r.target} session=${this._session}></bs-family-view>`);
-      case 'search':
-        return keyed(r.studyId, html`<bs-search-view .api=${api} study-id=${r.studyId} query=${r.query} .filters=${r.filters}
-          session=${this._session}></bs-search-view>`);
-      case 'settings':
-        return keyed(r.studyId, html`<bs-study-settings-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-study-settings-view>`);
-      case 'audit':
-        return keyed(r.studyId, html`<bs-audit-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-audit-view>`);
-      case 'progress':
-        return keyed(r.studyId, html`<bs-progress-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-progress-view>`);
-      case 'archive-import':
-        return keyed(r.studyId, html`<bs-archive-import-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-archive-import-view>`);
-      case 'accounts':
-        return html`<bs-accounts-view .api=${api} .user=${user} session=${this._session}></bs-accounts-view>`;
-      case 'memos':
-        return keyed(r.studyId, html`<bs-memos-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-memos-view>`);
-      case 'memo':
-        // A fresh element per memo: the old one saves what is pending as it goes.
-        return keyed(`${r.studyId}/${r.memoId}`, html`<bs-memo-view .api=${api} study-id=${r.studyId} memo-id=${r.memoId}
-          user-id=${user.id} session=${this._session}></bs-memo-view>`);
-      case 'codebook':
-        return keyed(r.studyId, html`<bs-codebook-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-codebook-view>`);
-      case 'code':
-        return keyed(`${r.studyId}/${r.codeId}`, html`<bs-code-view .api=${api} study-id=${r.studyId} code-id=${r.codeId}
-          session=${this._session}></bs-code-view>`);
-      case 'matrix':
-        return keyed(r.studyId, html`<bs-matrix-view .api=${api} study-id=${r.studyId} cols=${r.cols} session=${this._session}></bs-matrix-view>`);
-      case 'agreement':
-        return keyed(r.studyId, html`<bs-agreement-view .api=${api} study-id=${r.studyId} user-id=${user.id}
-          session=${this._session}></bs-agreement-view>`);
-      case 'agreement-round':
-        // A fresh element per round: no unit's codes of one round can be shown or saved in another.
-        return keyed(`${r.studyId}/${r.roundId}`, html`<bs-agreement-round-view .api=${api} study-id=${r.studyId}
-          round-id=${r.roundId} user-id=${user.id} session=${this._session}></bs-agreement-round-view>`);
-      case 'literature':
-        return keyed(r.studyId, html`<bs-literature-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-literature-view>`);
-      case 'exports':
-        return keyed(r.studyId, html`<bs-exports-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-exports-view>`);
-      case 'investigations':
-        return keyed(r.studyId, html`<bs-investigations-summary-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-investigations-summary-view>`);
-      case 'inventory-summary':
-        return keyed(r.studyId, html`<bs-inventory-summary-view .api=${api} study-id=${r.studyId} session=${this._session}></bs-inventory-summary-view>`);
-      case 'report':
-        return keyed(r.studyId, html`<bs-report-view .api=${api} study-id=${r.studyId} options=${r.options} session=${this._session}></bs-report-view>`);
-      case 'presentation':
-      case 'presentation-notes':
-        return keyed(`${r.name}/${r.studyId}/${r.options}`, html`<bs-presentation-view .api=${api} study-id=${r.studyId} options=${r.options}
-          slide=${r.slide} mode=${r.name === 'presentation' ? 'deck' : 'notes'} session=${this._session}></bs-presentation-view>`);
-      case 'not-found':
-        return html`<h1>${t('app.notFound')}</h1><p><a href="#/">${t('app.backToStart')}</a></p>`;
-    }
-  }
-
   /** The study's search field, on every page of a study (once the user is signed in and may go on). */
   private _renderSearchField() {
     const r = this.route;
@@ -387,7 +208,7 @@ export class BsApp extends LitElement {
           : nothing}
         ${user && !required
           ? html`<div ?hidden=${!this._signedIn || this._password !== ''} ?inert=${!this._signedIn || this._password !== ''}>
-              ${keyed(user.id, this._renderView())}
+              ${keyed(user.id, this.api ? renderRouteView(this.route, this.api, user, this._session) : nothing)}
             </div>`
           : nothing}
       </main>

@@ -12,14 +12,14 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AnnotationView, DocumentView, FamilyView, SessionUser, StudyView } from '../../../server/domain/types.ts';
 import { buildChronology, buildYears, placeAnnotations, settledBlocks, type Block, type BlockAnnotations, type LoadedDocument, type YearRow } from '../../common/chronology.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
-import { fetchAnnotations } from '../../data/annotations.ts';
-import { fetchDocument, fetchDocumentHead, fetchDocuments, type DocumentListItem } from '../../data/documents.ts';
-import { fetchFamily, fetchStudy } from '../../data/studies.ts';
+import { fetchDocument } from '../../data/documents.ts';
 import type { AnnotationRefDetail, AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor, type FamilyTab, type FamilyTarget } from '../../route.ts';
-import { familyYears } from '../study/bs-study-view.ts';
+import { familyYears } from '../study/family-years.ts';
 import { familyStyles } from './family-styles.ts';
+import { loadCaseFile, withWholeDocuments } from './case-file-loader.ts';
+import { renderOrphans } from './orphan-list.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import type { BsReader } from '../../components/reader/bs-reader.ts';
 import { AnnotationController } from './annotation-controller.ts';
@@ -29,7 +29,6 @@ import { CodingController } from './coding-controller.ts';
 import type { BlockCodings } from '../../common/coding-marks.ts';
 import '../../components/reader/bs-reader.ts';
 import '../../components/reader/bs-timeline.ts';
-import '../../components/reader/bs-annotation-card.ts';
 import './bs-import-panel.ts';
 import './bs-reflections-view.ts';
 import '../investigations/bs-investigations-view.ts';
@@ -37,9 +36,6 @@ import { alertLine } from '../../components/feedback.ts';
 
 /** What a caseworker's reader gets for codings: nothing. */
 const NO_CODINGS: ReadonlyMap<string, BlockCodings> = new Map();
-/** A document longer than HEAD_FROM characters first shows its first HEAD_CHARS (the first screen), then the rest. */
-const HEAD_CHARS = 40_000;
-const HEAD_FROM = 4 * HEAD_CHARS;
 
 @customElement('bs-family-view')
 export class BsFamilyView extends LitElement {
@@ -174,32 +170,13 @@ export class BsFamilyView extends LitElement {
     const heads = this.target?.kind !== 'entry' && this.target?.kind !== 'annotation';
     let rest: Promise<DocumentView[]> | null = null;
     try {
-      // The documents (the large part) are requested as soon as their list is in, beside the rest. A long
-      // one is asked for twice at once: its head for the first screen, and the whole of it (which arrives
-      // later; asking for it only after the head would delay the end of the file by a round trip).
-      const listed = fetchDocuments(api, studyId, familyId);
-      const isLong = (d: DocumentListItem) => heads && d.length > HEAD_FROM;
-      const requests = listed.then((docs) => docs.map((d) => {
-        const head = isLong(d) ? fetchDocumentHead(api, studyId, d.id, HEAD_CHARS) : null;
-        const whole = fetchDocument(api, studyId, d.id);
-        whole.catch(() => undefined); // a failure is reported where it is awaited, not as unhandled
-        // Should the head fail, the whole shows, only later.
-        return { head: head?.catch(() => whole) ?? null, whole };
-      }));
-      const [study, family, list, annotations, views] = await Promise.all([
-        fetchStudy(api, studyId),
-        fetchFamily(api, studyId, familyId),
-        listed,
-        fetchAnnotations(api, studyId, { family: familyId }),
-        requests.then((docs) => Promise.all(docs.map((d) => d.head ?? d.whole))),
-      ]);
-      const partial = views.filter((v) => 'length' in v && typeof v.length === 'number' && v.text.length < v.length).map((v) => v.id);
-      if (partial.length) rest = requests.then((docs) => Promise.all(docs.map((d) => d.whole)));
-      this._study = study;
-      this._family = family;
-      this._docs = views.map((view, i) => ({ view, date: list[i]!.date }));
-      this._partial = new Set(partial);
-      this._annotations = annotations;
+      const loaded = await loadCaseFile(api, studyId, familyId, heads);
+      rest = loaded.rest;
+      this._study = loaded.study;
+      this._family = loaded.family;
+      this._docs = loaded.docs;
+      this._partial = new Set(loaded.partial);
+      this._annotations = loaded.annotations;
     } catch (err) {
       this._error = errorMessage(err);
     } finally {
@@ -213,8 +190,7 @@ export class BsFamilyView extends LitElement {
     try {
       const views = await rest;
       if (load !== this._loadCount) return;
-      const byId = new Map(views.map((v) => [v.id, v]));
-      this._docs = this._docs.map((d) => ({ ...d, view: byId.get(d.view.id) ?? d.view }));
+      this._docs = withWholeDocuments(this._docs, views);
       this._partial = new Set();
     } catch (err) {
       if (load === this._loadCount) this._error = errorMessage(err);
@@ -242,7 +218,6 @@ export class BsFamilyView extends LitElement {
     const user = this.user;
     // Part of the case file is not here yet: what is not placed in it is not lost.
     const orphans = this._partial.size ? [] : this._placed.orphans;
-    const numbers = new Map(study.questions.map((q, i) => [q.id, i + 1]));
     // Offer only what the server allows: a reader without the right to annotate gets no "Markera som".
     const canAnnotate = this._family?.permissions.annotate ?? false;
     return html`
@@ -267,16 +242,7 @@ export class BsFamilyView extends LitElement {
             busy-id=${this._notes.busyId} ?readonly=${!canAnnotate}
             ?coding=${this._coding.enabled} ?coding-readonly=${!this._coding.canWrite} .coded=${this._coding.enabled ? this._coding.placed(this._blocks, this._placed.owner) : NO_CODINGS}
             @bs-annotation-start=${(e: CustomEvent<AnnotationStartDetail>) => canAnnotate && this._notes.start(e.detail)}></bs-reader>
-          ${orphans.length
-            ? html`<section class="orphans" aria-labelledby="orphans-title">
-                <h2 id="orphans-title">${t('family.orphans')}</h2>
-                <p>${t('family.orphansIntro')}</p>
-                <div class="cards">
-                  ${orphans.map((a) => html`<bs-annotation-card .annotation=${a} .question=${study.questions[(numbers.get(a.questionId) ?? 1) - 1]}
-                    number=${numbers.get(a.questionId) ?? 0} level="3" ?can-edit=${a.authorId === user?.id}></bs-annotation-card>`)}
-                </div>
-              </section>`
-            : nothing}
+          ${renderOrphans(orphans, study.questions, user?.id)}
         </section>
       </div>
     `;

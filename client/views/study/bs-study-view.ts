@@ -5,7 +5,7 @@
 // high zoom) each family's row stacks into a card with the column names beside the values, so nothing
 // scrolls sideways. Researchers and the lead get links to the codebook, the matrix and the memos, and the
 // whole study's totals instead (bs-research-overview): their own annotations would always be zero.
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView, ResearchOverview, StudyView } from '../../../server/domain/types.ts';
 import { errorMessage } from '../../data/api.ts';
@@ -13,135 +13,20 @@ import { fetchOverview } from '../../data/research.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
 import { formatDateLong, t } from '../../i18n/sv.ts';
 import { hrefFor } from '../../route.ts';
-import { questionClass, sharedStyles } from '../../components/base-styles.ts';
+import { sharedStyles } from '../../components/base-styles.ts';
 import './bs-family-admin.ts';
 import '../inventory/bs-inventory-rater.ts';
 import '../inventory/bs-inventory-overview.ts';
 import '../../components/research/bs-research-overview.ts';
 import { StudyPage } from './study-page.ts';
+import { studyViewStyles } from './study-view-styles.ts';
+import { renderFamilyProgress } from './family-progress-table.ts';
 
-/** "2009–pågående" or "2009–2021". */
-export function familyYears(f: Pick<FamilyView, 'activeFrom' | 'activeTo'>): string {
-  return `${f.activeFrom.slice(0, 4)}–${f.activeTo ? f.activeTo.slice(0, 4) : t('study.ongoing')}`;
-}
+export { familyYears } from './family-years.ts';
 
 @customElement('bs-study-view')
 export class BsStudyView extends StudyPage {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-      h1 {
-        font-size: 1.6rem;
-      }
-      h2 {
-        font-size: 1.2rem;
-        margin-top: 1.5rem;
-      }
-      .description {
-        max-width: 50rem;
-      }
-      .facts {
-        color: var(--bs-muted);
-        margin: 0.3rem 0;
-        padding: 0;
-        list-style: none;
-      }
-      ol.questions {
-        max-width: 50rem;
-        padding-left: 1.6rem;
-      }
-      ol.questions li {
-        margin-bottom: 0.5rem;
-      }
-      .table-wrap {
-        overflow-x: auto;
-      }
-      table {
-        border-collapse: collapse;
-        background: var(--bs-surface);
-        min-width: 40rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.55rem 0.8rem;
-        border-bottom: 1px solid var(--bs-border);
-      }
-      th {
-        background: var(--bs-hover);
-      }
-      td.num {
-        text-align: right;
-      }
-      nav.tools ul {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        list-style: none;
-        padding: 0;
-        margin: 0.6rem 0 0;
-      }
-      @media (max-width: 48rem) {
-        /* Reflow: one card per family. The ARIA roles keep the table's semantics under display: block. */
-        table,
-        tbody,
-        tr,
-        th,
-        td {
-          display: block;
-        }
-        table {
-          min-width: 0;
-          width: 100%;
-          background: transparent;
-        }
-        thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-          white-space: nowrap;
-        }
-        tbody tr {
-          background: var(--bs-surface);
-          border: 1px solid var(--bs-border);
-          border-radius: 0.5rem;
-          margin: 0 0 0.75rem;
-        }
-        tbody th,
-        tbody td {
-          border-bottom: none;
-          padding: 0.3rem 0.8rem;
-        }
-        tbody th {
-          background: var(--bs-hover);
-          border-radius: 0.5rem 0.5rem 0 0;
-        }
-        tbody td.num {
-          text-align: left;
-        }
-        tbody td::before {
-          content: attr(data-label) ': ';
-          font-weight: 600;
-        }
-        tbody td.list::before {
-          display: block;
-        }
-      }
-      ul.progress {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        gap: 0.15rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, studyViewStyles];
 
   /** A målgruppsinventering's child to select (route '#/studier/s/barn/<id>', e.g. from a search hit); '' for none. */
   @property({ attribute: 'child-id' }) childId = '';
@@ -202,36 +87,6 @@ export class BsStudyView extends StudyPage {
     return html`<bs-research-overview study-id=${study.id} .overview=${this._overview}></bs-research-overview>`;
   }
 
-  private _renderFamilies(study: StudyView, families: FamilyView[]) {
-    if (!families.length) return html`<p>${t('study.noFamilies')}</p>`;
-    const total = study.questions.length + 1;
-    return html`<div class="table-wrap"><table role="table">
-      <thead role="rowgroup"><tr role="row">
-        <th scope="col" role="columnheader">${t('study.col.family')}</th>
-        <th scope="col" role="columnheader">${t('study.col.years')}</th>
-        <th scope="col" role="columnheader">${t('study.col.documents')}</th>
-        <th scope="col" role="columnheader">${t('study.col.annotations')}</th>
-        <th scope="col" role="columnheader">${t('study.col.reflections')}</th>
-      </tr></thead>
-      <tbody role="rowgroup">
-        ${families.map((f) => {
-          const written = Math.min(total, f.progress.reflectionsWritten + (f.progress.summaryWritten ? 1 : 0));
-          return html`<tr role="row">
-            <th scope="row" role="rowheader"><a href=${hrefFor({ name: 'family', studyId: study.id, familyId: f.id, tab: 'akt' })}>${f.pseudonym}</a></th>
-            <td role="cell" data-label=${t('study.col.years')}>${familyYears(f)}</td>
-            <td role="cell" class="num" data-label=${t('study.col.documents')}>${f.documentCount}</td>
-            <td role="cell" class="list" data-label=${t('study.col.annotations')}><ul class="progress">
-              ${study.questions.map((q, i) => html`<li class=${questionClass(i + 1)}>
-                <span class="qnum" aria-hidden="true">${i + 1}</span> ${q.label}: ${f.progress.annotationsByQuestion[q.id] ?? 0}
-              </li>`)}
-            </ul></td>
-            <td role="cell" data-label=${t('study.col.reflections')}>${t('study.reflectionsWritten', { n: written, total })}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table></div>`;
-  }
-
   /** A målgruppsinventering: the caseworker rates their children, the lead and researchers see them all. */
   private _renderInventory(study: StudyView) {
     const config = study.inventory;
@@ -288,7 +143,7 @@ export class BsStudyView extends StudyPage {
         ${study.questions.map((q) => html`<li><strong>${q.label}</strong> – ${q.text}</li>`)}
       </ol>
       <h2>${study.role === 'caseworker' ? t('study.families') : t('study.familiesAll')}</h2>
-      ${study.role === 'caseworker' ? this._renderFamilies(study, this._families) : this._renderOverview(study)}
+      ${study.role === 'caseworker' ? renderFamilyProgress(study, this._families) : this._renderOverview(study)}
       ${study.role === 'lead'
         ? html`<bs-family-admin .api=${this.api} study-id=${study.id} .families=${this._families} ?closed=${study.status === 'closed'}
             @bs-families-changed=${() => void this.load()}></bs-family-admin>`
