@@ -1,30 +1,21 @@
-// A minisearch index with its own ranking. minisearch builds the inverted index and expands query
-// terms (prefix, fuzzy), but its search() builds a result object with match details for every
-// document of every term — on a 44 MB study ~50 ms for two common words. Here the same BM25+ scores
-// are computed with the rarest term first and later terms only looked up for documents still in the
-// running (AND), scores kept in typed arrays, each field's length factor precomputed, posting lists
-// read from typed-array copies, and only the best `offset + limit` hits kept in a heap while every
-// match is counted: ~1 ms for the same two words.
+// The search index: minisearch's term tree (SearchableMap: a radix tree with prefix and fuzzy
+// look-up) over compact posting lists, ranked as MiniSearch#search ranks. MiniSearch itself kept each
+// term's postings as Maps (about 40 bytes a posting: 2.7 GB at ten times the bench study) and its
+// search() builds a result object with match details for every document of every term — on a 44 MB
+// study ~50 ms for two common words. Here the same BM25+ scores are computed with the rarest term
+// first and later terms only looked up for documents still in the running (AND), scores kept in typed
+// arrays, each field's length factor precomputed, and only the best `offset + limit` hits kept in a
+// heap while every match is counted: ~1 ms for the same two words.
 //
-// This reads minisearch's internals (the term tree, field lengths, document counts) and is written
-// against minisearch 7.2.0, pinned in package.json. tests/unit/search-ranking.test.ts checks that it
-// returns the same hits in the same order as MiniSearch#search(); an upgrade that changes the
-// internals fails there, and the constructor refuses an index whose internals it does not recognise.
-import MiniSearch, { type SearchOptions } from 'minisearch';
-import { BM25, Scratch, type Flat } from './ranking-scratch.ts';
+// Documents are tokenised, counted and averaged exactly as MiniSearch#add and #discard do (minisearch
+// 7.2.0, pinned in package.json); tests/unit/search-ranking.test.ts indexes the same documents in a
+// MiniSearch and checks the same hits, in the same order, with the same scores.
+import type { SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { PostingList, type FieldPostings } from './posting-list.ts';
+import { BM25, Scratch } from './ranking-scratch.ts';
 import { COMPOUND_HEAD, COMPOUND_MODIFIER, stemTerm, tokenise } from './swedish-terms.ts';
-import { expandTerm, fuzzyFor, MAX_FUZZY, prefixFor, type FieldPostings, type TermTree } from './term-expansion.ts';
-
-/** The parts of a MiniSearch 7.2.0 instance read here. */
-interface Internals {
-  _index: TermTree;
-  _documentCount: number;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _nextId: number;
-  _fieldIds: Record<string, number>;
-}
+import { expandTerm, fuzzyFor, MAX_FUZZY, prefixFor } from './term-expansion.ts';
 
 export interface RankedDocument {
   id: string;
@@ -38,12 +29,17 @@ const TITLE_BOOST = 2;
 const BOOSTS = [TITLE_BOOST, 1];
 /** Filters whose verdicts are remembered (a user's filter settings; one byte per document each). */
 const MAX_FILTERS = 16;
-/** Posting lists copied ahead of searches (see prepare), and how many entries between yields. */
-const PREPARE_MIN = 1000;
-const PREPARE_SLICE = 200_000;
+/** Terms gone through (see prepare and vacuum) between yields to the event loop. */
+const TERM_SLICE = 20_000;
+/** When a vacuum pays, as minisearch's auto-vacuum: at least this many documents discarded, and this share of them. */
+const VACUUM_MIN = 20;
+const VACUUM_SHARE = 0.1;
 const COMMON_TERMS = 8;
 
-/** The same search as MiniSearch#search options: what the ranking is compared against in the tests. */
+/** The MiniSearch that indexes as this index does: what the ranking is compared against in the tests. */
+export const MINISEARCH_INDEXING = { fields: [...FIELDS], storeFields: [], tokenize: tokenise, processTerm: (word: string) => stemTerm(word) };
+
+/** The same search as MiniSearch#search options. */
 export const MINISEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
   prefix: prefixFor,
@@ -79,9 +75,13 @@ export interface Ranked<T> {
 
 
 export class RankedIndex<T extends RankedDocument> {
-  readonly miniSearch: MiniSearch<T>;
-  #ms: Internals;
+  #tree = new SearchableMap<FieldPostings>();
+  /** Records by short id (undefined once discarded); short ids are never reused. */
   #docs: (T | undefined)[] = [];
+  #shortIds = new Map<string, number>();
+  #count = 0;
+  /** Per field: the running average of its length, computed as minisearch computes it (same rounding). */
+  #average: number[] = FIELDS.map(() => 0);
   /** Per field: the document's number of distinct words, and k·(1 − b + b·length/average) from it. */
   #lengths: Float64Array[] = FIELDS.map(() => new Float64Array(0));
   #factors: Float64Array[] = FIELDS.map(() => new Float64Array(0));
@@ -90,89 +90,124 @@ export class RankedIndex<T extends RankedDocument> {
   #factorsFor = -1;
   /** Bumped by every add and discard: length factors and cleaned postings are only valid within one. */
   #version = 0;
-  /** Versions with discards since which each term's postings were cleaned of discarded documents. */
-  #cleaned = new WeakMap<Map<number, number>, number>();
+  /** Versions with discards since which each posting list was cleaned of discarded documents. */
+  #cleaned = new WeakMap<PostingList, number>();
   #discardedAt = 0;
+  /** Documents discarded since the last vacuum. */
+  #dirt = 0;
   /** Stems of every added document, grouped by their last COMPOUND_HEAD letters, to find compounds by their head. */
   #vocabulary = new Set<string>();
   #byEnding = new Map<string, string[]>();
-  #adding = false;
-  /**
-   * Postings copied into typed arrays, which a search runs through many times faster than a Map.
-   * Dropped when a document with the term is added (the terms an add meets are noted only once there
-   * is something to drop). Discarded documents may linger in them; a search skips those.
-   */
-  #flat = new WeakMap<Map<number, number>, Flat>();
-  #flattened = false;
-  #touched = new Set<string>();
   /** Per filter (by the caller's key): 1 = the document passes, 2 = it does not, 0 = not asked yet. */
   #verdicts = new Map<string, Uint8Array>();
 
   #scratch = new Scratch();
   #common: string[] = [];
 
-  constructor() {
-    this.miniSearch = new MiniSearch<T>({
-      fields: [...FIELDS],
-      storeFields: [],
-      tokenize: tokenise,
-      processTerm: (word) => {
-        const stem = stemTerm(word);
-        if (this.#adding) {
-          if (!this.#vocabulary.has(stem)) this.#learn(stem);
-          if (this.#flattened) this.#touched.add(stem);
-        }
-        return stem;
-      },
-    });
-    this.#ms = this.miniSearch as unknown as Internals;
-    const ms = this.#ms;
-    const known =
-      typeof ms._index?.atPrefix === 'function' && typeof ms._index.fuzzyGet === 'function' && ms._idToShortId instanceof Map &&
-      ms._fieldLength instanceof Map && Array.isArray(ms._avgFieldLength) && typeof ms._nextId === 'number' &&
-      typeof ms._documentCount === 'number' && FIELDS.every((f, i) => ms._fieldIds?.[f] === i);
-    if (!known) throw new Error('RankedIndex: minisearch internals changed; the ranking is written for minisearch 7.2.0');
-  }
-
   get size(): number {
-    return this.#ms._documentCount;
+    return this.#count;
   }
 
   has(id: string): boolean {
-    return this.#ms._idToShortId.has(id);
+    return this.#shortIds.has(id);
   }
 
   add(docs: readonly T[]): void {
-    this.#adding = true;
-    try {
-      for (const doc of docs) {
-        this.miniSearch.add(doc);
-        const short = this.#ms._idToShortId.get(doc.id)!;
-        this.#grow(short + 1);
-        this.#docs[short] = doc;
-        const lengths = this.#ms._fieldLength.get(short) ?? [];
-        for (let f = 0; f < FIELDS.length; f++) this.#lengths[f]![short] = lengths[f] ?? 0;
+    for (const doc of docs) {
+      if (this.#shortIds.has(doc.id)) throw new Error('RankedIndex: a document with this id is already indexed');
+      const short = this.#docs.length;
+      this.#grow(short + 1);
+      this.#docs.push(doc);
+      this.#shortIds.set(doc.id, short);
+      this.#count++;
+      for (let f = 0; f < FIELDS.length; f++) {
+        const words = tokenise(doc[FIELDS[f]!]);
+        // As MiniSearch#add: the length is the number of distinct words before stemming, averaged in as it averages.
+        const length = new Set(words).size;
+        this.#lengths[f]![short] = length;
+        this.#average[f] = (this.#average[f]! * (this.#count - 1) + length) / this.#count;
+        for (const word of words) {
+          const stem = stemTerm(word);
+          if (stem) this.#addTerm(stem, f, short);
+        }
       }
-    } finally {
-      this.#adding = false;
-      this.#version++;
-      // The flattened postings of every term the new documents have are out of date.
-      for (const stem of this.#touched) for (const docs of this.#ms._index.get(stem)?.values() ?? []) this.#flat.delete(docs);
-      this.#touched.clear();
     }
+    this.#version++;
   }
 
-  /** Takes documents out of the results now; minisearch cleans its term tree later (vacuuming). */
+  #addTerm(stem: string, field: number, short: number): void {
+    const postings = this.#tree.fetch(stem, () => {
+      if (!this.#vocabulary.has(stem)) this.#learn(stem);
+      return [];
+    });
+    const list = postings[field];
+    if (list) list.count(short);
+    else postings[field] = new PostingList(short);
+  }
+
+  /** Takes documents out of the results now; their postings are dropped when a search next meets them. */
   discard(ids: readonly string[]): void {
-    const shorts = ids.map((id) => this.#ms._idToShortId.get(id));
-    this.miniSearch.discardAll(ids);
-    for (const short of shorts) {
+    for (const id of ids) {
+      const short = this.#shortIds.get(id);
       if (short === undefined) continue;
+      this.#shortIds.delete(id);
       this.#docs[short] = undefined;
       for (const verdicts of this.#verdicts.values()) verdicts[short] = 2;
+      // As MiniSearch#discard takes the document's lengths out of the averages.
+      for (let f = 0; f < FIELDS.length; f++) {
+        this.#average[f] = this.#count === 1 ? 0 : (this.#average[f]! * this.#count - this.#lengths[f]![short]!) / (this.#count - 1);
+      }
+      this.#count--;
+      this.#dirt++;
     }
     this.#version++;
     this.#discardedAt = this.#version;
+  }
+
+  /** Whether enough has been discarded that a vacuum pays (see vacuum). */
+  get dirty(): boolean {
+    return this.#dirt >= VACUUM_MIN && this.#dirt / (1 + this.#count + this.#dirt) >= VACUUM_SHARE;
+  }
+
+  /**
+   * Drops the discarded documents from every posting list, and terms left without any (as
+   * MiniSearch#vacuum does), and numbers the documents that are left 0, 1, 2, … in the order they were
+   * added: without it, a family indexed again after every edit would grow the per-document arrays
+   * for as long as the server runs. The caller must not search until it is done (StudySearch runs it
+   * inside a sync, which searches wait for); it yields to the event loop between slices of terms.
+   */
+  async vacuum(): Promise<void> {
+    const to = new Int32Array(this.#docs.length).fill(-1);
+    const docs: T[] = [];
+    for (const [short, doc] of this.#docs.entries()) {
+      if (!doc) continue;
+      to[short] = docs.length;
+      docs.push(doc);
+    }
+    const empty: string[] = [];
+    let seen = 0;
+    for (const [term, postings] of this.#tree) {
+      for (let field = 0; field < postings.length; field++) {
+        const list = postings[field];
+        if (!list) continue;
+        list.renumber(to);
+        if (!list.size) postings[field] = undefined;
+      }
+      if (!postings.some(Boolean)) empty.push(term);
+      if (++seen % TERM_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const term of empty) this.#tree.delete(term);
+    for (let f = 0; f < FIELDS.length; f++) {
+      const lengths = this.#lengths[f]!;
+      for (let short = 0; short < to.length; short++) if (to[short]! >= 0) lengths[to[short]!] = lengths[short]!;
+    }
+    this.#docs = docs;
+    for (const [id, short] of this.#shortIds) this.#shortIds.set(id, to[short]!);
+    this.#verdicts.clear();
+    this.#cleaned = new WeakMap();
+    this.#discardedAt = 0;
+    this.#dirt = 0;
+    this.#version++;
   }
 
   #learn(stem: string): void {
@@ -200,53 +235,29 @@ export class RankedIndex<T extends RankedDocument> {
   }
 
   /**
-   * Copies the long posting lists (common words) into typed arrays now, not in the first searches
-   * that need them: copying a list of 20,000 documents costs about as much as a whole search. About
-   * 8 bytes per entry; short lists are copied when first searched. Yields to the event loop now and
-   * then: on a large study this takes a few hundred milliseconds.
+   * After a large add: gives back the room the posting lists kept for growth (up to half of the
+   * index) and notes the index's frequent words. Yields to the event loop now and then: on a large
+   * study this takes a few hundred milliseconds.
    */
-  async prepare(minSize = PREPARE_MIN): Promise<void> {
-    let copied = 0;
-    const lists: Map<number, number>[] = [];
+  async prepare(): Promise<void> {
     const common: [string, number][] = [];
-    for (const [term, postings] of this.#ms._index as unknown as Iterable<[string, FieldPostings]>) {
+    let trimmed = 0;
+    for (const [term, postings] of this.#tree) {
       let size = 0;
-      for (const docs of postings.values()) {
-        size += docs.size;
-        if (docs.size >= minSize) lists.push(docs);
+      for (const list of postings) {
+        if (!list) continue;
+        size += list.size;
+        list.trim();
       }
       if (term.length >= 6 && !/\d/.test(term)) common.push([term, size]);
+      if (++trimmed % TERM_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     this.#common = common.sort((a, b) => b[1] - a[1]).slice(0, COMMON_TERMS).map(([t]) => t);
-    for (const docs of lists) {
-      if (this.#flat.has(docs)) continue;
-      this.#flatten(docs);
-      copied += docs.size;
-      if (copied >= PREPARE_SLICE) {
-        copied = 0;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
   }
 
   /** Frequent longer words of the index (as of the last prepare): what a warm-up searches for. */
   commonTerms(): readonly string[] {
     return this.#common;
-  }
-
-  #flatten(docsWithTerm: Map<number, number>): Flat {
-    let flat = this.#flat.get(docsWithTerm);
-    if (!flat) {
-      flat = { docs: new Int32Array(docsWithTerm.size), tfs: new Uint32Array(docsWithTerm.size) };
-      let i = 0;
-      for (const [doc, tf] of docsWithTerm) {
-        flat.docs[i] = doc;
-        flat.tfs[i++] = tf;
-      }
-      this.#flat.set(docsWithTerm, flat);
-      this.#flattened = true;
-    }
-    return flat;
   }
 
   /** The verdicts of the filter with this key; documents never change under one short id, so they stay valid. */
@@ -267,11 +278,11 @@ export class RankedIndex<T extends RankedDocument> {
     if (this.#factorsFor === this.#version) return;
     const { k, b, d } = BM25;
     for (let f = 0; f < FIELDS.length; f++) {
-      const avg = this.#ms._avgFieldLength[f] ?? 0;
+      const avg = this.#average[f]!;
       const lengths = this.#lengths[f]!;
       const factors = this.#factors[f]!;
       const once = this.#once[f]!;
-      for (let doc = 0; doc < this.#ms._nextId; doc++) {
+      for (let doc = 0; doc < this.#docs.length; doc++) {
         factors[doc] = k * (1 - b + b * lengths[doc]! / avg);
         // Written as the scoring loops write it for any term frequency, with 1 for it: the same bits.
         const tf = 1;
@@ -287,11 +298,12 @@ export class RankedIndex<T extends RankedDocument> {
    */
   #clean(postings: FieldPostings): void {
     if (!this.#discardedAt) return;
-    for (const [field, docs] of postings) {
-      if (this.#cleaned.get(docs) === this.#discardedAt) continue;
-      for (const doc of docs.keys()) if (this.#docs[doc] === undefined) docs.delete(doc);
-      if (docs.size) this.#cleaned.set(docs, this.#discardedAt);
-      else postings.delete(field);
+    for (let field = 0; field < postings.length; field++) {
+      const list = postings[field];
+      if (!list || this.#cleaned.get(list) === this.#discardedAt) continue;
+      list.retain((doc) => this.#docs[doc] !== undefined);
+      if (list.size) this.#cleaned.set(list, this.#discardedAt);
+      else postings[field] = undefined;
     }
   }
 
@@ -303,12 +315,12 @@ export class RankedIndex<T extends RankedDocument> {
     if (!words.length) return none;
     // A repeated word counts once more in the score (as in minisearch) but is looked up once.
     const terms = [...new Set(words)];
-    const expansions = terms.map((t) => expandTerm(this.#ms._index, this.#byEnding, t, options.swedish ?? true));
+    const expansions = terms.map((t) => expandTerm(this.#tree, this.#byEnding, t, options.swedish ?? true));
     const cost = expansions.map((list) => {
       let sum = 0;
       for (const e of list) {
         this.#clean(e.postings);
-        for (const docs of e.postings.values()) sum += docs.size;
+        for (const postings of e.postings) sum += postings?.size ?? 0;
       }
       return sum;
     });
@@ -319,11 +331,11 @@ export class RankedIndex<T extends RankedDocument> {
     const scratch = this.#scratch;
     const steps = [...terms.keys()].sort((a, b) => cost[a]! - cost[b]!);
     const last = terms.indexOf(words[words.length - 1]!);
-    scratch.begin(terms.length, Math.min(cost[steps[0]!]!, this.#ms._nextId));
+    scratch.begin(terms.length, Math.min(cost[steps[0]!]!, this.#docs.length));
     scratch.records = this.#docs;
     scratch.filter = options.filter as ((doc: never) => boolean) | undefined;
     scratch.verdicts = options.filter && options.filterKey !== undefined ? this.#verdictsFor(options.filterKey) : undefined;
-    const total = this.#ms._documentCount;
+    const total = this.#count;
     try {
       for (const [step, q] of steps.entries()) {
         const left = scratch.left;
@@ -331,9 +343,9 @@ export class RankedIndex<T extends RankedDocument> {
         for (const [e, { postings, weight }] of expansions[q]!.entries()) {
           // Fields in minisearch's order (title, text), whatever order the term met them in.
           for (let field = 0; field < FIELDS.length; field++) {
-            const docsWithTerm = postings.get(field);
-            if (!docsWithTerm?.size) continue;
-            const df = docsWithTerm.size;
+            const list = postings[field];
+            if (!list?.size) continue;
+            const df = list.size;
             const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
             const w = weight * BOOSTS[field]!;
             const factors = this.#factors[field]!;
@@ -341,9 +353,9 @@ export class RankedIndex<T extends RankedDocument> {
             // For ties, minisearch's order: its AND keeps the order in which the last query word's
             // matches were first met (expansion by expansion, field by field, documents as added).
             const seenAs = e * FIELDS.length + field;
-            if (step === 0) scratch.collect(this.#flatten(docsWithTerm), factors, once, w, idf, q, seenAs);
-            else if (df > 16 * left) scratch.probe(docsWithTerm, factors, once, w, idf, q, seenAs, step, q === last);
-            else scratch.accumulate(this.#flatten(docsWithTerm), factors, once, w, idf, q, seenAs, step, q === last);
+            if (step === 0) scratch.collect(list, factors, once, w, idf, q, seenAs);
+            else if (df > 16 * left) scratch.probe(list, factors, once, w, idf, q, seenAs, step, q === last);
+            else scratch.accumulate(list, factors, once, w, idf, q, seenAs, step, q === last);
           }
         }
         if (!scratch.left) return none;

@@ -1,13 +1,8 @@
 // The scoring loops of RankedIndex#search and the typed arrays they work in (see ranked-index.ts).
+import type { PostingList } from './posting-list.ts';
 
 // minisearch's defaults, spelled out because the scores must be computed exactly as it does.
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-
-/** A posting list copied into typed arrays: documents (short ids) and how often the term is in each. */
-export interface Flat {
-  docs: Int32Array;
-  tfs: Uint32Array;
-}
 
 /**
  * The working set of one search, kept between searches so that a search allocates little. Its hot
@@ -73,12 +68,12 @@ export class Scratch {
   }
 
   /** The rarest term (step 0): every document with it becomes a candidate, unless the filter says no. */
-  collect(flat: Flat, factors: Float64Array, once: Float64Array, w: number, idf: number, q: number, seenAs: number): void {
-    const { docs, tfs } = flat;
+  collect(list: PostingList, factors: Float64Array, once: Float64Array, w: number, idf: number, q: number, seenAs: number): void {
+    const { pairs, size } = list;
     const { slotOf, candidates, scores, firstSeen, step, stride } = this;
     const { k, d } = BM25;
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i]!;
+    for (let i = 0; i < 2 * size; i += 2) {
+      const doc = pairs[i]!;
       const mark = slotOf[doc]!;
       if (mark < 0) continue;
       let slot = mark - 1;
@@ -95,19 +90,20 @@ export class Scratch {
         for (let j = slot * stride; j < slot * stride + stride; j++) scores[j] = 0;
         firstSeen[slot] = seenAs;
       }
-      const tf = tfs[i]!;
+      const tf = pairs[i + 1]!;
       scores[slot * stride + q]! += w * (idf * (tf === 1 ? once[doc]! : d + tf * (k + 1) / (tf + factors[doc]!)));
     }
     this.left = this.count;
   }
 
   /** A later term (step `now`), through its posting list: scores the candidates in it. */
-  accumulate(flat: Flat, factors: Float64Array, once: Float64Array, w: number, idf: number, q: number, seenAs: number, now: number, last: boolean): void {
-    const { docs, tfs } = flat;
+  accumulate(list: PostingList, factors: Float64Array, once: Float64Array, w: number, idf: number, q: number, seenAs: number, now: number, last: boolean): void {
+    const { pairs, size } = list;
     const { slotOf, step, scores, firstSeen, stride } = this;
     const { k, d } = BM25;
-    for (let i = 0; i < docs.length; i++) {
-      const mark = slotOf[docs[i]!]!;
+    for (let i = 0; i < 2 * size; i += 2) {
+      const doc = pairs[i]!;
+      const mark = slotOf[doc]!;
       if (mark <= 0) continue;
       const slot = mark - 1;
       const was = step[slot]!;
@@ -117,22 +113,21 @@ export class Scratch {
         this.left++;
         if (last) firstSeen[slot] = seenAs;
       }
-      const doc = docs[i]!;
-      const tf = tfs[i]!;
+      const tf = pairs[i + 1]!;
       scores[slot * stride + q]! += w * (idf * (tf === 1 ? once[doc]! : d + tf * (k + 1) / (tf + factors[doc]!)));
     }
   }
 
   /** A later term with far more documents than there are candidates: looks each candidate up. */
-  probe(docsWithTerm: Map<number, number>, factors: Float64Array, once: Float64Array, w: number, idf: number, q: number, seenAs: number, now: number, last: boolean): void {
+  probe(list: PostingList, factors: Float64Array, once: Float64Array, w: number, idf: number, q: number, seenAs: number, now: number, last: boolean): void {
     const { candidates, step, scores, firstSeen, stride } = this;
     const { k, d } = BM25;
     for (let slot = 0; slot < this.count; slot++) {
       const was = step[slot]!;
       if (was < now - 1) continue;
       const doc = candidates[slot]!;
-      const tf = docsWithTerm.get(doc);
-      if (tf === undefined) continue;
+      const tf = list.frequencyOf(doc);
+      if (!tf) continue;
       if (was !== now) {
         step[slot] = now;
         this.left++;

@@ -21,6 +21,13 @@ export interface IndexedRecord extends RankedDocument {
   year: number | null;
   /** What a coding or a code memo names: the annotation id, "<familyId>:<key>" of a reflection, a memo's code id; an appraisal's id; a rating's child id. */
   ref: string | null;
+  /**
+   * An entry's place in its document's UTF-8 bytes; null for the others. Once an entry is indexed its
+   * `text` is dropped and its snippet read from there: the study search keeps each document as UTF-8
+   * (a case file's JS string is mostly two bytes a character: one dash makes all of it so).
+   */
+  byteStart: number | null;
+  byteEnd: number | null;
 }
 
 /**
@@ -32,11 +39,22 @@ export interface IndexedRecord extends RankedDocument {
 function record(r: IndexedRecord): IndexedRecord {
   return {
     id: r.id, title: r.title, text: r.text, type: r.type, familyId: r.familyId, documentId: r.documentId, start: r.start, end: r.end,
-    questionId: r.questionId, authorId: r.authorId, year: r.year, ref: r.ref,
+    questionId: r.questionId, authorId: r.authorId, year: r.year, ref: r.ref, byteStart: r.byteStart, byteEnd: r.byteEnd,
   };
 }
 for (const [n, s] of [[null, null], [0, '']] as const) {
-  record({ id: '', title: '', text: '', type: 'entry', familyId: s, documentId: s, start: n, end: n, questionId: s, authorId: s, year: n, ref: s });
+  record({ id: '', title: '', text: '', type: 'entry', familyId: s, documentId: s, start: n, end: n, questionId: s, authorId: s, year: n, ref: s, byteStart: n, byteEnd: n });
+}
+
+/** Each of `offsets` (ascending, into `text`) as an offset into its UTF-8 bytes. Entries start and end at line breaks, never inside a surrogate pair. */
+function utf8Offsets(text: string, offsets: readonly number[]): number[] {
+  let char = 0;
+  let byte = 0;
+  return offsets.map((offset) => {
+    byte += Buffer.byteLength(text.slice(char, offset));
+    char = offset;
+    return byte;
+  });
 }
 
 const yearOf = (isoDate: string): number | null => (/^\d{4}/.test(isoDate) ? Number(isoDate.slice(0, 4)) : null);
@@ -53,12 +71,14 @@ export function entryRecords(meta: DocumentMeta, text: string, entries: readonly
     { start: 0, end: entries[0]?.start ?? text.length, title: meta.title, year: null },
     ...entries.map((e) => ({ ...e, title: `${e.date} ${e.title}`.trim(), year: yearOf(e.date) })),
   ];
-  return sections
-    .filter((e) => e.end > e.start && text.slice(e.start, e.end).trim())
-    .map((e) => record({
-      id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: e.title, text: text.slice(e.start, e.end),
-      familyId: meta.familyId, documentId: meta.id, start: e.start, end: e.end, questionId: null, authorId: null, year: e.year, ref: null,
-    }));
+  const kept = sections.filter((e) => e.end > e.start && text.slice(e.start, e.end).trim());
+  const ends = [...new Set(kept.flatMap((e) => [e.start, e.end]))].sort((a, b) => a - b);
+  const bytes = new Map(utf8Offsets(text, ends).map((byte, i) => [ends[i]!, byte]));
+  return kept.map((e) => record({
+    id: `e:${meta.id}:${e.start}`, type: 'entry' as const, title: e.title, text: text.slice(e.start, e.end),
+    familyId: meta.familyId, documentId: meta.id, start: e.start, end: e.end, questionId: null, authorId: null, year: e.year, ref: null,
+    byteStart: bytes.get(e.start)!, byteEnd: bytes.get(e.end)!,
+  }));
 }
 
 /** An annotation's comment and quote, titled by its question and dated by the entry it marks. */
@@ -66,7 +86,7 @@ export function annotationRecord(familyId: string, a: Annotation, questions: Rea
   return record({
     id: `a:${a.id}`, type: 'annotation' as const, title: questions.get(a.questionId) ?? a.questionId, text: `${markdownText(a.comment)}\n${a.target.exact}`.normalize('NFC'),
     familyId, documentId: a.documentId, start: a.target.start, end: null, questionId: a.questionId, authorId: a.authorId,
-    year: yearAt(entries, a.target.start), ref: a.id,
+    year: yearAt(entries, a.target.start), ref: a.id, byteStart: null, byteEnd: null,
   });
 }
 
@@ -75,7 +95,7 @@ export function reflectionRecord(familyId: string, key: string, r: StoredReflect
   return record({
     id: `r:${familyId}:${key}`, type: 'reflection' as const, title: key === 'summary' ? 'Sammanfattning' : questions.get(key) ?? key, text: markdownText(r.text).normalize('NFC'),
     familyId, documentId: null, start: null, end: null, questionId: key === 'summary' ? null : key, authorId: r.updatedBy, year: null,
-    ref: `${familyId}:${key}`,
+    ref: `${familyId}:${key}`, byteStart: null, byteEnd: null,
   });
 }
 
@@ -96,7 +116,7 @@ export function appraisalRecord(familyId: string, a: InvestigationAppraisal, ent
   return record({
     id: `b:${a.id}`, type: 'appraisal', title: start ? `Bedömning av utredning ${start}` : 'Bedömning av utredning', text: a.comment.normalize('NFC'),
     familyId, documentId: documentId || null, start: entry?.start ?? null, end: null, questionId: null, authorId: a.updatedBy,
-    year: start ? yearOf(start) : null, ref: a.id,
+    year: start ? yearOf(start) : null, ref: a.id, byteStart: null, byteEnd: null,
   });
 }
 
@@ -111,7 +131,7 @@ export function memoRecord(m: Memo, questions: ReadonlyMap<string, string>): Ind
   return record({
     id: `m:${m.id}`, type: 'memo', title: m.title.normalize('NFC'), text: markdownText(m.body).normalize('NFC'),
     familyId: m.familyId, documentId: null, start: null, end: null, questionId, authorId: m.authorId, year: null,
-    ref: m.about.type === 'code' ? m.about.id : null,
+    ref: m.about.type === 'code' ? m.about.id : null, byteStart: null, byteEnd: null,
   });
 }
 
@@ -121,5 +141,6 @@ export function ratingRecord(r: InventoryRating, child: InventoryChild): Indexed
   return record({
     id: `g:${r.id}`, type: 'rating', title: `${child.pseudonym}${second ? ' – andra bedömningen' : ''}`.normalize('NFC'), text: r.reason.normalize('NFC'),
     familyId: null, documentId: null, start: null, end: null, questionId: null, authorId: r.raterId, year: null, ref: child.id,
+    byteStart: null, byteEnd: null,
   });
 }

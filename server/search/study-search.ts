@@ -53,6 +53,8 @@ export class StudySearch {
   #repo: StudyRepo;
   #index = new RankedIndex<IndexedRecord>();
   #documents = new Set<string>();
+  /** Each indexed document's text as UTF-8, where its entries' snippets are read (see IndexedRecord.byteStart). */
+  #texts = new Map<string, Buffer>();
   #familyRevisions = new Map<string, number>();
   #familyIds = new Map<string, string[]>();
   #memoSeq = -1;
@@ -105,6 +107,8 @@ export class StudySearch {
         this.#index.add(docs.slice(i, i + INDEX_SLICE));
         await new Promise((resolve) => setImmediate(resolve));
       }
+      this.#texts.set(meta.id, Buffer.from(text, 'utf8'));
+      for (const doc of docs) doc.text = '';
       this.#documents.add(meta.id);
     }
     const questions = new Map(this.#repo.study.questions.map((q) => [q.id, q.label]));
@@ -148,7 +152,9 @@ export class StudySearch {
       this.#ratingIds = docs.map((d) => d.id);
       this.#ratingSeq = ratingSeq;
     }
-    // After an import, not after every edit: an edit changes few long lists, and those are copied again when searched.
+    // Re-indexed families leave discarded records in the posting lists until a vacuum.
+    if (this.#index.dirty) await this.#index.vacuum();
+    // After an import, not after every edit: an edit adds little room to give back.
     if (added) {
       await this.#index.prepare();
       this.#warmUp();
@@ -166,6 +172,11 @@ export class StudySearch {
     for (let i = 0; i < words.length; i++) {
       this.#query(i % 2 ? `${words[i]} ${words[i - 1]!.slice(0, 6)}` : words[i]!, { families, memos: true, limit: 10 });
     }
+  }
+
+  #textOf(r: IndexedRecord): string {
+    const bytes = r.byteStart === null ? undefined : this.#texts.get(r.documentId!);
+    return bytes ? bytes.toString('utf8', r.byteStart!, r.byteEnd!) : r.text;
   }
 
   /** Changes with every write to the inventory's children (pseudonyms, raters) or ratings. */
@@ -221,7 +232,7 @@ export class StudySearch {
       type: r.type,
       id: r.id,
       title: r.title,
-      ...snippet(r.text, matcher),
+      ...snippet(this.#textOf(r), matcher),
       score: Math.round(score * 100) / 100,
       familyId: r.familyId,
       documentId: r.documentId,

@@ -1,10 +1,9 @@
 // What a query term stands for among the indexed terms: itself, its prefix and fuzzy matches with
 // minisearch's weights, and the Swedish extras (compounds by their head, "-ning" forms of "-an" nouns).
+import type { FieldPostings } from './posting-list.ts';
 import { COMPOUND_HEAD, COMPOUND_MODIFIER, ningRoot } from './swedish-terms.ts';
 
-/** Per field (by minisearch field id): short document id → term frequency. */
-export type FieldPostings = Map<number, Map<number, number>>;
-
+/** The index's terms: minisearch's SearchableMap (a radix tree), read through the calls used here. */
 export interface TermTree {
   get(term: string): FieldPostings | undefined;
   atPrefix(prefix: string): Iterable<[string, FieldPostings]>;

@@ -1,10 +1,11 @@
-// The search's own ranking (server/search/ranked-index.ts) reads minisearch's internals and must rank
-// exactly as MiniSearch#search() does: same hits, same order (ties included), same scores, on a varied
-// corpus, before and after documents are discarded and indexed again. An upgrade of minisearch that
-// changes what the ranking reads fails here.
+// The search's own index (server/search/ranked-index.ts: minisearch's term tree over compact posting
+// lists) must rank exactly as a MiniSearch holding the same documents ranks with MiniSearch#search():
+// same hits, same order (ties included), same scores, on a varied corpus, before and after documents
+// are discarded and indexed again. An upgrade of minisearch that changes its ranking fails here.
+import MiniSearch from 'minisearch';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MINISEARCH_OPTIONS, RankedIndex, type RankedDocument } from '../../server/search/ranked-index.ts';
+import { MINISEARCH_INDEXING, MINISEARCH_OPTIONS, RankedIndex, type RankedDocument } from '../../server/search/ranked-index.ts';
 import { mulberry32 } from '../../server/domain/seeded-random.ts';
 
 interface Doc extends RankedDocument {
@@ -50,7 +51,28 @@ const QUERIES = [
   'placering föräldrar barnen', 'finnsinte', 'mamma finnsinte', 'Föräldrarna SKOLAN',
 ];
 
-function compare(index: RankedIndex<Doc>, label: string) {
+/** The index under test, and a MiniSearch given the same documents in the same order. */
+class Twin extends RankedIndex<Doc> {
+  // Vacuumed when the index under test is, not on its own (auto-vacuum runs by a timer of its own).
+  miniSearch = new MiniSearch<Doc>({ ...MINISEARCH_INDEXING, autoVacuum: false });
+
+  override add(docs: readonly Doc[]): void {
+    super.add(docs);
+    this.miniSearch.addAll(docs);
+  }
+
+  override discard(ids: readonly string[]): void {
+    super.discard(ids);
+    this.miniSearch.discardAll(ids);
+  }
+
+  override async vacuum(): Promise<void> {
+    await super.vacuum();
+    await this.miniSearch.vacuum();
+  }
+}
+
+function compare(index: Twin, label: string) {
   for (const q of QUERIES) {
     const ours = index.search(q, { swedish: false, limit: 100_000 });
     const theirs = index.miniSearch.search(q, MINISEARCH_OPTIONS);
@@ -63,30 +85,52 @@ function compare(index: RankedIndex<Doc>, label: string) {
 const ranking = suite('Search ranking: the same as minisearch 7.2.0');
 
 ranking('a varied corpus ranks as MiniSearch#search ranks it, ties included', () => {
-  const index = new RankedIndex<Doc>();
+  const index = new Twin();
   index.add(corpus(1, 600, 'd'));
   const spread = QUERIES.map((q) => index.search(q, { swedish: false }).total);
   assert.ok(spread.filter((t) => t > 150).length >= 5 && spread.filter((t) => t > 0 && t < 100).length >= 3, `common and rare queries both: ${spread}`);
   compare(index, 'fresh');
 });
 
-ranking('after documents are discarded and indexed again under new ids, and more are added', () => {
-  const index = new RankedIndex<Doc>();
+ranking('after documents are discarded and vacuumed, indexed again under new ids, and more are added', async () => {
+  const index = new Twin();
   const first = corpus(2, 500, 'a');
   index.add(first);
   compare(index, 'before');
   // As a family is indexed again after an edit: its old records discarded, the new ones added.
   index.discard(first.filter((d) => d.n % 3 === 0).map((d) => d.id));
+  assert.ok(index.dirty, 'a third discarded: a vacuum pays');
+  await index.vacuum();
+  assert.not.ok(index.dirty);
   index.add(corpus(3, 150, 'b'));
   compare(index, 'after a discard');
   index.discard(first.filter((d) => d.n % 3 === 1).map((d) => d.id));
+  await index.vacuum();
   compare(index, 'after a second discard, with nothing added');
   index.add(corpus(4, 80, 'c'));
   compare(index, 'after adding again');
+  assert.ok(index.has('a2') && !index.has('a1') && index.has('c79'));
+});
+
+ranking('between a discard and a vacuum, searches already leave the discarded documents out and count exactly', async () => {
+  const index = new Twin();
+  const docs = corpus(7, 400, 'a');
+  index.add(docs);
+  index.add(corpus(8, 100, 'b'));
+  index.discard(docs.filter((d) => d.n % 4 === 1).map((d) => d.id));
+  const before = QUERIES.map((q) => index.search(q, { swedish: false, limit: 100_000 }));
+  assert.ok(before.every((r) => r.hits.every((h) => h.doc.n % 4 !== 1 || h.doc.id.startsWith('b'))), 'no discarded document found');
+  await index.vacuum();
+  compare(index, 'vacuumed');
+  const after = QUERIES.map((q) => index.search(q, { swedish: false, limit: 100_000 }));
+  for (const [i, q] of QUERIES.entries()) {
+    assert.is(before[i]!.total, after[i]!.total, `"${q}": the same count`);
+    assert.equal(before[i]!.hits.map((h) => [h.doc.id, h.score]), after[i]!.hits.map((h) => [h.doc.id, h.score]), `"${q}": the same ranking`);
+  }
 });
 
 ranking('equal scores keep the order minisearch gives them: by the expansion that found them first', () => {
-  const index = new RankedIndex<Doc>();
+  const index = new Twin();
   // x0 and x3 score the same through different prefix expansions of "kontakt" (as do x1 and x2); the
   // term tree lists "kontaktbb" first, so minisearch ranks x3 before x0, which was added earlier.
   index.add([
@@ -107,7 +151,7 @@ ranking('equal scores keep the order minisearch gives them: by the expansion tha
 });
 
 ranking('paging gives slices of the whole ranking, and a filter leaves out documents without changing the others', () => {
-  const index = new RankedIndex<Doc>();
+  const index = new Twin();
   index.add(corpus(5, 400, 'd'));
   for (const q of ['mamma', 'skolan mamma', 'oro']) {
     const all = index.search(q, { swedish: false, limit: 100_000 });
@@ -132,7 +176,7 @@ ranking('paging gives slices of the whole ranking, and a filter leaves out docum
 });
 
 ranking('the Swedish extras only add hits: compounds by their head, "-an" nouns by their "-ning" forms', () => {
-  const index = new RankedIndex<Doc>();
+  const index = new Twin();
   index.add([
     { id: '1', n: 1, title: '', text: 'Två nya orosanmälningar kom in.' },
     { id: '2', n: 2, title: '', text: 'Anmälan kom från skolan.' },
