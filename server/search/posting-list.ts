@@ -9,17 +9,17 @@ export class PostingList {
   pairs: Int32Array;
   size = 1;
 
-  constructor(doc: number) {
+  constructor(doc: number, times: number) {
     this.pairs = new Int32Array(2);
     this.pairs[0] = doc;
-    this.pairs[1] = 1;
+    this.pairs[1] = times;
   }
 
-  /** One more occurrence of the term in `doc`, the document being indexed (the last one, or a new one). */
-  count(doc: number): void {
+  /** `times` more occurrences of the term in `doc`, the document being indexed (the last one, or a new one). */
+  count(doc: number, times: number): void {
     const end = 2 * this.size;
     if (this.pairs[end - 2] === doc) {
-      this.pairs[end - 1]!++;
+      this.pairs[end - 1]! += times;
       return;
     }
     if (end === this.pairs.length) {
@@ -28,7 +28,7 @@ export class PostingList {
       this.pairs = grown;
     }
     this.pairs[end] = doc;
-    this.pairs[end + 1] = 1;
+    this.pairs[end + 1] = times;
     this.size++;
   }
 

@@ -76,6 +76,8 @@ export interface Ranked<T> {
 
 export class RankedIndex<T extends RankedDocument> {
   #tree = new SearchableMap<FieldPostings>();
+  /** The same terms by exact look-up: indexing looks up every distinct word of every document, a hash beats walking the tree. */
+  #terms = new Map<string, FieldPostings>();
   /** Records by short id (undefined once discarded); short ids are never reused. */
   #docs: (T | undefined)[] = [];
   #shortIds = new Map<string, number>();
@@ -121,28 +123,33 @@ export class RankedIndex<T extends RankedDocument> {
       this.#shortIds.set(doc.id, short);
       this.#count++;
       for (let f = 0; f < FIELDS.length; f++) {
-        const words = tokenise(doc[FIELDS[f]!]);
+        // Each distinct word once, in the order of first occurrence: the terms reach the tree in the
+        // order MiniSearch#add gives them (its order of prefix and fuzzy matches), with a tenth of the look-ups.
+        const words = new Map<string, number>();
+        for (const word of tokenise(doc[FIELDS[f]!])) words.set(word, (words.get(word) ?? 0) + 1);
         // As MiniSearch#add: the length is the number of distinct words before stemming, averaged in as it averages.
-        const length = new Set(words).size;
+        const length = words.size;
         this.#lengths[f]![short] = length;
         this.#average[f] = (this.#average[f]! * (this.#count - 1) + length) / this.#count;
-        for (const word of words) {
+        for (const [word, times] of words) {
           const stem = stemTerm(word);
-          if (stem) this.#addTerm(stem, f, short);
+          if (stem) this.#addTerm(stem, f, short, times);
         }
       }
     }
     this.#version++;
   }
 
-  #addTerm(stem: string, field: number, short: number): void {
-    const postings = this.#tree.fetch(stem, () => {
+  #addTerm(stem: string, field: number, short: number, times: number): void {
+    let postings = this.#terms.get(stem);
+    if (!postings) {
+      this.#tree.set(stem, (postings = []));
+      this.#terms.set(stem, postings);
       if (!this.#vocabulary.has(stem)) this.#learn(stem);
-      return [];
-    });
+    }
     const list = postings[field];
-    if (list) list.count(short);
-    else postings[field] = new PostingList(short);
+    if (list) list.count(short, times);
+    else postings[field] = new PostingList(short, times);
   }
 
   /** Takes documents out of the results now; their postings are dropped when a search next meets them. */
@@ -196,7 +203,10 @@ export class RankedIndex<T extends RankedDocument> {
       if (!postings.some(Boolean)) empty.push(term);
       if (++seen % TERM_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    for (const term of empty) this.#tree.delete(term);
+    for (const term of empty) {
+      this.#tree.delete(term);
+      this.#terms.delete(term);
+    }
     for (let f = 0; f < FIELDS.length; f++) {
       const lengths = this.#lengths[f]!;
       for (let short = 0; short < to.length; short++) if (to[short]! >= 0) lengths[to[short]!] = lengths[short]!;
