@@ -4,8 +4,10 @@
 // so an edited, inserted or removed line breaks the chain, and only someone holding the key could
 // forge a new one. audit/head.json checkpoints the chain's end, so removing the newest lines shows too.
 import { createHmac } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { appendDurably, writeAll } from './append-durably.ts';
 import { syncDirectory, writeFileAtomically } from './durable-file.ts';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
@@ -58,6 +60,7 @@ export class AuditLog {
   #log: (message: string) => void;
   #end: ChainEnd | undefined;
   #queue: Promise<void> = Promise.resolve();
+  #dirMade = false;
   #checkpointDue = false;
   /** This process has written a checkpoint: until then, each append writes one at once. */
   #checkpointed = false;
@@ -97,26 +100,24 @@ export class AuditLog {
 
   async #write(event: AuditEvent): Promise<void> {
     try {
-      await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      // The directory is made with the first line, or again after a failed one (it may have been removed).
+      if (!this.#dirMade) await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      this.#dirMade = true;
       let end = (this.#end ??= await this.#findEnd());
       const month = `${event.time.slice(0, 7)}.jsonl`;
       const name = end.file && end.file > month ? end.file : month;
-      const file = await open(join(this.#dir, name), 'a', 0o600);
-      let bytes: Buffer;
-      try {
-        if (name === end.file && (await file.stat()).size !== end.size) end = this.#end = await this.#findEnd();
-        bytes = Buffer.from(JSON.stringify({ ...event, prev: end.hash } satisfies AuditLine) + '\n');
-        await file.appendFile(bytes);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
+      const path = join(this.#dir, name);
+      // Another process (the CLI) may have appended since: then read the chain's end again.
+      if (name === end.file && statSync(path, { throwIfNoEntry: false })?.size !== end.size) end = this.#end = await this.#findEnd();
+      const bytes = Buffer.from(JSON.stringify({ ...event, prev: end.hash } satisfies AuditLine) + '\n');
+      await appendDurably(path, (fd) => writeAll(fd, bytes));
       if (name !== end.file) await syncDirectory(this.#dir);
       const line = bytes.subarray(0, -1).toString('utf8');
       this.#end = { hash: this.#hash(line), lines: end.lines + 1, file: name, size: (name === end.file ? end.size : 0) + bytes.length };
     } catch (error) {
       // What is on disk is unknown now: read the chain's end again before the next line.
       this.#end = undefined;
+      this.#dirMade = false;
       throw error;
     }
     // A checkpoint, replaced atomically but not fsync'd: after a power cut it may lag the log, never lead it.

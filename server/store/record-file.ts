@@ -8,9 +8,11 @@
 // (seq ≤ snapshot seq), so a crash between the two steps, or a backup that copies the journal before
 // the snapshot, loses nothing and applies nothing twice. A torn last line — a crash mid-append, never
 // acknowledged — is cut back on open, so the next append cannot be glued onto it.
+import { ftruncateSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
+import { appendDurably, writeAll } from './append-durably.ts';
 import { DurableJSONFile, syncDirectory } from './durable-file.ts';
 import { upgradeLine, upgradeSnapshot } from './record-upgrade.ts';
 
@@ -234,24 +236,20 @@ export class RecordFile {
   }
 
   async #append(text: string): Promise<void> {
-    const handle = await open(this.#journalPath, 'a', 0o600);
-    try {
+    const bytes = Buffer.from(text, 'utf8');
+    await appendDurably(this.#journalPath, (fd) => {
       // A failed append may have left part of its line behind: cut it before anything follows it.
       if (this.#journalDirty) {
-        await handle.truncate(this.#journalSize);
+        ftruncateSync(fd, this.#journalSize);
         this.#journalDirty = false;
       }
       this.#journalDirty = true;
-      const bytes = Buffer.from(text, 'utf8');
-      await handle.appendFile(bytes);
-      await handle.sync();
-      this.#journalDirty = false;
-      if (this.#journalSize === 0) await syncDirectory(dirname(this.#journalPath));
-      this.#journalSize += bytes.length;
-      this.#journalLines++;
-    } finally {
-      await handle.close();
-    }
+      writeAll(fd, bytes);
+    });
+    this.#journalDirty = false;
+    if (this.#journalSize === 0) await syncDirectory(dirname(this.#journalPath));
+    this.#journalSize += bytes.length;
+    this.#journalLines++;
   }
 
   async #truncate(size: number): Promise<void> {
