@@ -15,7 +15,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { PostingList, type FieldPostings } from './posting-list.ts';
 import { BM25, Scratch } from './ranking-scratch.ts';
 import { COMPOUND_HEAD, COMPOUND_MODIFIER, stemTerm, tokenise } from './swedish-terms.ts';
-import { expandTerm, fuzzyFor, MAX_FUZZY, prefixFor } from './term-expansion.ts';
+import { Lru } from '../store/lru.ts';
+import { expandTerm, fuzzyFor, MAX_FUZZY, prefixFor, type Expansion } from './term-expansion.ts';
 
 export interface RankedDocument {
   id: string;
@@ -35,6 +36,8 @@ const TERM_SLICE = 20_000;
 const VACUUM_MIN = 20;
 const VACUUM_SHARE = 0.1;
 const COMMON_TERMS = 8;
+/** Query terms whose expansions are remembered: the fuzzy walk of the term tree is a tenth of a search. */
+const EXPANSIONS_KEPT = 256;
 
 /** The MiniSearch that indexes as this index does: what the ranking is compared against in the tests. */
 export const MINISEARCH_INDEXING = { fields: [...FIELDS], storeFields: [], tokenize: tokenise, processTerm: (word: string) => stemTerm(word) };
@@ -105,6 +108,9 @@ export class RankedIndex<T extends RankedDocument> {
 
   #scratch = new Scratch();
   #common: string[] = [];
+  /** By query term (and whether with the Swedish extras); valid while no term enters or leaves the tree. */
+  #expansions = new Lru<string, Expansion[]>(EXPANSIONS_KEPT);
+  #termsChanged = false;
 
   get size(): number {
     return this.#count;
@@ -145,6 +151,7 @@ export class RankedIndex<T extends RankedDocument> {
     if (!postings) {
       this.#tree.set(stem, (postings = []));
       this.#terms.set(stem, postings);
+      this.#termsChanged = true;
       if (!this.#vocabulary.has(stem)) this.#learn(stem);
     }
     const list = postings[field];
@@ -207,6 +214,7 @@ export class RankedIndex<T extends RankedDocument> {
       this.#tree.delete(term);
       this.#terms.delete(term);
     }
+    this.#termsChanged = true;
     for (let f = 0; f < FIELDS.length; f++) {
       const lengths = this.#lengths[f]!;
       for (let short = 0; short < to.length; short++) if (to[short]! >= 0) lengths[to[short]!] = lengths[short]!;
@@ -317,6 +325,21 @@ export class RankedIndex<T extends RankedDocument> {
     }
   }
 
+  /**
+   * What a query term stands for (see term-expansion.ts), remembered until a term enters or leaves
+   * the tree. The postings it names are the tree's own, so added and discarded documents show in them.
+   */
+  #expand(term: string, swedish: boolean): Expansion[] {
+    if (this.#termsChanged) {
+      this.#expansions.clear();
+      this.#termsChanged = false;
+    }
+    const key = `${swedish ? 's' : 'p'}${term}`;
+    let expansions = this.#expansions.get(key);
+    if (!expansions) this.#expansions.set(key, (expansions = expandTerm(this.#tree, this.#byEnding, term, swedish)));
+    return expansions;
+  }
+
   /** Documents that match every word of `query`, best first, as MiniSearch#search would rank them. */
   search(query: string, options: RankOptions<T> = {}): Ranked<T> {
     const words = tokenise(query).map((w) => stemTerm(w)).filter(Boolean);
@@ -325,7 +348,7 @@ export class RankedIndex<T extends RankedDocument> {
     if (!words.length) return none;
     // A repeated word counts once more in the score (as in minisearch) but is looked up once.
     const terms = [...new Set(words)];
-    const expansions = terms.map((t) => expandTerm(this.#tree, this.#byEnding, t, options.swedish ?? true));
+    const expansions = terms.map((t) => this.#expand(t, options.swedish ?? true));
     const cost = expansions.map((list) => {
       let sum = 0;
       for (const e of list) {

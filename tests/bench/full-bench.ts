@@ -11,12 +11,13 @@ import { normaliseText } from '../../server/domain/normalise.ts';
 import { TestClient } from '../setup/app.ts';
 import { addBenchAnnotations, ANNOTATIONS_PER_FAMILY, BENCH_STUDY, writeBenchTemplate } from './bench-study.ts';
 import { importBenchStudy } from './import-study.ts';
-import { measureLoad } from './load.ts';
+import { measureLoad, type LoadResults } from './load.ts';
+import { fetchRaw, startPayloadServer } from './payload-server.ts';
 import { measureReader } from './reader.ts';
 import { addBenchCodings, measureMatrix, measureReport } from './research.ts';
 import { timeAnnotationSaves } from './save-timing.ts';
 import { SEARCH_QUERIES, timeSearch } from './search-timing.ts';
-import { startServer } from './server-process.ts';
+import { freePort, startServer } from './server-process.ts';
 import { percentile, printTable, timeEach, type Row } from './stats.ts';
 
 const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
@@ -118,13 +119,23 @@ async function measureRows(tmp: string, only?: 'search'): Promise<Row[]> {
     console.log(`Sökindexet byggdes klart ${((performance.now() - ts) / 1000).toFixed(1)} s efter start.`);
     const url = `${base}/api/studies/${BENCH_STUDY}/annotations?document=${documentId}`;
     const perDoc = JSON.parse(await (await fetch(url, { headers: { cookie } })).text()).length;
-    const { health, api } = await measureLoad(base, url, cookie, 50, 5);
+    const answer = await fetchRaw(url, cookie);
+    const payloadPort = await freePort();
+    const stopPayload = await startPayloadServer(join(dataDir, '..', 'payload.json'), answer, payloadPort);
+    let load: LoadResults;
+    try {
+      load = await measureLoad(base, `http://127.0.0.1:${payloadPort}/`, url, cookie, 50, 5);
+    } finally {
+      await stopPayload();
+    }
+    const { health, payload, api } = load;
     const share = api.rps / health.rps;
     rows.push({
-      what: `API under load (autocannon): 50 connections, GET a document's annotations (${perDoc})`,
+      what: `API under load (autocannon): 50 connections, GET a document's annotations (${perDoc}; ${(answer.body.length / 1000).toFixed(0)} KB gzip)`,
       measured: `${Math.round(api.rps)} req/s, p99 ${api.p99.toFixed(0)} ms${api.errors ? `, ${api.errors} errors` : ''}`,
       target: '≥ 3,000 req/s, p99 ≤ 50 ms, ≥ 50 % of /api/health',
-      baseline: `/api/health ${Math.round(health.rps)} req/s, p99 ${health.p99.toFixed(0)} ms (${(share * 100).toFixed(0)} %)`,
+      baseline: `/api/health ${Math.round(health.rps)} req/s, p99 ${health.p99.toFixed(0)} ms (${(share * 100).toFixed(0)} %); ` +
+        `the same bytes from bare hono ${Math.round(payload.rps)} req/s (${((api.rps / payload.rps) * 100).toFixed(0)} %)`,
       ok: api.rps >= 3000 && api.p99 <= 50 && share >= 0.5 && !api.errors,
     });
 

@@ -1,7 +1,8 @@
 // The API row's load: autocannon (a maintained HTTP load generator) in its own process, so the load
-// does not share the server's event loop or the bench's. `measureLoad` runs the baseline
-// (`/api/health`, no session, nothing but the framework) and then the URL under test with the same
-// connections and duration, one after the other.
+// does not share the server's event loop or the bench's. `measureLoad` runs the baselines —
+// `/api/health` (no session, nothing but the framework) and the same answer's bytes from a bare hono
+// server (payload-server.ts) — and then the URL under test, with the same connections and duration,
+// one after the other.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
@@ -26,21 +27,29 @@ async function run(url: string, cookie: string | null, connections: number, seco
   };
 }
 
-/** Loads `/api/health` of `base`, then `url`, each for `seconds` with `connections` connections, from a child process. */
-export async function measureLoad(base: string, url: string, cookie: string, connections: number, seconds: number): Promise<{ health: LoadResult; api: LoadResult }> {
+export interface LoadResults {
+  health: LoadResult;
+  /** The same bytes as the API's answer, from a bare hono server. */
+  payload: LoadResult;
+  api: LoadResult;
+}
+
+/** Loads `/api/health` of `base`, then `payloadUrl`, then `url`, each for `seconds` with `connections` connections, from a child process. */
+export async function measureLoad(base: string, payloadUrl: string, url: string, cookie: string, connections: number, seconds: number): Promise<LoadResults> {
   const root = new URL('../../', import.meta.url).pathname;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', 'tests/bench/load.ts', base, url, cookie, String(connections), String(seconds)],
+    ['--import', 'tsx', 'tests/bench/load.ts', base, payloadUrl, url, cookie, String(connections), String(seconds)],
     { cwd: root, maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout);
 }
 
-// As a child process: node --import tsx tests/bench/load.ts BASE URL COOKIE CONNECTIONS SECONDS → JSON on stdout
+// As a child process: node --import tsx tests/bench/load.ts BASE PAYLOAD_URL URL COOKIE CONNECTIONS SECONDS → JSON on stdout
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [base, url, cookie, connections, seconds] = process.argv.slice(2);
+  const [base, payloadUrl, url, cookie, connections, seconds] = process.argv.slice(2);
   const health = await run(`${base}/api/health`, null, Number(connections), Number(seconds));
+  const payload = await run(payloadUrl!, null, Number(connections), Number(seconds));
   const api = await run(url!, cookie!, Number(connections), Number(seconds));
-  console.log(JSON.stringify({ health, api }));
+  console.log(JSON.stringify({ health, payload, api } satisfies LoadResults));
 }
