@@ -74,10 +74,10 @@ async function measureRows(tmp: string, only?: 'search'): Promise<Row[]> {
   // 2. Annotation save through the app, durable and acknowledged — vs one fsync'd 1 KB append.
   await addBenchAnnotations(store);
   const app = createApp({ store });
-  const { times: saves, documentId } = await timeAnnotationSaves(store, app);
   const appendFile = await open(join(tmp, 'append.log'), 'a');
   const kb = 'x'.repeat(1023) + '\n';
-  const appends = await timeEach(200, async () => {
+  // Each baseline append just before a save: both meet the disk as it is at that moment.
+  const { times: saves, besideTimes: appends, documentId } = await timeAnnotationSaves(store, app, async () => {
     await appendFile.appendFile(kb);
     await appendFile.sync();
   });
