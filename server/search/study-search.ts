@@ -13,7 +13,7 @@ import { codes, codings, memos } from '../store/study-collections.ts';
 import { inventoryChildren, inventoryRatings } from '../store/inventory-collections.ts';
 import { codeScope, inScope, type CodeScope } from './code-scope.ts';
 import { RankedIndex } from './ranked-index.ts';
-import { snippet } from './search-snippet.ts';
+import { snippet, snippetOfBytes } from './search-snippet.ts';
 import {
   annotationRecord, appraisalPlace, appraisalRecord, entryRecords, memoRecord, ratingRecord, reflectionRecord, type IndexedRecord,
 } from './search-sources.ts';
@@ -174,9 +174,9 @@ export class StudySearch {
     }
   }
 
-  #textOf(r: IndexedRecord): string {
+  #snippetOf(r: IndexedRecord, matcher: TermMatcher): ReturnType<typeof snippet> {
     const bytes = r.byteStart === null ? undefined : this.#texts.get(r.documentId!);
-    return bytes ? bytes.toString('utf8', r.byteStart!, r.byteEnd!) : r.text;
+    return bytes ? snippetOfBytes(bytes, r.byteStart!, r.byteEnd!, matcher) : snippet(r.text, matcher);
   }
 
   /** Changes with every write to the inventory's children (pseudonyms, raters) or ratings. */
@@ -232,7 +232,7 @@ export class StudySearch {
       type: r.type,
       id: r.id,
       title: r.title,
-      ...snippet(this.#textOf(r), matcher),
+      ...this.#snippetOf(r, matcher),
       score: Math.round(score * 100) / 100,
       familyId: r.familyId,
       documentId: r.documentId,

@@ -2,7 +2,7 @@
 // value here is written out by hand from how Swedish inflects, not taken from the code's output.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { snippet } from '../../server/search/search-snippet.ts';
+import { snippet, snippetOfBytes } from '../../server/search/search-snippet.ts';
 import { ningRoot, stemTerm, TermMatcher, tokenise } from '../../server/search/swedish-terms.ts';
 
 const terms = suite('Search terms in Swedish');
@@ -75,6 +75,24 @@ terms('a snippet is centred on the first matched word, cut at word boundaries, w
   assert.ok(s.indexOf('Skolan') > 30 && s.indexOf('Skolan') < 70, 'about 60 characters before the match');
   const short = snippet('Frånvaron ökade.', new TermMatcher(new Set(['frånvaro'])));
   assert.equal(short, { snippet: 'Frånvaron ökade.', highlights: [[0, 9]] });
+});
+
+terms('a snippet cut from a UTF-8 entry is the one cut from its whole text, wherever the match is', () => {
+  const matcher = new TermMatcher(new Set(['skol']));
+  // Multi-byte letters and dashes (38 bytes for 31 characters) around the 1 KB head's end; a match
+  // early, late, near the head's end, or none; text after the window, only spaces after it, or nothing.
+  const filler = 'Vårdnadshavaren – åter – hörd. ';
+  for (const before of [0, 3, 20, 22, 23, 24, 25, 26, 27, 30]) {
+    for (const after of ['', '      ', ` ${filler.repeat(3)}`, ` ${filler.repeat(40)}`, `${' '.repeat(120)}slut`]) {
+      for (const word of ['Skolan ringde.', 'Inget att hitta.']) {
+        const text = `${filler.repeat(before)}${word}${after}`;
+        const bytes = Buffer.from(`Rubrik\n${text}\nNästa`, 'utf8');
+        const start = Buffer.byteLength('Rubrik\n');
+        const cut = snippetOfBytes(bytes, start, start + Buffer.byteLength(text), matcher);
+        assert.equal(cut, snippet(text, matcher), `${before} × filler, "${word}", ${after.length} after`);
+      }
+    }
+  }
 });
 
 terms.run();
