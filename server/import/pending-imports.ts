@@ -24,6 +24,8 @@ export interface PendingImport {
   /** The extracted original text: memory only. */
   raw?: string;
   createdAt: number;
+  /** A commit is under way: a second one (a double click, a retry in another tab) must not store the text twice. */
+  committing?: boolean;
 }
 
 /** How often expired imports are swept away when nothing else touches the list. */

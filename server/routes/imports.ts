@@ -52,7 +52,7 @@ async function statusView(services: Services, item: PendingImport, family: Famil
 }
 
 export function importRoutes(services: Services) {
-  const { store, clock, pendingImports } = services;
+  const { store, pendingImports } = services;
   const pendingOf = (c: Context<AppEnv>, access: StudyAccess, family: Family) =>
     pendingImports.get(c.req.param('id')!, access.user.id, access.repo.id, family.id);
 
@@ -87,14 +87,13 @@ export function importRoutes(services: Services) {
       const { access, family } = leadOnFamily(services, c);
       const item = pendingOf(c, access, family);
       if (item.status !== 'ready') throw new ConflictError('Filen läses fortfarande in, eller kunde inte läsas.');
-      const now = clock();
-      const prepared = await preparePool.prepareStorable(item.raw!, store.secretKey, now, family.nameRules);
-      const title = prepareTitle(item.title, store.secretKey, now, family.nameRules);
-      const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: access.user.id, now });
-      await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
+      // Claimed before the first await: two commits of one import would otherwise both store it.
+      if (item.committing) throw new ConflictError('Filen sparas redan.');
+      item.committing = true;
+      const { meta, replacements } = await storeImport(services, access, family, item).finally(() => (item.committing = false));
       pendingImports.forget(item.id);
       c.set('audit', { object: meta.id });
-      return c.json({ document: meta, replacements: prepared.replacements }, 201);
+      return c.json({ document: meta, replacements }, 201);
     })
     .delete('/imports/:id', (c) => {
       const { access, family } = leadOnFamily(services, c);
@@ -114,4 +113,14 @@ export function importRoutes(services: Services) {
       });
       return c.json(nameLabels(study.families.find((f) => f.id === family.id)!));
     });
+}
+
+/** Pseudonymises a pending import's text as the family's name rules say and stores it as a new document. */
+async function storeImport(services: Services, access: StudyAccess, family: Family, item: PendingImport) {
+  const now = services.clock();
+  const prepared = await preparePool.prepareStorable(item.raw!, services.store.secretKey, now, family.nameRules);
+  const title = prepareTitle(item.title, services.store.secretKey, now, family.nameRules);
+  const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: access.user.id, now });
+  await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
+  return { meta, replacements: prepared.replacements };
 }

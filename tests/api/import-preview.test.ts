@@ -112,4 +112,16 @@ preview('a pending import expires after 30 minutes', async () => {
   }
 });
 
+preview('two commits of one import at once (a double click, a second tab) store it once; the other is told so', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const started = await upload(lead, 'skolan.txt', FILE);
+  await whenReady(lead, started.json.id);
+  const before = (await lead.call('GET', `${base}/documents`)).json.length;
+  const [a, b] = await Promise.all([0, 1].map(() => lead.call('POST', `${base}/imports/${started.json.id}/commit`)));
+  assert.equal([a!.status, b!.status].sort(), [201, 409]);
+  const refused = a!.status === 409 ? a! : b!;
+  assert.is(refused.json.error.code, 'conflict');
+  assert.is((await lead.call('GET', `${base}/documents`)).json.length, before + 1);
+});
+
 preview.run();
