@@ -37,6 +37,7 @@ export function planNotes(input: NotesInput, { by, at, key, now, warnings }: Pla
   }
   let referenceNotes = 0;
   let noteSelections = 0;
+  let unplaced = 0;
   for (const note of parsed.notes) {
     const marker = readNoteMarker(note.description);
     const familyId = caseOfNote.get(note.guid) ?? null;
@@ -49,10 +50,13 @@ export function planNotes(input: NotesInput, { by, at, key, now, warnings }: Pla
       const { text, spans } = pseudonymiseNote(note.text, note.selections, key, now);
       const reflection: StoredReflection = { id: reflectionKey, text, version: 1, updatedAt: note.modified ?? at, updatedBy: by };
       reflections.set(familyId, [...(reflections.get(familyId) ?? []).filter((r) => r.id !== reflectionKey), reflection]);
-      // A selection that cannot be placed, or names an unknown code, is left out without a warning.
+      // A selection that cannot be placed in the reflection's text is left out, and counted in a warning.
       for (const [i, sel] of note.selections.entries()) {
         const span = spans[i];
-        if (!span) continue;
+        if (!span) {
+          unplaced++;
+          continue;
+        }
         const passage = !(span.start === 0 && span.end === text.length) ? makeTarget(text, span.start, span.end) : null;
         for (const c of sel.codes) {
           const codeId = codeOfGuid.get(c);
@@ -76,6 +80,7 @@ export function planNotes(input: NotesInput, { by, at, key, now, warnings }: Pla
     });
   }
   if (referenceNotes) warnings.push(`${plural(referenceNotes, 'litteraturreferens', 'litteraturreferenser')} importerades inte; lägg in dem i referensbiblioteket på nytt.`);
+  if (unplaced) warnings.push(`${plural(unplaced, 'markering', 'markeringar')} i reflektioner kunde inte placeras i texten och importerades inte.`);
   if (noteSelections) warnings.push(`${plural(noteSelections, 'markering', 'markeringar')} i anteckningar importerades inte.`);
   return { memos, reflections };
 }

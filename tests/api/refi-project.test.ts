@@ -235,6 +235,9 @@ Andra raden.</PlainTextContent>
       <PlainTextSelection guid="${g(9)}" name="om oro" startPosition="19" endPosition="25">
         <Coding guid="${g(10)}"><CodeRef targetGUID="${g(2)}"/></Coding>
       </PlainTextSelection>
+      <PlainTextSelection guid="${g(12)}" name="utanför texten" startPosition="40" endPosition="90">
+        <Coding guid="${g(13)}"><CodeRef targetGUID="${g(2)}"/></Coding>
+      </PlainTextSelection>
     </Note>
   </Notes>
   <Links><Link guid="${g(11)}" originGUID="${g(3)}" targetGUID="${g(8)}"/></Links>
@@ -242,6 +245,7 @@ Andra raden.</PlainTextContent>
   const r = await importFile(admin, qde, 'kanslig.qde');
   assert.is(r.status, 201, r.text);
   assert.equal(r.json.counts, { documents: 1, codes: 1, codings: 1, annotations: 1, memos: 1, families: 1 });
+  assert.ok(r.json.warnings.includes('1 markering i reflektioner kunde inte placeras i texten och importerades inte.'), r.json.warnings.join(' | '));
   const id = r.json.study.id;
   const repo = t.store.study(id)!;
   const docText = (await repo.documents.read(repo.study.documents[0]!.id)).text;
