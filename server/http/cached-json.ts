@@ -11,17 +11,28 @@ const gzipAsync = promisify(gzip);
 /** Smaller answers are not worth compressing. */
 const MIN_COMPRESSED = 1024;
 
-export class CachedJson {
-  readonly json: Uint8Array<ArrayBuffer>;
+/** Bytes sent many times, with their gzip form made on first demand, off the main thread. */
+export class GzipOnDemand {
+  readonly bytes: Uint8Array<ArrayBuffer>;
   #gzip: Promise<Uint8Array<ArrayBuffer>> | undefined;
 
-  constructor(value: unknown) {
-    // Kept as bytes: encoding a large string again on every request costs more than building it.
-    this.json = new TextEncoder().encode(JSON.stringify(value));
+  constructor(bytes: Uint8Array) {
+    this.bytes = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
   }
 
   gzip(): Promise<Uint8Array<ArrayBuffer>> {
-    return (this.#gzip ??= gzipAsync(this.json, { level: 6 }).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>));
+    return (this.#gzip ??= gzipAsync(this.bytes, { level: 6 }).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>));
+  }
+}
+
+export class CachedJson extends GzipOnDemand {
+  constructor(value: unknown) {
+    // Kept as bytes: encoding a large string again on every request costs more than building it.
+    super(new TextEncoder().encode(JSON.stringify(value)));
+  }
+
+  get json(): Uint8Array<ArrayBuffer> {
+    return this.bytes;
   }
 }
 

@@ -1,8 +1,13 @@
 // Serves the built client (client/dist). A fixed list of files, read once: no request path
-// ever reaches the file system.
-import { readFileSync, existsSync } from 'node:fs';
+// ever reaches the file system. Each file carries an ETag (its content hash), so a browser that has
+// it asks again with If-None-Match and gets 304 without the body, and is sent gzip-compressed to a
+// browser that accepts it (app.js: 670 KB → 180 KB), compressed once, on first demand and off the main
+// thread. The file names carry no hash, so `no-cache`: always ask, rarely download.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { acceptsGzip, GzipOnDemand } from './cached-json.ts';
 
 const FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
@@ -11,17 +16,43 @@ const FILES: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
 };
 
+interface ClientFile {
+  content: GzipOnDemand;
+  type: string;
+  etag: string;
+}
+
+function load(path: string, type: string): ClientFile {
+  const body = readFileSync(path);
+  return { content: new GzipOnDemand(body), type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+/** Whether If-None-Match names this ETag (or is *). */
+function matches(header: string | undefined, etag: string): boolean {
+  return !!header && header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
 export function mountClient(app: Hono<any>, clientDir: string): void {
-  const loaded = new Map<string, { body: string; type: string }>();
+  const loaded = new Map<string, ClientFile>();
   for (const [name, type] of Object.entries(FILES)) {
     const path = join(clientDir, name);
-    if (existsSync(path)) loaded.set(name, { body: readFileSync(path, 'utf8'), type });
+    if (existsSync(path)) loaded.set(name, load(path, type));
   }
   // Built through the context, so the security headers set before the route are on the response.
   const send = (c: Context, name: string) => {
     const file = loaded.get(name);
     if (!file) return c.text('Klienten är inte byggd: kör npm run build.', 404);
-    return c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' });
+    c.header('ETag', file.etag);
+    c.header('Cache-Control', 'no-cache');
+    c.header('Vary', 'Accept-Encoding');
+    if (matches(c.req.header('if-none-match'), file.etag)) return c.body(null, 304);
+    c.header('Content-Type', file.type);
+    if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(file.content.bytes);
+    c.header('Content-Encoding', 'gzip');
+    return file.content.gzip().then((gzip) => c.body(gzip));
   };
   app.get('/', (c) => send(c, 'index.html'));
   for (const name of loaded.keys()) if (name !== 'index.html') app.get(`/${name}`, (c) => send(c, name));

@@ -5,14 +5,19 @@ import * as assert from 'uvu/assert';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../server/app.ts';
 import { Store } from '../../server/store/store.ts';
+
+/** Large and repetitive enough that compression shows. */
+const APP_JS = Array.from({ length: 2000 }, (_, i) => `customElements.define('bs-x${i}', class extends HTMLElement {});`).join('\n');
 
 const test = suite<{ dir: string; app: ReturnType<typeof createApp> }>('security headers on every kind of response');
 
 test.before(async (ctx) => {
   ctx.dir = await mkdtemp(join(tmpdir(), 'backspegel-headers-'));
   await writeFile(join(ctx.dir, 'index.html'), '<!doctype html><title>x</title>');
+  await writeFile(join(ctx.dir, 'app.js'), APP_JS);
   const store = await Store.open(join(ctx.dir, 'data'), { log: () => undefined });
   ctx.app = createApp({ store, clientDir: ctx.dir });
 });
@@ -51,6 +56,30 @@ test('the client\'s files: secure, with their own revalidation', async ({ app })
   assertSecure(r, '/');
   assert.is(r.headers.get('cache-control'), 'no-cache');
   assert.is(r.headers.get('content-type'), 'text/html; charset=utf-8');
+});
+
+test('a client file is sent gzip-compressed to a browser that accepts it, and not at all when the browser already has it', async ({ app }) => {
+  const plain = await app.request('/app.js');
+  assert.is(await plain.text(), APP_JS);
+  assert.is(plain.headers.get('content-encoding'), null, 'no Accept-Encoding: as it is');
+  const etag = plain.headers.get('etag')!;
+  assert.match(etag, /^"[\w-]{22}"$/);
+  const zipped = await app.request('/app.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  assert.is(zipped.headers.get('content-encoding'), 'gzip');
+  assert.is(zipped.headers.get('vary'), 'Accept-Encoding');
+  assert.is(zipped.headers.get('etag'), etag, 'one ETag for the content, however it is encoded');
+  const bytes = new Uint8Array(await zipped.arrayBuffer());
+  assert.ok(bytes.length < APP_JS.length / 10, `${bytes.length} bytes`);
+  assert.is(gunzipSync(bytes).toString('utf8'), APP_JS);
+  const again = await app.request('/app.js', { headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
+  assert.is(again.status, 304);
+  assert.is(await again.text(), '');
+  assert.is(again.headers.get('etag'), etag);
+  assertSecure(again, '304');
+  const other = await app.request('/app.js', { headers: { 'if-none-match': '"something-else"' } });
+  assert.is(other.status, 200, 'another version: the whole file');
+  const index = await app.request('/', { headers: { 'if-none-match': etag } });
+  assert.is(index.status, 200, 'each file has its own ETag');
 });
 
 test.run();
