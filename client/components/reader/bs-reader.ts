@@ -7,20 +7,21 @@
 // an estimated height. Filled blocks stay filled. The keyboard moves through entries, sentences and words and
 // selects (reader-keyboard-controller.ts), with the keys listed in a "Tangentbord" disclosure above the text.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
 import type { Block } from '../../common/chronology.ts';
 import type { BlockCodings } from '../../common/coding-marks.ts';
-import { makeTarget, rangeToOffsets, trimRange } from '../../common/offsets.ts';
+import { makeTarget } from '../../common/offsets.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { renderBlock } from './reader-block.ts';
 import { ReaderChunkController } from './reader-chunk-controller.ts';
-import { composedRange, isTextField, nextFrame } from './reader-dom.ts';
+import { isTextField, nextFrame } from './reader-dom.ts';
 import { ReaderFillController } from './reader-fill-controller.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
+import { ReaderSelectionController } from './reader-selection-controller.ts';
 import { readerStyles } from './reader-styles.ts';
 import { renderSelectionBar } from './reader-selection-bar.ts';
 import { sharedStyles } from '../base-styles.ts';
@@ -29,38 +30,33 @@ import './bs-keyboard-help.ts';
 
 const EMPTY: AnnotationView[] = [];
 
-interface ReaderSelection {
-  block: string;
-  documentId: string;
-  start: number;
-  end: number;
-}
-
 @customElement('bs-reader')
 export class BsReader extends LitElement {
   static override styles = [sharedStyles, readerStyles];
 
-  @state() private _selection: ReaderSelection | null = null;
-  @state() private _message = '';
   /** Which blocks are rendered in full, and the placeholder heights of the others. */
   private readonly _filler = new ReaderFillController(this, () => this.texts);
   /** Moving through entries, sentences and words, and selecting, by keyboard. */
   private readonly _keys = new ReaderKeyboardController(this, {
     blocks: () => this.blocks,
     text: (documentId) => this.texts.get(documentId),
-    selection: () => this._selection,
+    selection: () => this._selection.current,
     fill: async (key) => {
       this._filler.fill([key]);
       await this.updateComplete;
     },
     reveal: (key) => this.revealBlock(key),
-    syncSelection: () => this._readSelection(),
+    syncSelection: () => this._selection.read(),
   });
   /** How many blocks are rendered yet (a long file arrives in chunks). */
   private readonly _chunks = new ReaderChunkController(this, () => this.blocks.length);
+  /** The passage selected in one entry (or why a selection is not usable). */
+  private readonly _selection = new ReaderSelectionController(this, {
+    blocks: () => this.blocks,
+    text: (documentId) => this.texts.get(documentId),
+    fill: (key) => this._filler.fill([key]),
+  });
 
-  private _pointerDown = false;
-  private _frame = 0;
   /** The block of the last "Markera som" choice: focus returns there when the form closes. */
   private _returnTo = '';
 
@@ -99,9 +95,7 @@ export class BsReader extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('selectionchange', this._onSelectionChange);
     window.addEventListener('keydown', this._onKeydown);
-    window.addEventListener('pointerup', this._onPointerUp);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -115,29 +109,11 @@ export class BsReader extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('selectionchange', this._onSelectionChange);
     window.removeEventListener('keydown', this._onKeydown);
-    window.removeEventListener('pointerup', this._onPointerUp);
-    cancelAnimationFrame(this._frame);
-    this._frame = 0;
   }
 
-  private readonly _onSelectionChange = (): void => {
-    if (this._pointerDown || this._frame) return;
-    this._frame = requestAnimationFrame(() => {
-      this._frame = 0;
-      this._readSelection();
-    });
-  };
-
-  private readonly _onPointerUp = (): void => {
-    if (!this._pointerDown) return;
-    this._pointerDown = false;
-    this._readSelection();
-  };
-
   private readonly _onKeydown = (e: KeyboardEvent): void => {
-    if (!this._selection || e.ctrlKey || e.metaKey || e.altKey || !this.checkVisibility()) return;
+    if (!this._selection.current || e.ctrlKey || e.metaKey || e.altKey || !this.checkVisibility()) return;
     if (e.composedPath().some(isTextField)) return;
     if (e.key === 'Escape') return this.clearSelection();
     if (this._mayCode && (e.key === 'c' || e.key === 'C') && !e.shiftKey) {
@@ -151,32 +127,8 @@ export class BsReader extends LitElement {
     }
   };
 
-  private _readSelection(): void {
-    const root = this.shadowRoot;
-    const range = root ? composedRange(root) : null;
-    const inside = (n: Node | undefined) => !!n && n.getRootNode() === root;
-    if (!range || range.collapsed || (!inside(range.startContainer) && !inside(range.endContainer))) {
-      this._selection = null;
-      this._message = '';
-      return;
-    }
-    const r = rangeToOffsets(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
-    if (r.kind === 'cross-block') {
-      this._selection = null;
-      this._message = t('reader.crossBlocks');
-      return;
-    }
-    this._message = '';
-    const block = r.kind === 'ok' ? this.blocks.find((b) => b.key === r.block) : undefined;
-    // The selection bar (and the highlight of the new annotation) need the block in full.
-    if (block) this._filler.fill([block.key]);
-    const text = block ? this.texts.get(block.documentId) : undefined;
-    const trimmed = r.kind === 'ok' && text !== undefined ? trimRange(text, r.start, r.end) : null;
-    this._selection = block && trimmed ? { block: block.key, documentId: block.documentId, ...trimmed } : null;
-  }
-
   private _start(index: number): void {
-    const sel = this._selection;
+    const sel = this._selection.current;
     const question = this.questions[index];
     const text = sel ? this.texts.get(sel.documentId) : undefined;
     if (!sel || !question || text === undefined) return;
@@ -195,7 +147,7 @@ export class BsReader extends LitElement {
 
   /** Asks the page to code the selected passage (it opens the code picker). */
   private _code(): void {
-    const sel = this._selection;
+    const sel = this._selection.current;
     const text = sel ? this.texts.get(sel.documentId) : undefined;
     if (!sel || text === undefined) return;
     this._returnTo = sel.block;
@@ -252,8 +204,7 @@ export class BsReader extends LitElement {
   clearSelection(): void {
     const key = this._returnTo;
     this._returnTo = '';
-    this._selection = null;
-    this._message = '';
+    this._selection.clear();
     document.getSelection()?.removeAllRanges();
     if (!key) return;
     // Focus was on the selection bar (keyboard use) and the bar is gone: keep the user in the same entry.
@@ -268,11 +219,11 @@ export class BsReader extends LitElement {
   override render() {
     const numbers = new Map(this.questions.map((q, i) => [q.id, i + 1]));
     const docs = new Set(this.blocks.map((b) => b.documentId));
-    const sel = this._selection;
+    const sel = this._selection.current;
     return html`
       ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}
         ?code=${this._mayCode}></bs-keyboard-help>` : nothing}
-      <div class="blocks" @pointerdown=${() => (this._pointerDown = true)}>
+      <div class="blocks" @pointerdown=${() => this._selection.pointerDown()}>
         ${repeat(this.blocks.slice(0, this._chunks.limit), (b) => b.key, (b) => {
           const filled = this._filler.filled.has(b.key);
           const owned = this.owner.get(b.key) ?? EMPTY;
@@ -293,7 +244,7 @@ export class BsReader extends LitElement {
             }));
         })}
       </div>
-      ${this._message ? html`<p class="toast alert" role="alert">${this._message}</p>` : nothing}
+      ${this._selection.message ? html`<p class="toast alert" role="alert">${this._selection.message}</p>` : nothing}
       ${this._keys.renderLiveRegion()}
     `;
   }

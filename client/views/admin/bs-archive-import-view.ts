@@ -9,10 +9,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { FamilyView, StudyView } from '../../../server/domain/types.ts';
 import { ApiError, errorMessage } from '../../data/api.ts';
-import {
-  commitBulkImport, discardBulkImport, fetchBulkImport, fetchBulkImports, startBulkImport,
-  type BulkCommitResult, type BulkJobSummary, type BulkJobView,
-} from '../../data/bulk-imports.ts';
+import { fetchBulkImport, fetchBulkImports, startBulkImport, type BulkJobSummary, type BulkJobView } from '../../data/bulk-imports.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
 import type { ArchiveUploadDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
@@ -25,6 +22,7 @@ import '../../components/import/bs-name-suggestions.ts';
 import '../../components/import/bs-import-finish.ts';
 import '../../components/import/bs-import-done.ts';
 import { StudyPage } from '../study/study-page.ts';
+import { ArchiveFinishController } from './archive-finish-controller.ts';
 import { archiveImportStyles } from './archive-import-styles.ts';
 import { ArchiveProgressAnnouncer } from './archive-progress-announcer.ts';
 import { renderJob, renderOtherJobs } from './archive-job-render.ts';
@@ -47,9 +45,6 @@ export class BsArchiveImportView extends StudyPage {
   @state() private _error = '';
   @state() private _uploadError = '';
   @state() private _pollError = '';
-  @state() private _busy: '' | 'commit' | 'discard' = '';
-  @state() private _finishError = '';
-  @state() private _result: BulkCommitResult | null = null;
   @state() private _notice = '';
 
   /** Bumped to stop a running poll (another job shown, new upload, element removed). */
@@ -60,6 +55,27 @@ export class BsArchiveImportView extends StudyPage {
     studyId: () => this.studyId,
     job: () => this._job,
     setJob: (job) => (this._job = job),
+  });
+  /** "Spara i studien" and "Kasta importen": the page moves on when one succeeds. */
+  private readonly _finish = new ArchiveFinishController(this, {
+    api: () => this.api,
+    studyId: () => this.studyId,
+    job: () => this._job,
+    committed: (result) => {
+      this._run++;
+      this._job = result.job;
+      this._phase = 'done';
+      void this.updateComplete.then(() => this.renderRoot.querySelector('bs-import-done')?.focusHeading());
+      void this._refreshJobs();
+    },
+    discarded: () => {
+      this._run++;
+      this._resetJob();
+      this._phase = 'form';
+      this._notice = t('archive.discarded');
+      this._focus('#upload-title');
+      void this._refreshJobs();
+    },
   });
 
   override disconnectedCallback(): void {
@@ -103,10 +119,8 @@ export class BsArchiveImportView extends StudyPage {
 
   private _resetJob(): void {
     this._job = null;
-    this._result = null;
+    this._finish.reset();
     this._names.reset();
-    this._busy = '';
-    this._finishError = '';
     this._pollError = '';
     this._announcer.reset();
   }
@@ -195,47 +209,6 @@ export class BsArchiveImportView extends StudyPage {
     }
   }
 
-  private async _commit(): Promise<void> {
-    const api = this.api;
-    const job = this._job;
-    if (!api || !job || this._busy) return;
-    this._busy = 'commit';
-    this._finishError = '';
-    try {
-      const result = await commitBulkImport(api, this.studyId, job.id);
-      this._run++;
-      this._result = result;
-      this._job = result.job;
-      this._phase = 'done';
-      void this.updateComplete.then(() => this.renderRoot.querySelector('bs-import-done')?.focusHeading());
-      void this._refreshJobs();
-    } catch (err) {
-      this._finishError = errorMessage(err);
-    } finally {
-      this._busy = '';
-    }
-  }
-
-  private async _discard(): Promise<void> {
-    const api = this.api;
-    const job = this._job;
-    if (!api || !job || this._busy) return;
-    this._busy = 'discard';
-    this._finishError = '';
-    try {
-      await discardBulkImport(api, this.studyId, job.id);
-      this._run++;
-      this._resetJob();
-      this._phase = 'form';
-      this._notice = t('archive.discarded');
-      this._focus('#upload-title');
-      void this._refreshJobs();
-    } catch (err) {
-      this._finishError = errorMessage(err);
-      this._busy = '';
-    }
-  }
-
   private _newImport(): void {
     this._run++;
     this._resetJob();
@@ -263,14 +236,14 @@ export class BsArchiveImportView extends StudyPage {
   private _renderJob() {
     const state = {
       pollError: this._pollError, labels: this._names.labels, nameBusy: this._names.busy, nameErrors: this._names.errors,
-      nameMessages: this._names.messages, busy: this._busy, finishError: this._finishError,
+      nameMessages: this._names.messages, busy: this._finish.busy, finishError: this._finish.error,
     };
     return renderJob(this._job, state, {
       retry: () => this._retry(),
       newImport: () => this._newImport(),
       decide: (e) => void this._names.decide(e.detail.decision),
-      commit: () => void this._commit(),
-      discard: () => void this._discard(),
+      commit: () => void this._finish.commit(),
+      discard: () => void this._finish.discard(),
     });
   }
 
@@ -282,8 +255,8 @@ export class BsArchiveImportView extends StudyPage {
       ${renderOtherJobs(this._jobs, this._phase === 'job' ? this._job?.id : undefined, (id) => void this._open(id))}
       ${(this._phase === 'form' || this._phase === 'uploading') && !closed ? this._renderUpload() : nothing}
       ${this._phase === 'job' ? this._renderJob() : nothing}
-      ${this._phase === 'done' && this._result
-        ? html`<bs-import-done .result=${this._result} .names=${this._familyNames()} study-href=${hrefFor({ name: 'study', studyId: this.studyId })}
+      ${this._phase === 'done' && this._finish.result
+        ? html`<bs-import-done .result=${this._finish.result} .names=${this._familyNames()} study-href=${hrefFor({ name: 'study', studyId: this.studyId })}
             @bs-archive-new=${this._newImport}></bs-import-done>`
         : nothing}
     `;

@@ -13,29 +13,25 @@ import type { AnnotationView, DocumentView, FamilyView, SessionUser, StudyView }
 import { buildChronology, buildYears, placeAnnotations, settledBlocks, type Block, type BlockAnnotations, type LoadedDocument, type YearRow } from '../../common/chronology.ts';
 import { errorMessage, type Api } from '../../data/api.ts';
 import { fetchDocument } from '../../data/documents.ts';
-import type { AnnotationRefDetail, AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
+import type { AnnotationRefDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { hrefFor, type FamilyTab, type FamilyTarget } from '../../route.ts';
 import { familyYears } from '../study/family-years.ts';
 import { familyStyles } from './family-styles.ts';
 import { loadCaseFile, withWholeDocuments } from './case-file-loader.ts';
-import { renderOrphans } from './orphan-list.ts';
+import { renderCaseFileTab } from './case-file-tab.ts';
 import { sharedStyles } from '../../components/base-styles.ts';
 import type { BsReader } from '../../components/reader/bs-reader.ts';
 import { AnnotationController } from './annotation-controller.ts';
 import { ReadingController } from './reading-controller.ts';
 import { TargetController } from './target-controller.ts';
 import { CodingController } from './coding-controller.ts';
-import type { BlockCodings } from '../../common/coding-marks.ts';
 import '../../components/reader/bs-reader.ts';
 import '../../components/reader/bs-timeline.ts';
 import './bs-import-panel.ts';
 import './bs-reflections-view.ts';
 import '../investigations/bs-investigations-view.ts';
 import { alertLine } from '../../components/feedback.ts';
-
-/** What a caseworker's reader gets for codings: nothing. */
-const NO_CODINGS: ReadonlyMap<string, BlockCodings> = new Map();
 
 @customElement('bs-family-view')
 export class BsFamilyView extends LitElement {
@@ -215,37 +211,18 @@ export class BsFamilyView extends LitElement {
   }
 
   private _renderReader(study: StudyView) {
-    const user = this.user;
-    // Part of the case file is not here yet: what is not placed in it is not lost.
-    const orphans = this._partial.size ? [] : this._placed.orphans;
-    // Offer only what the server allows: a reader without the right to annotate gets no "Markera som".
-    const canAnnotate = this._family?.permissions.annotate ?? false;
-    return html`
-      ${this._family?.permissions.import
-        ? html`<bs-import-panel .api=${this.api} study-id=${this.studyId} family-id=${this.familyId}
-            @bs-document-imported=${this._onImported}></bs-import-panel>`
-        : nothing}
-      <div class="layout">
-        <div class="side">
-          <bs-timeline .years=${this._years} .questions=${study.questions} .owner=${this._placed.owner}
-            @bs-block-select=${this._onBlockSelect}></bs-timeline>
-        </div>
-        <section class="main" aria-labelledby="reader-title">
-          <h2 id="reader-title">${t('family.reader')}</h2>
-          ${canAnnotate ? nothing : html`<p class="readonly-note">${t('family.readonly')}</p>`}
-          ${this._coding.enabled
-            ? html`<p class="readonly-note">${this._coding.canWrite ? t('coding.readerHint') : t('coding.closed')}</p>`
-            : nothing}
-          ${this._blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
-          <bs-reader .blocks=${this._blocks} .texts=${this._texts} .questions=${study.questions}
-            .touching=${this._placed.touching} .owner=${this._placed.owner} user-id=${user?.id ?? ''}
-            busy-id=${this._notes.busyId} ?readonly=${!canAnnotate}
-            ?coding=${this._coding.enabled} ?coding-readonly=${!this._coding.canWrite} .coded=${this._coding.enabled ? this._coding.placed(this._blocks, this._placed.owner) : NO_CODINGS}
-            @bs-annotation-start=${(e: CustomEvent<AnnotationStartDetail>) => canAnnotate && this._notes.start(e.detail)}></bs-reader>
-          ${renderOrphans(orphans, study.questions, user?.id)}
-        </section>
-      </div>
-    `;
+    const coding = this._coding;
+    return renderCaseFileTab({
+      api: this.api, studyId: this.studyId, familyId: this.familyId, questions: study.questions,
+      userId: this.user?.id, permissions: this._family?.permissions,
+      blocks: this._blocks, texts: this._texts, years: this._years, placed: this._placed, partial: this._partial.size > 0,
+      busyId: this._notes.busyId,
+      codingEnabled: coding.enabled, codingWritable: coding.canWrite,
+      coded: coding.enabled ? coding.placed(this._blocks, this._placed.owner) : undefined,
+      imported: (e) => void this._onImported(e),
+      blockSelect: (e) => this._onBlockSelect(e),
+      annotationStart: (detail) => this._notes.start(detail),
+    });
   }
 
   override render() {
