@@ -77,6 +77,27 @@ terms('a snippet is centred on the first matched word, cut at word boundaries, w
   assert.equal(short, { snippet: 'Frånvaron ökade.', highlights: [[0, 9]] });
 });
 
+terms('the matcher finds exactly the words whose stem is a term: every word of the text stemmed, as a check', () => {
+  const words = [
+    'Skolan', 'skolans', 'SKOLKURATORN', 'förskolan', 'Mamma', 'mammas', 'mammografi', 'hemskola', 'skol-', 'skola.',
+    'Anmälningen', 'anmälan', 'Ånger', 'åter', '12-åring', 'ÅRING', 'x', '', 'samtal', 'telefonsamtalet', 'İstanbul', 'ﬁnns',
+  ];
+  const seps = [' ', ', ', '\n', ' – ', '/', '(', ') ', '"'];
+  const matcher = new TermMatcher(new Set(['skol', 'mamm', 'anmäl', 'åring', 'samtal', 'skolkurator']));
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let n = 0; n < 300; n++) {
+    const text = Array.from({ length: 1 + Math.floor(next() * 25) }, () => words[Math.floor(next() * words.length)]! + seps[Math.floor(next() * seps.length)]!).join('');
+    const expected: [number, number][] = [];
+    for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+      const lower = m[0].toLowerCase();
+      if (lower.length === m[0].length && matcher.terms.has(stemTerm(lower))) expected.push([m.index!, m.index! + m[0].length]);
+    }
+    assert.equal(matcher.all(text), expected, text);
+    assert.is(matcher.first(text), expected[0]?.[0] ?? -1, text);
+  }
+});
+
 terms('a snippet cut from a UTF-8 entry is the one cut from its whole text, wherever the match is', () => {
   const matcher = new TermMatcher(new Set(['skol']));
   // Multi-byte letters and dashes (38 bytes for 31 characters) around the 1 KB head's end; a match
