@@ -206,4 +206,27 @@ test('a caseworker: "/" focuses the field, no code filter or memos, only their f
   }
 });
 
+test('a search that takes long (the index is still being built after a start) says why in the status line', async ({ server, browser }) => {
+  const page = await openAs(browser, server.url, 'socsek1');
+  try {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route((url) => url.pathname === `/api/studies/${DEMO_STUDY}/search`, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const field = page.getByRole('searchbox', { name: 'Sök i studien' });
+    await field.fill('kontaktfamiljen');
+    await field.press('Enter');
+    await summary(page).filter({ hasText: /^Söker …$/ }).waitFor();
+    await summary(page).filter({ hasText: 'bygger servern först upp sökindexet' }).waitFor();
+    assert.is(await page.locator('bs-search-view [role="status"]').count(), 1, 'said in the status region');
+    release();
+    await summary(page).filter({ hasText: /träff/ }).waitFor();
+    assert.not.match((await summary(page).textContent()) ?? '', 'sökindexet', 'gone once the answer is there');
+  } finally {
+    await page.context().close();
+  }
+});
+
 test.run();

@@ -11,6 +11,7 @@ export const searchStrings = {
   'search.introResearch': 'Sökningen omfattar akterna, markeringarna, reflektionerna, kommentarerna till bedömda utredningar och memona i studien. Ord i olika böjningsformer hittas också.',
   'search.empty': 'Skriv ett eller flera ord i sökfältet överst på sidan.',
   'search.searching': 'Söker …',
+  'search.searchingSlow': 'Söker … Efter en omstart bygger servern först upp sökindexet. I en stor studie kan det ta upp till en halv minut.',
   'search.total.one': '1 träff',
   'search.total': '{n} träffar',
   'search.showing': 'Visar {shown} av {total}.',

@@ -24,6 +24,12 @@ function codeChoices(codes: CodeOption[]): Choice[] {
   return codes.map((c) => ({ value: c.id, label: indentedName(c) }));
 }
 
+/**
+ * A search normally answers in milliseconds; one that takes longer is almost always the first after the
+ * server started, waiting for the search index to be built. The user is told so rather than left guessing.
+ */
+export const SLOW_SEARCH_MS = 1500;
+
 @customElement('bs-search-view')
 export class BsSearchView extends StudyPage {
   static override styles = [
@@ -69,6 +75,8 @@ export class BsSearchView extends StudyPage {
   @state() private _codes: CodeOption[] | null = null;
   @state() private _page: SearchPage | null = null;
   @state() private _searching = false;
+  /** The search has taken long enough that the user should know why (see SLOW_SEARCH_MS). */
+  @state() private _slow = false;
   @state() private _loadingMore = false;
   @state() private _searchError = '';
 
@@ -110,13 +118,16 @@ export class BsSearchView extends StudyPage {
       return;
     }
     this._searching = true;
+    this._slow = false;
+    const slow = setTimeout(() => seq === this._seq && (this._slow = true), SLOW_SEARCH_MS);
     try {
       const page = await searchStudy(api, this.studyId, this.query, this.filters, { offset: 0, limit: SEARCH_PAGE_SIZE });
       if (seq === this._seq) this._page = page;
     } catch (err) {
       if (seq === this._seq) this._searchError = errorMessage(err);
     } finally {
-      if (seq === this._seq) this._searching = false;
+      clearTimeout(slow);
+      if (seq === this._seq) this._searching = this._slow = false;
     }
   }
 
@@ -146,7 +157,7 @@ export class BsSearchView extends StudyPage {
 
   /** The status line: searching, or how many hits there are and how many are shown. */
   private _summary(): string {
-    if (this._searching) return t('search.searching');
+    if (this._searching) return this._slow ? t('search.searchingSlow') : t('search.searching');
     const page = this._page;
     if (!page) return '';
     const filtered = Object.keys(this.filters).length > 0;
