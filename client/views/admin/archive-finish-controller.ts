@@ -39,38 +39,35 @@ export class ArchiveFinishController implements ReactiveController {
   }
 
   /** "Spara i studien". */
-  async commit(): Promise<void> {
-    const api = this.ctx.api();
-    const job = this.ctx.job();
-    if (!api || !job || this.busy) return;
-    this.busy = 'commit';
-    this.error = '';
-    this.host.requestUpdate();
-    try {
-      const result = await commitBulkImport(api, this.ctx.studyId(), job.id);
+  commit(): Promise<void> {
+    return this.#run('commit', async (api, jobId) => {
+      const result = await commitBulkImport(api, this.ctx.studyId(), jobId);
       this.result = result;
       this.ctx.committed(result);
-    } catch (err) {
-      this.error = errorMessage(err);
-    } finally {
-      this.busy = '';
-      this.host.requestUpdate();
-    }
+    });
   }
 
   /** "Kasta importen". */
-  async discard(): Promise<void> {
+  discard(): Promise<void> {
+    return this.#run('discard', async (api, jobId) => {
+      await discardBulkImport(api, this.ctx.studyId(), jobId);
+      this.ctx.discarded();
+    });
+  }
+
+  /** Runs one step at a time, showing that it runs and why it failed. */
+  async #run(step: 'commit' | 'discard', action: (api: Api, jobId: string) => Promise<void>): Promise<void> {
     const api = this.ctx.api();
     const job = this.ctx.job();
     if (!api || !job || this.busy) return;
-    this.busy = 'discard';
+    this.busy = step;
     this.error = '';
     this.host.requestUpdate();
     try {
-      await discardBulkImport(api, this.ctx.studyId(), job.id);
-      this.ctx.discarded();
+      await action(api, job.id);
     } catch (err) {
       this.error = errorMessage(err);
+    } finally {
       this.busy = '';
       this.host.requestUpdate();
     }
