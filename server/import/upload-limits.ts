@@ -3,9 +3,18 @@
 // whose document.xml is 25 MB with 73,530 paragraphs and 626,432 elements; mammoth needs about
 // 1 GB of heap for it (768 MB runs out, 1024 MB suffices) and 6–8 s. 989,102 elements (7.8 MB of
 // text) still fit in 1536 MB. The limits below leave real files room and stop what no case file is.
+import { availableParallelism } from 'node:os';
 
-/** At most this many files are parsed at once (each parse gets its own worker thread). */
-export const MAX_PARALLEL_PARSES = 2;
+/** What one parse of a large case file adds to the process's memory (two 5 MB case files at once: 2.4 GB). */
+const MEMORY_PER_PARSE_MB = 1200;
+
+/**
+ * How many files may be parsed at once (each in its own worker thread): one per core, as many as the
+ * memory budget for parsing holds (parseMemoryMb: 3072 MB by default, so 2), at least one.
+ */
+export function parallelParses(cores: number, memoryMb: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(memoryMb / MEMORY_PER_PARSE_MB)));
+}
 
 export const ZIP_LIMITS = {
   /** A .docx from Word has a dozen or two parts; with images perhaps a few hundred. */
@@ -58,3 +67,6 @@ export const BULK_LIMITS = {
   /** The whole upload request (the files, or the zip as packed). */
   maxBodyBytes: 100 * 1024 * 1024,
 };
+
+/** This machine's number of parses at once (see parallelParses). */
+export const MAX_PARALLEL_PARSES = parallelParses(availableParallelism(), parseMemoryMb());
