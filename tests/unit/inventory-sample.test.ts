@@ -3,6 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { drawSample } from '../../server/domain/inventory/inventory-sample.ts';
+import { mulberry32 } from '../../server/domain/seeded-random.ts';
 import type { InventoryChild } from '../../server/domain/inventory/inventory-types.ts';
 
 const child = (id: string, caseworkerId: string, secondRaterId: string | null = null): InventoryChild => ({
@@ -35,6 +36,43 @@ sample('12 children of A shared by B, C and D: 4 each', () => {
   const drawn = drawSample(children, ['A', 'B', 'C', 'D'], 12, 3);
   const load = (id: string) => drawn.filter((d) => d.secondRaterId === id).length;
   assert.equal([load('A'), load('B'), load('C'), load('D')], [0, 4, 4, 4]);
+});
+
+sample('three caseworkers with one child each: one second rating each, whatever the seed', () => {
+  const children = [child('b1', 'A'), child('b2', 'B'), child('b3', 'C')];
+  for (let seed = 1; seed <= 300; seed++) {
+    const drawn = drawSample(children, ['A', 'B', 'C'], 3, seed);
+    assert.equal(['A', 'B', 'C'].map((id) => drawn.filter((d) => d.secondRaterId === id).length), [1, 1, 1], `seed ${seed}`);
+  }
+});
+
+sample('the busiest second rater has as few as any assignment allows, never their own child, earlier draws kept', () => {
+  const rnd = mulberry32(11);
+  const raters = ['A', 'B', 'C', 'D'];
+  for (let round = 0; round < 200; round++) {
+    const people = raters.slice(0, 2 + Math.floor(rnd() * 3));
+    const n = 1 + Math.floor(rnd() * 7);
+    // Some children were drawn before: their second raters stay, and count.
+    const children = Array.from({ length: n + 2 }, (_, i) => {
+      const own = people[Math.floor(rnd() ** 2 * people.length)]!;
+      const earlier = i >= n && rnd() < 0.7 ? people.find((p) => p !== own)! : null;
+      return child(`b${i}`, own, earlier);
+    });
+    const open = children.filter((c) => c.secondRaterId === null);
+    const drawn = drawSample(children, people, open.length, round);
+    const before = (id: string) => children.filter((c) => c.secondRaterId === id).length;
+    const max = Math.max(...people.map((id) => before(id) + drawn.filter((d) => d.secondRaterId === id).length));
+    // Every way of giving each open child to another caseworker: the smallest busiest load.
+    let best = Infinity;
+    const choices = open.map((c) => people.filter((p) => p !== c.caseworkerId));
+    const walk = (i: number, load: Map<string, number>) => {
+      if (i === open.length) return void (best = Math.min(best, Math.max(...people.map((id) => load.get(id) ?? 0))));
+      for (const p of choices[i]!) walk(i + 1, new Map(load).set(p, (load.get(p) ?? 0) + 1));
+    };
+    walk(0, new Map(people.map((id) => [id, before(id)])));
+    assert.is(max, best, `round ${round}: ${JSON.stringify(drawn)}`);
+    for (const d of drawn) assert.is.not(d.secondRaterId, children.find((c) => c.id === d.childId)!.caseworkerId);
+  }
 });
 
 sample('the same seed draws the same children; the draw is a subset of the candidates without repeats', () => {
