@@ -54,6 +54,7 @@ export const inventoryStrings = {
   'inventory.filter.caseworker': 'Handläggare',
   'inventory.filter.any': 'Alla',
   'inventory.all.shown': 'Visar {n} barn.',
+  'inventory.all.tableLabel': 'Barnen i inventeringen',
   'inventory.summaryLink': 'Sammanställning',
 
   'inventory.import.title': 'Läs in barn från en CSV-fil',

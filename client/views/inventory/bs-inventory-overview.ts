@@ -35,6 +35,9 @@ export class BsInventoryOverview extends LitElement {
         overflow-x: auto;
         max-height: 70vh;
       }
+      .table-wrap:focus-visible {
+        outline: 3px solid var(--bs-focus);
+      }
       table {
         border-collapse: collapse;
         background: var(--bs-surface);
@@ -145,7 +148,8 @@ export class BsInventoryOverview extends LitElement {
         </div>
       </div>
       <p role="status">${t('inventory.all.shown', { n: shown.length })}</p>
-      <div class="table-wrap"><table>
+      <!-- Scrolls on its own: focusable, so the keyboard can scroll it too. -->
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${t('inventory.all.tableLabel')}><table>
         <thead><tr>
           <th scope="col">${t('inventory.col.child')}</th>
           <th scope="col">${t('inventory.col.unit')}</th>
