@@ -5,42 +5,26 @@
 // components' shadow roots too. A new page or form with an unlabelled field, a button without a name or too
 // little contrast fails here.
 import * as assert from 'uvu/assert';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { suite } from 'uvu';
-import { DEMO_STUDY, launchBrowser, openAs } from '../setup/browser.ts';
-import { startTestServer } from '../setup/server.ts';
+import { accessibilitySuite, INVENTORY_STUDY as INVENTORY, violations } from '../setup/axe.ts';
+import { DEMO_STUDY, openAs } from '../setup/browser.ts';
 
-const INVENTORY = 'demo-malgruppsinventering';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const test = accessibilitySuite('accessibility of every main page (axe-core, WCAG 2.1 AA)');
 
-const test = suite<{ server: Awaited<ReturnType<typeof startTestServer>>; browser: Browser }>('accessibility of every main page (axe-core, WCAG 2.1 AA)');
-
-test.before(async (ctx) => {
-  ctx.server = await startTestServer({ inventory: true });
-  ctx.browser = await launchBrowser();
-});
-
-test.after(async (ctx) => {
-  await ctx.browser?.close();
-  await ctx.server?.stop();
-});
-
-/** The violations on `hash` as `who` sees it, once its main heading is there; as lines a reader can act on. */
-async function violations(page: Page, url: string, hash: string): Promise<string[]> {
+/** The violations on `hash`, once its main heading is there and its lists have loaded. */
+async function violationsAt(page: Page, url: string, hash: string): Promise<string[]> {
   await page.goto(`${url}/${hash}`);
   await page.locator('h1').first().waitFor();
   // Lists and tables fill in after the heading: wait for the network to settle.
   await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return result.violations.map((v) => `${hash}: [${v.impact}] ${v.id} – ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations(page, hash);
 }
 
 async function check(browser: Browser, url: string, who: string, hashes: string[]): Promise<void> {
   const page = await openAs(browser, url, who);
   try {
     const found: string[] = [];
-    for (const hash of hashes) found.push(...(await violations(page, url, hash)));
+    for (const hash of hashes) found.push(...(await violationsAt(page, url, hash)));
     assert.equal(found, [], `${who}:\n${found.join('\n')}`);
   } finally {
     await page.context().close();

@@ -1,0 +1,235 @@
+// Accessibility (axe-core, WCAG 2.1 A/AA) of the UI in its interactive states, reached as a user reaches
+// them: the reader with a selection and its "Markera som" bar, the annotation form, a card being edited and
+// its delete question; a reflection being edited and its preview; the researcher's code picker and a code
+// being edited; the inventory rater with a child chosen and a conflicting save; an investigation's appraisal
+// form; the import preview; the new-study form with the inventory template and a missing title; the
+// presentation and the report page. accessibility.test.ts checks the pages at rest. The report's preview
+// is left out: it is the exported report in a sandboxed frame without scripts, where axe cannot run.
+import * as assert from 'uvu/assert';
+import type { Browser, Page } from 'playwright-core';
+import type { InventoryChildView } from '../../server/domain/inventory/inventory-types.ts';
+import { accessibilitySuite, INVENTORY_STUDY as INVENTORY, violations } from '../setup/axe.ts';
+import { DEMO_STUDY, apiRequest, openAs } from '../setup/browser.ts';
+
+const test = accessibilitySuite('accessibility of the UI in its interactive states (axe-core, WCAG 2.1 AA)');
+
+/** Runs `walk` as `who`; `walk` calls `check(state)` in each state; fails with every violation found. */
+async function as(browser: Browser, url: string, who: string, walk: (page: Page, check: (state: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const page = await openAs(browser, url, who);
+  const found: string[] = [];
+  const checked: string[] = [];
+  try {
+    await walk(page, async (state) => {
+      checked.push(state);
+      found.push(...(await violations(page, state)));
+    });
+    assert.ok(checked.length > 0);
+    assert.equal(found, [], `${who}:\n${found.join('\n')}`);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Selects the first words after the date line of the reader's `index`-th entry, as a user dragging would. */
+async function selectInEntry(page: Page, index: number): Promise<void> {
+  const block = page.locator('bs-reader section.block').nth(index);
+  await block.scrollIntoViewIfNeeded();
+  await block.evaluate((section) => {
+    // The first long run of body text (annotations and codings split the text into marks).
+    const walker = document.createTreeWalker(section.querySelector('.text span[data-o]')!, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode() as Text;
+    while (node && node.data.trim().length < 60) node = walker.nextNode() as Text;
+    let start = node.data.indexOf('\n') + 1;
+    if (node.data.length - start < 40) start = 0;
+    while (/\s/.test(node.data[start] ?? '')) start++;
+    let end = Math.min(node.data.length, start + 30);
+    while (end > start + 5 && /\S/.test(node.data[end] ?? ' ')) end--;
+    document.getSelection()!.setBaseAndExtent(node, start, node, end);
+  });
+}
+
+test('the caseworker: a selection, the annotation form, a card being edited and deleted', async ({ server, browser }) => {
+  await as(browser, server.url, 'socsek1', async (page, check) => {
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-a`);
+    await page.getByRole('heading', { name: 'Familj A', level: 1 }).waitFor();
+    await page.locator('bs-reader section.block').nth(3).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    await selectInEntry(page, 3);
+    await page.getByRole('toolbar', { name: 'Markera som:' }).waitFor();
+    await check('the "Markera som" bar');
+
+    await page.getByRole('toolbar', { name: 'Markera som:' }).getByRole('button', { name: '1 Tidiga tecken' }).click();
+    const dialog = page.locator('dialog.annotation');
+    await dialog.getByRole('heading', { name: 'Ny markering' }).waitFor();
+    await check('the new annotation form');
+
+    await dialog.getByLabel('Kommentar (Markdown)').fill('Skolan **larmade** tidigt.');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    const card = page.locator('bs-reader bs-annotation-card', { hasText: 'larmade' });
+    await card.getByRole('button', { name: /^Redigera/ }).click();
+    await dialog.getByRole('heading', { name: 'Redigera markering' }).waitFor();
+    await check('an annotation being edited');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+
+    await card.getByRole('button', { name: /^Ta bort/ }).click();
+    await card.getByRole('button', { name: 'Ja, ta bort' }).waitFor();
+    await check('the delete question of an annotation card');
+  });
+});
+
+test('the caseworker: a reflection being edited, its preview, and a conflicting save', async ({ server, browser }) => {
+  await as(browser, server.url, 'socsek1', async (page, check) => {
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-a/reflektioner`);
+    const summary = page.getByLabel('Sammanfattning');
+    await summary.fill('Familjen har varit känd i **många** år.');
+    await check('a reflection being edited');
+
+    await page.getByRole('button', { name: 'Förhandsgranska' }).first().click();
+    await page.locator('bs-reflections-view section[data-key="summary"] bs-markdown-view strong').waitFor();
+    await check('a reflection\'s preview');
+
+    const key = 'tidiga-tecken';
+    const box = page.getByLabel('1 Tidiga tecken');
+    await box.fill('Min första text.');
+    await box.press('Tab');
+    await page.locator(`bs-reflections-view section[data-key="${key}"]`).getByText(/^Sparat/).waitFor();
+    const path = `/api/studies/${DEMO_STUDY}/families/familj-a/reflections/${key}`;
+    const current = (await (await page.request.get(`${server.url}${path}`)).json()) as { version: number };
+    const other = await apiRequest(page, server.url, 'PUT', path, { data: { text: 'Någon annans text.' }, headers: { 'If-Match': String(current.version) } });
+    assert.is(other.status(), 200);
+    await box.fill('Min första text. Och mer.');
+    await box.press('Tab');
+    await page.locator(`bs-reflections-view section[data-key="${key}"] [role="alert"]`).waitFor({ timeout: 8000 });
+    await check('a reflection\'s conflicting save');
+  });
+});
+
+test('the researcher: the code picker from "Koda stycket", a code being edited, a code without a name', async ({ server, browser }) => {
+  await as(browser, server.url, 'forskare1', async (page, check) => {
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-a`);
+    await page.getByRole('heading', { name: 'Familj A', level: 1 }).waitFor();
+    await page.locator('bs-reader section.block').nth(3).waitFor();
+    await page.waitForLoadState('networkidle');
+    await selectInEntry(page, 3);
+    const bar = page.getByRole('toolbar', { name: 'Markerat stycke' });
+    await bar.waitFor();
+    await check('the "Markerat stycke" bar');
+    await bar.getByRole('button', { name: 'Koda stycket' }).click();
+    const picker = page.locator('dialog.coding');
+    const filter = picker.getByRole('combobox', { name: 'Sök en kod eller skriv namnet på en ny' });
+    await filter.pressSequentially('Trötthet');
+    await picker.getByRole('option', { name: 'Ny kod: ”Trötthet”' }).waitFor();
+    await check('the code picker, filtered');
+    await filter.press('Enter');
+    await picker.getByRole('status').filter({ hasText: 'Kodat med Trötthet.' }).waitFor();
+    await check('the code picker after coding');
+    await picker.getByRole('button', { name: 'Klar' }).click();
+
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/kodbok`);
+    await page.getByRole('heading', { name: 'Kodbok', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('bs-code-tree').getByRole('button', { name: 'Redigera Trötthet' }).click();
+    const dialog = page.locator('bs-code-dialog dialog');
+    await dialog.getByLabel('Beskrivning').fill('Föräldern orkar inte.');
+    await check('a code being edited');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+
+    const form = page.locator('bs-codebook-view section[aria-labelledby="new-code-title"]');
+    await form.getByLabel('Namn').fill('trötthet');
+    await form.getByRole('button', { name: 'Lägg till koden' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Det finns redan en kod med det namnet på samma nivå' }).waitFor();
+    await check('the new-code form with a name taken');
+  });
+});
+
+test('the caseworker rates a child: the rating panel, a conflicting save', async ({ server, browser }) => {
+  await as(browser, server.url, 'socsek1', async (page, check) => {
+    await page.goto(`${server.url}/#/studier/${INVENTORY}`);
+    const rater = page.locator('bs-inventory-rater');
+    const list = rater.getByRole('listbox', { name: 'Barn att bedöma' });
+    await list.waitFor();
+    await page.waitForLoadState('networkidle');
+    await list.focus();
+    const heading = rater.getByRole('heading', { name: /^Bedömning av / });
+    await heading.waitFor();
+    const pseudonym = ((await heading.textContent()) ?? '').replace('Bedömning av ', '').trim();
+    assert.ok(pseudonym.length > 0);
+    await page.keyboard.press('3');
+    await rater.getByLabel('Kort motivering').fill('Flera kontakter med skolan.');
+    await check('a child chosen, its rating panel filled in');
+
+    const children = (await (await page.request.get(`${server.url}/api/studies/${INVENTORY}/inventory/children`)).json()) as InventoryChildView[];
+    const child = children.find((c) => c.pseudonym === pseudonym)!;
+    const other = await apiRequest(page, server.url, 'PUT', `/api/studies/${INVENTORY}/inventory/children/${child.id}`, {
+      data: { level: 'ingen', criteria: [], reason: 'Från en annan flik.' }, headers: { 'If-Match': String(child.version) },
+    });
+    assert.ok(other.ok(), `the other tab's save answered ${other.status()}`);
+    await list.focus();
+    await page.keyboard.press('Enter');
+    await rater.getByRole('alert').waitFor();
+    await check('a conflicting rating');
+  });
+});
+
+test('the caseworker appraises an investigation', async ({ server, browser }) => {
+  await as(browser, server.url, 'socsek1', async (page, check) => {
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-a`);
+    await page.locator('bs-family-view nav.tabs').getByRole('link', { name: 'Utredningar' }).click();
+    await page.getByRole('link', { name: /^Bedöm utredningen som startade/ }).first().click();
+    const form = page.locator('bs-appraisal-form');
+    await form.getByLabel('Kommentar').fill('Barnets egen röst saknas.');
+    await form.locator('fieldset.item').first().getByLabel('Saknas').check();
+    await check('the appraisal form');
+  });
+});
+
+test('the lead: the import preview, the presentation, the report', async ({ server, browser }) => {
+  await as(browser, server.url, 'projektledare', async (page, check) => {
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-f`);
+    await page.locator('bs-reader section.block').first().waitFor();
+    await page.locator('bs-import-panel summary').click();
+    await check('the import panel open');
+    const text = ['Journalutdrag', '', '2031-05-02 Telefonsamtal med skolan', 'Elsa har hög frånvaro. Mamma nås på 070-123 45 67.', ''].join('\n');
+    await page.getByLabel('Fil').setInputFiles({ name: 'komplettering.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: 'Ladda upp och förhandsgranska' }).click();
+    const preview = page.locator('bs-import-preview');
+    await preview.locator('h3').waitFor();
+    await check('the import preview');
+    await preview.getByLabel('Namn', { exact: true }).fill('Elsa Berg');
+    await preview.getByLabel('Ersätts med (t.ex. Barn 1, Mamma)').fill('Barn 1');
+    await preview.getByRole('button', { name: 'Lägg till namn' }).click();
+    await preview.getByRole('alert').waitFor();
+    await check('the import preview with a name it cannot take');
+    await preview.getByRole('button', { name: 'Avbryt' }).click();
+
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/rapport`);
+    await page.locator('bs-report-view').getByRole('heading', { name: 'Rapport', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await check('the report page');
+
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/presentation`);
+    await page.locator('bs-presentation-view bs-slide.current h2').waitFor();
+    await page.waitForLoadState('networkidle');
+    await check('the presentation, first slide');
+    await page.locator('bs-presentation-view .deck').focus();
+    await page.keyboard.press('End');
+    await page.locator('bs-presentation-view .counter', { hasText: /^\s*(\d+) \/ \1\s*$/ }).waitFor();
+    await check('the presentation, last slide');
+  });
+});
+
+test('the administrator: the new-study form with the inventory template, submitted without a title', async ({ server, browser }) => {
+  await as(browser, server.url, 'admin', async (page, check) => {
+    await page.goto(`${server.url}/#/ny-studie`);
+    const create = page.locator('bs-study-create-view');
+    await create.getByRole('radio', { name: /Målgruppsinventering/ }).check();
+    await create.getByText('Målgruppsinventering: barnen bedöms på en skala, utan reflektionsfrågor.').waitFor();
+    await check('the new-study form, inventory template');
+    await create.getByRole('button', { name: 'Skapa studien' }).click();
+    await create.getByRole('alert').filter({ hasText: 'Ange en titel för studien.' }).waitFor();
+    await check('the new-study form, a missing title');
+  });
+});
+
+test.run();
