@@ -97,7 +97,10 @@ export function importRoutes(services: Services) {
     })
     .delete('/imports/:id', (c) => {
       const { access, family } = leadOnFamily(services, c);
-      pendingImports.forget(pendingOf(c, access, family).id);
+      const item = pendingOf(c, access, family);
+      // A commit under way stores the document whatever happens here: do not say it was thrown away.
+      if (item.committing) throw new ConflictError('Filen sparas redan.');
+      pendingImports.forget(item.id);
       return c.body(null, 204);
     })
     .get('/names', (c) => c.json(nameLabels(leadOnFamily(services, c).family)))

@@ -124,4 +124,24 @@ preview('two commits of one import at once (a double click, a second tab) store 
   assert.is((await lead.call('GET', `${base}/documents`)).json.length, before + 1);
 });
 
+preview('a discard while the commit is under way is refused: the answers always say what happened to the document', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const started = await upload(lead, 'skolan.txt', FILE);
+  await whenReady(lead, started.json.id);
+  const before = (await lead.call('GET', `${base}/documents`)).json.length;
+  const [commit, discard] = await Promise.all([
+    lead.call('POST', `${base}/imports/${started.json.id}/commit`),
+    lead.call('DELETE', `${base}/imports/${started.json.id}`),
+  ]);
+  const stored = (await lead.call('GET', `${base}/documents`)).json.length - before;
+  if (commit!.status === 201) {
+    assert.is(discard!.status, 409, 'not "discarded" while it is being stored');
+    assert.is(discard!.json.error.message, 'Filen sparas redan.');
+    assert.is(stored, 1);
+  } else {
+    assert.is(discard!.status, 204);
+    assert.is(stored, 0, 'discarded first: nothing stored');
+  }
+});
+
 preview.run();

@@ -28,6 +28,7 @@ export class ArchiveFinishController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to set up; Lit's controller type needs one of its hooks. */
   hostConnected(): void {}
 
   /** Forgets the step, its error and the result (another job is shown). */
