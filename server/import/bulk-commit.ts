@@ -9,7 +9,7 @@ import { assertStudyOpen } from '../domain/study-open.ts';
 import type { DocumentMeta } from '../domain/types.ts';
 import { newId } from '../store/ids.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
-import { isSkipped, viewJob } from './bulk-import-view.ts';
+import { isSkipped, settledView } from './bulk-import-view.ts';
 import { preparePool } from './prepare-pool.ts';
 import type { BulkImports, BulkJob } from './bulk-imports.ts';
 
@@ -54,7 +54,7 @@ export async function commitJob(jobs: BulkImports, job: BulkJob, repo: StudyRepo
   const docs: Parameters<StudyRepo['addDocuments']>[0] = [];
   let skipped = 0;
   try {
-    const view = await viewJob(job, repo.study, key, now);
+    const view = await settledView(job, repo.study, key, now);
     const chosen = job.files.flatMap((file, i) => {
       const family = repo.study.families.find((f) => f.id === file.familyId);
       if (file.state !== 'ready' || file.raw === undefined || !family) return [];

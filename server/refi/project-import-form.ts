@@ -9,11 +9,12 @@ import type { Store } from '../store/store.ts';
 import { mayCreateStudies } from '../studies/create-study.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { importProjectStudy, type ProjectImportResult } from './project-import.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 export async function importProjectFromForm(c: Context<AppEnv>, store: Store, user: User, now: Date): Promise<ProjectImportResult> {
   // Refused before the upload is read.
   if (!mayCreateStudies(user)) throw new ForbiddenError('Ditt konto får inte skapa studier. Be en administratör om det.');
-  const form = await c.req.parseBody().catch(() => {
+  const form = await readMultipart(c).catch(() => {
     throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
   });
   const file = form['file'];

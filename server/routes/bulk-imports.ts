@@ -17,6 +17,7 @@ import { viewJob } from '../import/bulk-import-view.ts';
 import type { BulkJob, JobFileInput, JobWarning } from '../import/bulk-imports.ts';
 import { invalidArchive, planArchive, plainFile, resolveFamily } from '../import/bulk-upload.ts';
 import { BULK_LIMITS } from '../import/upload-limits.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 const namesSchema = z.object({
   familyId: z.string().min(1).max(64),
@@ -57,7 +58,7 @@ function familiesOfFiles(form: Record<string, unknown>, files: File[], study: St
 
 /** The files of the upload, each with its family, and the archive to inflate when there is one. */
 async function readUpload(c: Context<AppEnv>, access: StudyAccess, services: Services): Promise<{ files: JobFileInput[]; warnings: JobWarning[]; archive?: Uint8Array }> {
-  const form = await c.req.parseBody({ all: true }).catch(() => {
+  const form = await readMultipart(c).catch(() => {
     throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
   });
   const archives = asList(form['archive']).filter((f): f is File => f instanceof File);

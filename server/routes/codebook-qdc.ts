@@ -13,6 +13,7 @@ import { researchAccess } from '../http/study-access.ts';
 import { decodeTextFile } from '../domain/decode-upload.ts';
 import { newId } from '../store/ids.ts';
 import { codes } from '../store/study-collections.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 const MAX_NAME = 200;
 const collator = new Intl.Collator('sv', { sensitivity: 'base' });
@@ -21,7 +22,7 @@ async function readCodebookFile(c: Context<AppEnv>): Promise<string> {
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
     throw new UnsupportedTypeError('Skicka kodboken som fil (multipart/form-data, fältet file).');
   }
-  const form = await c.req.parseBody().catch(() => {
+  const form = await readMultipart(c).catch(() => {
     throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
   });
   const file = form['file'];

@@ -17,6 +17,7 @@ import { CachedJson, sendCachedJson } from '../http/cached-json.ts';
 import { IMPORT_BODY_LIMIT } from '../http/security.ts';
 import type { Services } from '../http/services.ts';
 import { documentAccess, familyAccess, studyAccess } from '../http/study-access.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 /** The uploaded case file as title + raw text, from multipart (`file`, `title`) or JSON. */
 async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
@@ -28,7 +29,7 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   if (!type.startsWith('multipart/form-data')) {
     throw new UnsupportedTypeError('Skicka dokumentet som fil (multipart/form-data) eller som JSON.');
   }
-  const form = await c.req.parseBody().catch(() => {
+  const form = await readMultipart(c).catch(() => {
     throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
   });
   const file = form['file'];

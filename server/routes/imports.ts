@@ -19,6 +19,7 @@ import { familyAccess, studyAccess, type StudyAccess } from '../http/study-acces
 import { precheckUpload } from '../import/extract-text.ts';
 import { preparePool } from '../import/prepare-pool.ts';
 import type { PendingImport } from '../import/pending-imports.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 const namesSchema = z.object({
   names: z.array(z.object({ name: z.string().min(1).max(100), label: z.string().min(1).max(40) })).min(1).max(100),
@@ -59,7 +60,7 @@ export function importRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/imports', audited(services, 'import.upload'), async (c) => {
       const { access, family } = leadOnFamily(services, c);
-      const form = await c.req.parseBody().catch(() => {
+      const form = await readMultipart(c).catch(() => {
         throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
       });
       const file = form['file'];

@@ -19,6 +19,7 @@ import {
 import type { Services } from '../http/services.ts';
 import { inventoryChildren, inventoryRatings, ratingId } from '../store/inventory-collections.ts';
 import type { User } from '../store/app-data.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 /** 422 `invalid_rows`: the file is refused as a whole, with every bad row listed. */
 export class InvalidRowsError extends DomainError {
@@ -39,7 +40,7 @@ const ratingSchema = z.object({
 async function readCsv(c: Context<AppEnv>): Promise<string> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody().catch(() => {
+    const form = await readMultipart(c).catch(() => {
       throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
     });
     const file = form['file'];

@@ -32,6 +32,7 @@ import { citeOptions, ReferenceKeyError, studyBibliography, studyCitedKeys } fro
 import type { Transaction } from '../store/record-file.ts';
 import { references } from '../store/study-collections.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
+import { readMultipart } from '../http/multipart.ts';
 
 const KEY_RULE = 'bokstäverna a–z och A–Z, siffror och _, med enstaka : . - emellan, högst 100 tecken';
 
@@ -62,7 +63,7 @@ function tooMany(count: number): void {
 }
 
 async function readReferenceFile(c: Context<AppEnv>): Promise<{ text: string; name: string }> {
-  const form = await c.req.parseBody().catch(() => {
+  const form = await readMultipart(c).catch(() => {
     throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
   });
   const file = form['file'];

@@ -47,7 +47,8 @@ export interface SearchFilter {
 const MAX_HITS = 50;
 /** The family records the index holds; other collections (reading progress) do not make it re-index. */
 const INDEXED_COLLECTIONS = [annotations, reflections, appraisals];
-const INDEX_SLICE = 200;
+/** Text indexed between yields to the event loop: about 10 ms of work, the longest a request waits for it. */
+const INDEX_SLICE_CHARS = 40_000;
 
 export class StudySearch {
   #repo: StudyRepo;
@@ -103,9 +104,12 @@ export class StudySearch {
       const { text, entries } = await this.#repo.documents.read(meta.id);
       const docs = entryRecords(meta, text, entries);
       // In slices, so that a 5 MB case file does not hold up requests for seconds.
-      for (let i = 0; i < docs.length; i += INDEX_SLICE) {
-        this.#index.add(docs.slice(i, i + INDEX_SLICE));
-        await new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < docs.length; ) {
+        let end = i;
+        for (let chars = 0; end < docs.length && chars < INDEX_SLICE_CHARS; end++) chars += docs[end]!.text.length;
+        this.#index.add(docs.slice(i, end));
+        i = end;
+        await yieldToEventLoop();
       }
       this.#texts.set(meta.id, Buffer.from(text, 'utf8'));
       for (const doc of docs) doc.text = '';
@@ -157,7 +161,7 @@ export class StudySearch {
     // After an import, not after every edit: an edit adds little room to give back.
     if (added) {
       await this.#index.prepare();
-      this.#warmUp();
+      await this.#warmUp();
     }
   }
 
@@ -166,11 +170,13 @@ export class StudySearch {
    * has compiled the ranking and fuzzy matching, a search runs several times slower, and without this
    * the first users after a start or an import would be the ones waiting.
    */
-  #warmUp(): void {
+  async #warmUp(): Promise<void> {
     const words = this.#index.commonTerms();
     const families = new Set(this.#repo.study.families.map((f) => f.id));
     for (let i = 0; i < words.length; i++) {
       this.#query(i % 2 ? `${words[i]} ${words[i - 1]!.slice(0, 6)}` : words[i]!, { families, memos: true, limit: 10 });
+      // The first searches run slowly (that is why they are made here): one at a time between requests.
+      await yieldToEventLoop();
     }
   }
 
@@ -245,6 +251,8 @@ export class StudySearch {
     return { hits, total: ranked.total };
   }
 }
+
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /** One search index per study, created on first use. */
 export class SearchIndexes {

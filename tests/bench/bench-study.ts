@@ -19,10 +19,10 @@ export const ANNOTATIONS = 20_000;
 export const ANNOTATIONS_PER_FAMILY = 2_500;
 /** Family A keeps its case file whole (the 5 MB reader row); the others come as 30 documents each. */
 export const WHOLE_FAMILY = 'familj-a';
-const ENTRIES_PER_DOCUMENT = 100;
+export const ENTRIES_PER_DOCUMENT = 100;
 
 /** Splits a case file into documents of `n` entries each, at entry lines. */
-function splitByEntries(text: string, n: number): string[] {
+export function splitByEntries(text: string, n: number): string[] {
   const lines = text.split('\n');
   const docs: string[] = [];
   let current: string[] = [];
