@@ -15,6 +15,7 @@ import { exportCommand } from './cli/export-command.ts';
 import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/study-search.ts';
 import { warmUpCitations } from './literature/cite.ts';
+import { warmUpCharts } from './report/charts/render-svg.ts';
 
 const CLIENT_DIR = new URL('../client/dist/', import.meta.url).pathname;
 
@@ -76,6 +77,7 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
     for (const repo of store.allStudies()) {
       search.for(repo).sync().catch((e: Error) => console.error(`[backspegel] search index for ${repo.id} failed: ${e.name}`));
     }
+    warmUpCharts();
     // Build the citation engines too (about a second for APA), one language per turn of the event
     // loop, so the first reference list or rendered citation does not pay for it.
     const warm = (langs: ('sv-SE' | 'en-US')[]) => {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { findStudyExport, studyExportNames } from '../export/study-exports.ts';
+import { exportChunks, findStudyExport, studyExportNames, type ExportBody } from '../export/study-exports.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ExportCommandOptions {
@@ -17,7 +17,7 @@ export interface ExportCommandOptions {
 }
 
 /** Writes `data` to `path` atomically and durably: a temp file beside it, flushed, then a rename over it. */
-export async function writeExportFile(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeExportFile(path: string, data: ExportBody): Promise<void> {
   const target = resolve(path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -44,6 +44,6 @@ export async function exportCommand(store: Store, options: ExportCommandOptions)
   const data = await found.entry.build({ repo, users: store.app.data.users, by: 'cli', now }, { params: { delimiter: options.delimiter } });
   await writeExportFile(options.out, data);
   await store.audit.append({ time: now.toISOString(), user: 'cli', role: null, action: found.entry.auditAction, study: repo.id, family: null, object: found.entry.auditObject ?? null, outcome: 'ok' });
-  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  const bytes = exportChunks(data).length;
   return [`Exporten ${found.key} av studien ${repo.id} skrevs till ${options.out} (${bytes} byte).`];
 }

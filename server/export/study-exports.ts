@@ -13,9 +13,8 @@ import { codingsCsv } from './codings-csv.ts';
 import { inventoryCsv } from './inventory-csv.ts';
 import { delimiterParam } from './csv.ts';
 import { investigationsCsv } from './investigations-csv.ts';
-import { projectSnapshot } from '../refi/project-snapshot.ts';
-import { projectToXml } from '../refi/project-xml.ts';
-import { zipProject } from '../refi/qdpx-zip.ts';
+import { buildQdpx } from '../refi/qdpx-build.ts';
+import { jsonInSlices } from './json-in-slices.ts';
 import { REPORT_EXPORTS } from '../report/report-exports.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import type { User } from '../store/app-data.ts';
@@ -39,6 +38,15 @@ export interface ExportOptions {
   origin?: string;
 }
 
+/** Text, bytes, or bytes in chunks (a large export made a slice at a time: see json-in-slices.ts). */
+export type ExportBody = string | Uint8Array | Uint8Array[];
+
+/** The export as UTF-8 chunks, and their length together. */
+export function exportChunks(body: ExportBody): { chunks: Uint8Array[]; length: number } {
+  const chunks = typeof body === 'string' ? [new TextEncoder().encode(body)] : Array.isArray(body) ? body : [body];
+  return { chunks, length: chunks.reduce((n, c) => n + c.byteLength, 0) };
+}
+
 export interface StudyExport {
   /** Other names the command line accepts for `--format`, e.g. 'csv'. */
   aliases: string[];
@@ -47,9 +55,9 @@ export interface StudyExport {
   /** The download's file name: ids only, never a pseudonym, title or name. */
   fileName(studyId: string, options: ExportOptions): string;
   contentType: string;
-  build(source: ExportSource, options: ExportOptions): Promise<string | Uint8Array>;
+  build(source: ExportSource, options: ExportOptions): Promise<ExportBody>;
   /** Response headers of its own, set after the defaults (the report: its CSP, inline for the preview). */
-  headers?(body: string | Uint8Array, options: ExportOptions, fileName: string): Record<string, string>;
+  headers?(body: ExportBody, options: ExportOptions, fileName: string): Record<string, string>;
   /** The audit line's object, when one action covers several formats (e.g. 'report-html'). */
   auditObject?: string;
 }
@@ -76,7 +84,7 @@ export const STUDY_EXPORTS: Record<string, StudyExport> = {
     auditAction: 'export.annotations-jsonld',
     fileName: (studyId) => `webbannoteringar-${studyId}.jsonld`,
     contentType: ANNOTATION_JSONLD_CONTENT_TYPE,
-    build: async (source, options) => JSON.stringify(await annotationsJsonLd(source, options), null, 2),
+    build: async (source, options) => jsonInSlices(await annotationsJsonLd(source, options), ['first', 'items']),
   },
   'project.qdpx': {
     aliases: ['qdpx', 'refi-qda'],
@@ -84,7 +92,7 @@ export const STUDY_EXPORTS: Record<string, StudyExport> = {
     fileName: (studyId) => `projekt-${studyId}.qdpx`,
     contentType: 'application/zip',
     // REFI-QDA project exchange (NVivo, ATLAS.ti, MAXQDA …); the mapping is in docs/refi-qda-projekt.md.
-    build: async (source) => zipProject(projectToXml(await projectSnapshot(source.repo, source.users, source.now))),
+    build: (source) => buildQdpx(source.repo, source.users, source.now),
   },
   'investigations.csv': {
     aliases: ['investigations'],

@@ -32,12 +32,20 @@ export interface ProjectSnapshot {
   now: Date;
 }
 
+/** Everything a project export is made of but the documents' texts (see qdpx-build.ts, which reads them in its worker). */
+export type ProjectRecords = Omit<ProjectSnapshot, 'texts'>;
+
 export async function projectSnapshot(repo: StudyRepo, users: readonly User[], now: Date): Promise<ProjectSnapshot> {
+  const texts = new Map<string, string>();
+  for (const d of repo.study.documents) texts.set(d.id, (await repo.documents.read(d.id)).text);
+  return { ...projectRecords(repo, users, now), texts };
+}
+
+/** The study's records as a project export takes them, read at once (a consistent view of the study). */
+export function projectRecords(repo: StudyRepo, users: readonly User[], now: Date): ProjectRecords {
   const study = repo.study;
   const userNames = new Map<string, string>();
   for (const m of study.members) userNames.set(m.userId, users.find((u) => u.id === m.userId)?.displayName ?? 'Okänd användare');
-  const texts = new Map<string, string>();
-  for (const d of study.documents) texts.set(d.id, (await repo.documents.read(d.id)).text);
   const annotations: Annotation[] = [];
   const reflections: SnapshotReflection[] = [];
   for (const f of study.families) {
@@ -54,7 +62,6 @@ export async function projectSnapshot(repo: StudyRepo, users: readonly User[], n
     userNames,
     codes: codebookOrder(repo.records.list(codes)).map((r) => r.code),
     codings: [...repo.records.list(codings)],
-    texts,
     annotations,
     reflections,
     memos: [...repo.records.list(memos)],

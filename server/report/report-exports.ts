@@ -2,7 +2,7 @@
 // report.html and report.json (the model itself, for the presentation view), all built from one
 // ReportModel for the options in the query string (report-options.ts).
 import { createHash } from 'node:crypto';
-import type { ExportOptions, ExportSource, StudyExport } from '../export/study-exports.ts';
+import { exportChunks, type ExportOptions, type ExportSource, type StudyExport } from '../export/study-exports.ts';
 import { reportCsp } from '../http/security.ts';
 import { codes } from '../store/study-collections.ts';
 import { buildReport } from './build-report.ts';
@@ -39,7 +39,7 @@ export const REPORT_EXPORTS: Record<string, StudyExport> = {
     build: async (source, options) => reportHtml(await model(source, options)).html,
     // The report's own <style> is allowed by its hash; the app may frame it (the preview).
     headers: (body, options, fileName) => {
-      const html = typeof body === 'string' ? body : new TextDecoder().decode(body);
+      const html = typeof body === 'string' ? body : Buffer.concat(exportChunks(body).chunks).toString('utf8');
       const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
       const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
       return { 'Content-Security-Policy': reportCsp(hash), 'X-Frame-Options': 'SAMEORIGIN', ...inline(options, fileName) };

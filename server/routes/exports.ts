@@ -2,7 +2,7 @@
 // codings.csv, annotations.jsonld, and the formats other modules register there). Researchers and
 // the lead only; each download is audited under its format's own action. Exports work in a closed study.
 import { Hono } from 'hono';
-import { STUDY_EXPORTS, type StudyExport } from '../export/study-exports.ts';
+import { exportChunks, STUDY_EXPORTS, type StudyExport } from '../export/study-exports.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
@@ -16,15 +16,22 @@ export function exportRoutes(services: Services) {
       const access = researchAccess(store, c.get('user'), c.req.param('study')!);
       const options = { params: c.req.query(), origin: new URL(c.req.url).origin };
       const body = await entry.build({ repo: access.repo, users: store.app.data.users, by: access.user.id, now: clock() }, options);
-      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+      const { chunks, length } = exportChunks(body);
       c.header('Content-Type', entry.contentType);
       // The length lets the exports page show how far a download has come.
-      c.header('Content-Length', String(bytes.byteLength));
+      c.header('Content-Length', String(length));
       c.header('Content-Disposition', `attachment; filename="${entry.fileName(access.repo.id, options)}"`);
       c.header('Cache-Control', 'no-store');
       for (const [name, value] of Object.entries(entry.headers?.(body, options, entry.fileName(access.repo.id, options)) ?? {})) c.header(name, value);
       if (entry.auditObject) c.set('audit', { object: entry.auditObject });
-      return c.body(bytes as Uint8Array<ArrayBuffer>);
+      if (chunks.length === 1) return c.body(chunks[0] as Uint8Array<ArrayBuffer>);
+      // Sent a chunk at a time: joining 30 MB into one buffer would hold up the server again.
+      return c.body(new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(chunk);
+          controller.close();
+        },
+      }));
     });
   for (const [key, entry] of Object.entries(STUDY_EXPORTS)) route(key, entry);
   return app;

@@ -59,6 +59,12 @@ export class DocumentFiles {
     this.#entries.set(id, doc.entries);
   }
 
+  /** Where a document's text is stored (for a worker thread that reads it itself: the project export). */
+  textPath(id: string): string {
+    assertSafeId(id);
+    return join(this.#dir, `${id}.txt`);
+  }
+
   async read(id: string): Promise<{ text: string; entries: Entry[] }> {
     assertSafeId(id);
     const cached = this.#cache.get(id);

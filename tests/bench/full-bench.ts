@@ -11,6 +11,7 @@ import { normaliseText } from '../../server/domain/normalise.ts';
 import { TestClient } from '../setup/app.ts';
 import { addBenchAnnotations, ANNOTATIONS_PER_FAMILY, BENCH_STUDY, writeBenchTemplate } from './bench-study.ts';
 import { importBenchStudy } from './import-study.ts';
+import { measureExportResponsiveness } from './export-responsiveness.ts';
 import { measureImportResponsiveness } from './import-responsiveness.ts';
 import { measureLoad, type LoadResults } from './load.ts';
 import { fetchRaw, startPayloadServer } from './payload-server.ts';
@@ -154,7 +155,9 @@ async function measureRows(tmp: string, only?: 'search'): Promise<Row[]> {
       rows.push({ what: 'reader in Chromium', measured: `failed: ${(error as Error).message}`, target: '', baseline: '', ok: false });
     }
 
-    // 5. The server while a lead imports an archive of about 100 MB (last: it adds documents to the study).
+    // 5. The server while the largest exports are made, and while a lead imports an archive of about
+    // 100 MB (last: it adds documents to the study).
+    rows.push(await measureExportResponsiveness(server));
     rows.push(await measureImportResponsiveness(server));
   } finally {
     await server.stop();

@@ -3,17 +3,15 @@
 // its worker threads, and the lead commits them; meanwhile a probe in its own process asks
 // /api/health every 10 ms. Measured: the probe's answer times during the import against the same
 // probe on the idle server just before.
-import { fork } from 'node:child_process';
 import { zipSync, strToU8 } from 'fflate';
 import { generateCaseFile } from '../../studies/demo-komplexa-familjer/generator/case-file.ts';
 import { loadStoryline } from '../../studies/demo-komplexa-familjer/generator/storyline.ts';
 import { benchFamilies, BENCH_STUDY, ENTRIES_PER_DOCUMENT, ENTRIES_PER_FAMILY, splitByEntries } from './bench-study.ts';
 import type { ServerProcess } from './server-process.ts';
 import { percentile, type Row } from './stats.ts';
+import { probe, probeIdle, PROBE_EVERY_MS } from './probe.ts';
 
 const ARCHIVE_BYTES = 100e6;
-const PROBE_EVERY_MS = 10;
-const IDLE_MS = 3000;
 
 /** Case files the bench study does not have yet (other seeds), in its families' folders, until `bytes` of text. */
 function archive(bytes: number): { zip: Uint8Array; files: number; textBytes: number } {
@@ -29,19 +27,6 @@ function archive(bytes: number): { zip: Uint8Array; files: number; textBytes: nu
     textBytes += Buffer.byteLength(text);
   }
   return { zip: zipSync(files, { level: 1 }), files: Object.keys(files).length, textBytes };
-}
-
-/** Runs the probe until `during` settles; its answer times (ms). */
-async function probe<T>(url: string, during: () => Promise<T>): Promise<{ result: T; samples: number[]; failed: number }> {
-  const child = fork(new URL('./latency-probe.ts', import.meta.url).pathname, [url, String(PROBE_EVERY_MS)], { execArgv: ['--import', 'tsx'] });
-  try {
-    const result = await during();
-    const answer = new Promise<{ samples: number[]; failed: number }>((resolve) => child.once('message', resolve as never));
-    child.send('stop');
-    return { result, ...(await answer) };
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
 }
 
 async function api(server: ServerProcess, cookie: string, method: string, path: string, body?: FormData): Promise<any> {
@@ -72,7 +57,7 @@ export async function measureImportResponsiveness(server: ServerProcess): Promis
   const cookie = await server.login('projektledare');
   const { zip, files, textBytes } = archive(ARCHIVE_BYTES);
   const health = `${server.base}/api/health`;
-  const idle = await probe(health, () => new Promise((resolve) => setTimeout(resolve, IDLE_MS)));
+  const idle = await probeIdle(health);
   const during = await probe(health, () => importArchive(server, cookie, zip));
   const { readMs, commitMs, documents, stored } = during.result;
   const p99 = percentile(during.samples, 99);

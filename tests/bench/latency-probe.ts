@@ -1,7 +1,7 @@
 // A latency probe in its own process (so that the bench's own work — zipping, uploading — does not
 // delay it): asks `url` every `everyMs` milliseconds, on a timer and not after the previous answer
 // (a stalled server then shows as the long waits it causes, not as fewer samples), until the parent
-// sends "stop"; then sends back every answer's time in milliseconds, when it was asked (Date.now(), to
+// sends "stop" (it says "ready" at its first answer); then sends back every answer's time in milliseconds, when it was asked (Date.now(), to
 // line the answers up with the parent's phases), and how many failed.
 // Run by import-responsiveness.ts through child_process.fork.
 const [url, everyArg] = process.argv.slice(2);
@@ -20,6 +20,8 @@ const timer = setInterval(() => {
       if (!res.ok) return void failed++;
       samples.push(performance.now() - started);
       sentAt.push(at);
+      // The parent starts what it measures once the probe is asking.
+      if (samples.length === 1) process.send!('ready');
     })
     .catch(() => void failed++)
     .finally(() => pending.delete(ask));

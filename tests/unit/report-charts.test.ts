@@ -12,7 +12,8 @@ import { familyChronologyChart } from '../../server/report/charts/chronology-cha
 import { heatmapChart } from '../../server/report/charts/heatmap-chart.ts';
 import { studyCharts } from '../../server/report/charts/index.ts';
 import { progressChart } from '../../server/report/charts/progress-chart.ts';
-import { prefixIds, vegaLiteToSvg, withoutInlineStyles } from '../../server/report/charts/render-svg.ts';
+import { vegaLiteToSvg } from '../../server/report/charts/render-svg.ts';
+import { prefixIds, withoutInlineStyles } from '../../server/report/charts/svg-markup.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { Store } from '../../server/store/store.ts';
 import { codes } from '../../server/store/study-collections.ts';

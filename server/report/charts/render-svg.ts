@@ -1,22 +1,18 @@
-// Vega-Lite → standalone SVG on the server (Vega's headless renderer, no DOM), made fit for the report:
-// no <style>, no style attributes, no scripts (the CSP allows none), element ids unique per chart (many
-// charts share one HTML page), and a <title>/<desc> the SVG is labelled by.
+// Charts for the report and the instruments: Vega-Lite specs drawn as SVG (draw-chart.ts) in a worker
+// thread of their own, so that drawing never holds up the server (the first report after a start
+// stopped it for half a second), and remembered by their spec.
 import { createHash } from 'node:crypto';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { Lru } from '../../store/lru.ts';
+import { WorkerClient } from '../../workers/worker-client.ts';
+import type { SvgLabel } from './svg-markup.ts';
+import type { ChartRequest } from './chart-job.ts';
+
+export type { SvgLabel } from './svg-markup.ts';
 
 export const CHART_FONT = 'sans-serif';
 
-export interface SvgLabel {
-  /** Prefix for every id in the SVG, e.g. the chart id. */
-  id: string;
-  title: string;
-  /** The text alternative, as <desc>. */
-  desc?: string;
-  /** Extra <defs> content (e.g. a hatch pattern); its ids must already carry the prefix. */
-  defs?: string;
-}
+const charts = new WorkerClient<ChartRequest, string>(new URL('./chart-worker.mjs', import.meta.url), 'chart');
 
 // Drawn charts by a hash of their spec and label. The spec carries the chart's data, so the key
 // changes with every change that shows: a report asked for again, or after an edit to one family,
@@ -29,84 +25,14 @@ export function vegaLiteToSvg(spec: TopLevelSpec, label?: SvgLabel): Promise<str
   const key = createHash('sha256').update(JSON.stringify([spec, label ?? null])).digest('base64');
   let svg = drawn.get(key);
   if (!svg) {
-    svg = draw(spec, label);
+    svg = charts.call({ spec, label });
     drawn.set(key, svg);
     svg.catch(() => drawn.delete(key));
   }
   return svg;
 }
 
-async function draw(spec: TopLevelSpec, label?: SvgLabel): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    const svg = withoutInlineStyles(await view.toSVG());
-    return label ? labelled(prefixIds(svg, label.id), label) : svg;
-  } finally {
-    view.finalize();
-  }
-}
-
-// CSS properties that SVG also takes as presentation attributes; any other inline style is dropped.
-const PRESENTATION = new Set([
-  'fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width', 'stroke-linecap', 'stroke-linejoin',
-  'stroke-dasharray', 'stroke-dashoffset', 'stroke-miterlimit', 'opacity', 'font-family', 'font-size',
-  'font-style', 'font-weight', 'font-variant', 'text-anchor', 'display', 'visibility', 'image-rendering', 'pointer-events',
-]);
-
-/** Turns style="a: b; c: d" into presentation attributes (a="b" c="d"); removes <style> and <script> elements. */
-export function withoutInlineStyles(svg: string): string {
-  return svg
-    .replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<(style|script)\b[^>]*\/>/gi, '')
-    .replace(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>]+="[^"]*")*)\s*(\/?)>/g, (_tag, name: string, attrs: string, close: string) => {
-      const present = new Set<string>();
-      const kept: string[] = [];
-      let style = '';
-      for (const m of attrs.matchAll(/\s+([^\s=>]+)="([^"]*)"/g)) {
-        const [, key, value] = m as unknown as [string, string, string];
-        if (key.toLowerCase() === 'style') style += `${value};`;
-        else if (!/^on/i.test(key)) {
-          present.add(key);
-          kept.push(` ${key}="${value}"`);
-        }
-      }
-      for (const decl of style.split(';')) {
-        const colon = decl.indexOf(':');
-        if (colon < 0) continue;
-        const prop = decl.slice(0, colon).trim().toLowerCase();
-        const value = decl.slice(colon + 1).trim();
-        // An attribute already on the element wins, as the first one would in CSS order anyway.
-        if (PRESENTATION.has(prop) && value && !present.has(prop) && !/[<>"]/.test(value)) {
-          present.add(prop);
-          kept.push(` ${prop}="${value}"`);
-        }
-      }
-      return `<${name}${kept.join('')}${close ? '/' : ''}>`;
-    });
-}
-
-/** Prefixes every id="x" and its references (url(#x), href="#x") with `prefix-`. */
-export function prefixIds(svg: string, prefix: string): string {
-  const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
-  if (ids.size === 0) return svg;
-  const p = (id: string) => (ids.has(id) ? `${prefix}-${id}` : id);
-  return svg
-    .replace(/(\sid=")([^"]+)"/g, (_m, a: string, id: string) => `${a}${p(id)}"`)
-    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${p(id)})`)
-    .replace(/(href=")#([^"]+)"/g, (_m, a: string, id: string) => `${a}#${p(id)}"`);
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** role="img" labelled by a <title> (and described by a <desc>) as the SVG's first children. */
-function labelled(svg: string, { id, title, desc, defs }: SvgLabel): string {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const aria = ` role="img" aria-labelledby="${escapeXml(titleId)}"${desc ? ` aria-describedby="${escapeXml(descId)}"` : ''}`;
-  const head = `<title id="${escapeXml(titleId)}">${escapeXml(title)}</title>`
-    + (desc ? `<desc id="${escapeXml(descId)}">${escapeXml(desc)}</desc>` : '')
-    + (defs ? `<defs>${defs}</defs>` : '');
-  return svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs}${aria}>${head}`);
+/** Starts the chart worker (it loads Vega, about a second), so the first report does not wait for it. */
+export function warmUpCharts(): void {
+  charts.warm();
 }
