@@ -168,8 +168,10 @@ function familySuggestions(job: BulkJob, family: Family, files: JobFile[], key: 
 /** The job as the API and the command line show it. */
 export function describeJob(job: BulkJob, study: Study, key: Uint8Array, now: Date): BulkJobView {
   const familyOf = (id: string | null) => (id ? study.families.find((f) => f.id === id) : undefined);
-  // Read, but its summary not prepared yet (or prepared for rules since changed): still being read, as shown.
-  const pending = job.files.map((f) => f.state === 'ready' && !summarised(f, familyOf(f.familyId)));
+  // Read, but its summary not prepared yet (or prepared for rules since changed): still being read, as
+  // shown. Only while the job is open: a committed or discarded job keeps its texts no longer.
+  const open = job.state === 'running' || job.state === 'ready';
+  const pending = job.files.map((f) => open && f.state === 'ready' && !summarised(f, familyOf(f.familyId)));
   const files: JobFileView[] = job.files.map((f, i) => {
     const family = familyOf(f.familyId);
     return {

@@ -10,7 +10,8 @@ const titles = appSuite('Document titles and file names are pseudonymised');
 
 const base = '/api/studies/mini/families/fam-2';
 const TEXT = '2016-04-02 Orosanmälan från skolan\nHög frånvaro.\n';
-const IDENTIFYING = /19880808|5552|Elsa|070-123|123 45 67|anna\.svensson|exempel\.se|Storgatan/i;
+// The last four digits only on their own: inside a hex hash or pseudonym tag "5552" turns up by chance.
+const IDENTIFYING = /19880808|(?<![0-9a-f])5552(?![0-9a-f])|Elsa|070-123|123 45 67|anna\.svensson|exempel\.se|Storgatan/i;
 
 function form(name: string, title?: string): FormData {
   const f = new FormData();
@@ -53,7 +54,7 @@ titles('an import waiting for the preview shows its title and file name pseudony
   const started = await lead.call('POST', `${base}/imports`, form('anna.svensson@exempel.se_19880808-5552.txt', 'Möte om Elsa'));
   assert.is(started.status, 202);
   // "Elsa" is not listed yet, so it cannot be found (as in the text); everything else is gone at once.
-  assert.not.match(started.text, /19880808|5552|anna\.svensson|exempel\.se/i);
+  assert.not.match(started.text, /19880808|(?<![0-9a-f])5552(?![0-9a-f])|anna\.svensson|exempel\.se/i);
   assert.match(started.json.fileName, /^\[E-POST-[0-9a-f]{8}\]_\[PNR-[0-9a-f]{8}\]\.txt$/);
   // A name listed after the upload is applied to the title too, as it is to the text.
   await lead.call('POST', `${base}/names`, { names: [{ name: 'Elsa', label: 'Barn 1' }] });
