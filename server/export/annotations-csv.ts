@@ -1,5 +1,5 @@
 // The study's annotations as CSV, one row per annotation, for Excel (`;`, the default) or R (`,`).
-import { toCsv, type CsvOptions } from './csv.ts';
+import { csvChunks, type CsvOptions } from './csv.ts';
 import { ENTRY_KIND_LABELS, studyAnnotations } from './study-annotations.ts';
 import type { ExportSource } from './study-exports.ts';
 
@@ -10,7 +10,7 @@ export const ANNOTATIONS_CSV_HEADER = [
 
 const KNOWN = (value: boolean | null) => (value === true ? 'ja' : value === false ? 'nej' : 'okänt');
 
-export async function annotationsCsv(source: ExportSource, options: CsvOptions): Promise<string> {
+export async function annotationsCsv(source: ExportSource, options: CsvOptions): Promise<Uint8Array[]> {
   const rows = (await studyAnnotations(source)).map((x) => [
     x.family.pseudonym,
     x.document.title,
@@ -25,5 +25,5 @@ export async function annotationsCsv(source: ExportSource, options: CsvOptions):
     x.annotation.createdAt.slice(0, 10),
     x.annotation.id,
   ]);
-  return toCsv(ANNOTATIONS_CSV_HEADER, rows, options);
+  return csvChunks(ANNOTATIONS_CSV_HEADER, rows, options);
 }

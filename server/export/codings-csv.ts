@@ -6,7 +6,7 @@ import { codingViews } from '../http/coding-views.ts';
 import { selectCodings } from '../routes/codings.ts';
 import { codes as codeCollection } from '../store/study-collections.ts';
 import { segmentQuestionLabeller } from './coded-segments-csv.ts';
-import { toCsv, type CsvOptions } from './csv.ts';
+import { csvChunks, type CsvOptions } from './csv.ts';
 import type { ExportSource } from './study-exports.ts';
 
 export const CODINGS_CSV_HEADER = [
@@ -27,7 +27,7 @@ export function codePath(codes: ReadonlyMap<string, Code>, id: string): string {
   return names.join(' › ');
 }
 
-export async function codingsCsv(source: ExportSource, options: CsvOptions & { filters?: Record<string, string | undefined> }): Promise<string> {
+export async function codingsCsv(source: ExportSource, options: CsvOptions & { filters?: Record<string, string | undefined> }): Promise<Uint8Array[]> {
   const { repo } = source;
   const codes = repo.records.list(codeCollection);
   const codeById = new Map(codes.map((c) => [c.id, c]));
@@ -38,5 +38,5 @@ export async function codingsCsv(source: ExportSource, options: CsvOptions & { f
     v.id, v.codeId, v.codeName, codePath(codeById, v.codeId), v.target.type, v.segment.familyPseudonym,
     v.segment.documentTitle ?? '', v.segment.date ?? '', questionOf(v.segment), v.segment.text, v.createdByName, v.createdAt,
   ]);
-  return toCsv(CODINGS_CSV_HEADER, rows, options);
+  return csvChunks(CODINGS_CSV_HEADER, rows, options);
 }

@@ -6,14 +6,14 @@ import type { User } from '../store/app-data.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { projectRecords } from './project-snapshot.ts';
 import type { QdpxRequest, QdpxResponse } from './qdpx-job.ts';
+import { toSlices, transferables } from '../workers/slices.ts';
 
 const WORKER_URL = new URL('./qdpx-worker.mjs', import.meta.url);
 
-export function buildQdpx(repo: StudyRepo, users: readonly User[], now: Date): Promise<Uint8Array> {
-  const request: QdpxRequest = {
-    records: projectRecords(repo, users, now),
-    textFiles: repo.study.documents.map((d) => [d.id, repo.documents.textPath(d.id)]),
-  };
+export async function buildQdpx(repo: StudyRepo, users: readonly User[], now: Date): Promise<Uint8Array> {
+  const { annotations, codings, ...records } = projectRecords(repo, users, now);
+  const textFiles = repo.study.documents.map((d): [string, string] => [d.id, repo.documents.textPath(d.id)]);
+  const request: QdpxRequest = { records, annotations: await toSlices(annotations), codings: await toSlices(codings), textFiles };
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL);
     const fail = (why: string) => reject(new Error(`The project export failed in its worker: ${why}`));
@@ -24,6 +24,6 @@ export function buildQdpx(repo: StudyRepo, users: readonly User[], now: Date): P
     });
     worker.once('error', (error: Error) => fail(error.name));
     worker.once('exit', (code) => fail(`exit ${code}`));
-    worker.postMessage(request);
+    worker.postMessage(request, [...transferables(request.annotations), ...transferables(request.codings)]);
   });
 }

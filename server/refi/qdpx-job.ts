@@ -3,12 +3,17 @@
 // for the bench study, in which the server answered nothing.
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
+import type { Annotation, Coding } from '../domain/types.ts';
+import { fromSlices } from '../workers/slices.ts';
 import type { ProjectRecords } from './project-snapshot.ts';
 import { projectToXml } from './project-xml.ts';
 import { zipProject } from './qdpx-zip.ts';
 
 export interface QdpxRequest {
-  records: ProjectRecords;
+  /** The records but the long lists, which come in slices (see server/workers/slices.ts). */
+  records: Omit<ProjectRecords, 'annotations' | 'codings'>;
+  annotations: Uint8Array[];
+  codings: Uint8Array[];
   /** Each document's id and the file its text is in. */
   textFiles: [string, string][];
 }
@@ -19,7 +24,8 @@ export type QdpxResponse = { zip: Uint8Array } | { failed: string };
 export async function buildQdpxPackage(request: QdpxRequest): Promise<Uint8Array> {
   const texts = new Map<string, string>();
   for (const [id, path] of request.textFiles) texts.set(id, await readFile(path, 'utf8'));
-  return zipProject(projectToXml({ ...request.records, texts }));
+  const records = { ...request.records, annotations: fromSlices<Annotation>(request.annotations), codings: fromSlices<Coding>(request.codings) };
+  return zipProject(projectToXml({ ...records, texts }));
 }
 
 /** Answers the one request the worker is started for. */
