@@ -9,11 +9,19 @@ import { percentile, type Row } from './stats.ts';
 
 const EXPORTS = ['project.qdpx', 'report.html', 'annotations.jsonld', 'annotations.csv'];
 
-export async function measureExportResponsiveness(server: ServerProcess): Promise<Row> {
+export interface ExportWait {
+  name: string;
+  bytes: number;
+  ms: number;
+  /** The longest /api/health answer while the export was made. */
+  longestWaitMs: number;
+}
+
+/** Each of the largest exports once, with the probe asking meanwhile. */
+export async function exportWaits(server: ServerProcess): Promise<ExportWait[]> {
   const cookie = await server.login('projektledare');
   const health = `${server.base}/api/health`;
-  const idle = await probeIdle(health);
-  const parts: string[] = [];
+  const waits: ExportWait[] = [];
   for (const name of EXPORTS) {
     const during = await probe(health, async () => {
       const t = performance.now();
@@ -22,11 +30,17 @@ export async function measureExportResponsiveness(server: ServerProcess): Promis
       if (!res.ok) throw new Error(`${name} answered ${res.status}`);
       return { ms: performance.now() - t, bytes };
     });
-    parts.push(`${name} (${(during.result.bytes / 1e6).toFixed(1)} MB, ${(during.result.ms / 1000).toFixed(1)} s): max ${Math.max(...during.samples).toFixed(0)} ms`);
+    waits.push({ name, ...during.result, longestWaitMs: Math.max(...during.samples) });
   }
+  return waits;
+}
+
+export async function measureExportResponsiveness(server: ServerProcess): Promise<Row> {
+  const idle = await probeIdle(`${server.base}/api/health`);
+  const waits = await exportWaits(server);
   return {
     what: `server during exports: the longest /api/health answer (asked every ${PROBE_EVERY_MS} ms) while each is made`,
-    measured: parts.join('; '),
+    measured: waits.map((w) => `${w.name} (${(w.bytes / 1e6).toFixed(1)} MB, ${(w.ms / 1000).toFixed(1)} s): max ${w.longestWaitMs.toFixed(0)} ms`).join('; '),
     target: '',
     baseline: `idle p99 ${percentile(idle.samples, 99).toFixed(0)} ms, max ${Math.max(...idle.samples).toFixed(0)} ms`,
     ok: null,

@@ -13,6 +13,7 @@ import { importBenchStudy } from './import-study.ts';
 import { addBenchCodings, CODINGS, timeMatrix, timeReport } from './research.ts';
 import { timeAnnotationSaves } from './save-timing.ts';
 import { timeSearch } from './search-timing.ts';
+import { exportWaits } from './export-responsiveness.ts';
 import { startServer } from './server-process.ts';
 import { percentile } from './stats.ts';
 import type { ScaleMeasurement } from './scale-table.ts';
@@ -34,7 +35,10 @@ async function measureServer(dataDir: string) {
     await res.arrayBuffer();
     const firstSearchMs = performance.now() - server.startedAt;
     const { rssMb: rssSearchMb, peakMb: peakRssMb } = await server.memory();
-    return { coldStartMs: server.coldMs, firstSearchMs, rssStartMb, rssSearchMb, peakRssMb };
+    // After the memory is read: an export holds its study's texts for a moment.
+    const waits = await exportWaits(server);
+    const exportWaitMs = Math.max(...waits.map((w) => w.longestWaitMs));
+    return { coldStartMs: server.coldMs, firstSearchMs, rssStartMb, rssSearchMb, peakRssMb, exportWaitMs };
   } finally {
     await server.stop();
   }

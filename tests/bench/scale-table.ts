@@ -20,6 +20,8 @@ export interface ScaleMeasurement {
   rssSearchMb: number;
   /** The server's peak resident memory (VmHWM) once the first search has answered. */
   peakRssMb: number;
+  /** The longest /api/health answer while the largest exports were made (see export-responsiveness.ts). */
+  exportWaitMs: number;
   /** StudySearch in the bench process: index build, then p95 of the 2-word queries. */
   indexMs: number;
   searchP95: number;
@@ -68,6 +70,7 @@ export function scaleRows(one: ScaleMeasurement, many: ScaleMeasurement): ScaleR
     row('server RSS after start', (m) => m.rssStartMb, megabytes, '≤ 2 GB', many.rssStartMb <= RSS_GOAL_MB),
     row('server RSS after first search', (m) => m.rssSearchMb, megabytes, '≤ 2 GB', many.rssSearchMb <= RSS_GOAL_MB),
     row('server peak RSS (VmHWM)', (m) => m.peakRssMb, megabytes, '≤ 2 GB', many.peakRssMb <= RSS_GOAL_MB),
+    row('longest /api/health wait during the largest exports', (m) => m.exportWaitMs, millis),
     row('search index build (StudySearch)', (m) => m.indexMs, seconds),
     row('search p95, 2-word query (StudySearch)', (m) => m.searchP95, millis, '≤ 20 ms', many.searchP95 <= SEARCH_GOAL_MS),
     row('annotation save p95 (2,500 in the family)', (m) => m.saveP95, millis, `≤ ${SAVE_DRIFT}× the ×1 value`, many.saveP95 <= SAVE_DRIFT * one.saveP95),
