@@ -1,4 +1,5 @@
 // The study's annotations as CSV, one row per annotation, for Excel (`;`, the default) or R (`,`).
+import { mapInTurns } from '../domain/event-loop.ts';
 import { csvChunks, type CsvOptions } from './csv.ts';
 import { ENTRY_KIND_LABELS, studyAnnotations } from './study-annotations.ts';
 import type { ExportSource } from './study-exports.ts';
@@ -11,7 +12,7 @@ export const ANNOTATIONS_CSV_HEADER = [
 const KNOWN = (value: boolean | null) => (value === true ? 'ja' : value === false ? 'nej' : 'okänt');
 
 export async function annotationsCsv(source: ExportSource, options: CsvOptions): Promise<Uint8Array[]> {
-  const rows = (await studyAnnotations(source)).map((x) => [
+  const rows = await mapInTurns(await studyAnnotations(source), (x) => [
     x.family.pseudonym,
     x.document.title,
     x.entry?.date ?? '',

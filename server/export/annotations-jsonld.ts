@@ -3,6 +3,7 @@
 // and a position selector (how they are stored), and carries the comment, the question and the
 // applied codes as bodies. Ids are URLs under the study when the export is made over HTTP, and
 // `urn:backspegel:` ids from the command line.
+import { mapInTurns } from '../domain/event-loop.ts';
 import { studyAnnotations, type ExportedAnnotation } from './study-annotations.ts';
 import type { ExportOptions, ExportSource } from './study-exports.ts';
 
@@ -49,7 +50,7 @@ export async function annotationsJsonLd(source: ExportSource, options: ExportOpt
   const { repo } = source;
   const base = studyBase(repo.id, options.origin);
   const id = `${base}/export/annotations.jsonld`;
-  const items = (await studyAnnotations(source)).map((x) => webAnnotation(x, base));
+  const items = await mapInTurns(await studyAnnotations(source), (x) => webAnnotation(x, base));
   return {
     '@context': CONTEXT,
     id,

@@ -6,6 +6,7 @@ import { codingViews } from '../http/coding-views.ts';
 import { selectCodings } from '../routes/codings.ts';
 import { codes as codeCollection } from '../store/study-collections.ts';
 import { segmentQuestionLabeller } from './coded-segments-csv.ts';
+import { mapInTurns } from '../domain/event-loop.ts';
 import { csvChunks, type CsvOptions } from './csv.ts';
 import type { ExportSource } from './study-exports.ts';
 
@@ -34,7 +35,7 @@ export async function codingsCsv(source: ExportSource, options: CsvOptions & { f
   const query = Object.fromEntries(FILTERS.map((k) => [k, options.filters?.[k]]));
   const views = await codingViews(repo, codes, selectCodings({ repo }, query), [...source.users]);
   const questionOf = segmentQuestionLabeller(repo.study.questions);
-  const rows = views.map((v) => [
+  const rows = await mapInTurns(views, (v) => [
     v.id, v.codeId, v.codeName, codePath(codeById, v.codeId), v.target.type, v.segment.familyPseudonym,
     v.segment.documentTitle ?? '', v.segment.date ?? '', questionOf(v.segment), v.segment.text, v.createdByName, v.createdAt,
   ]);

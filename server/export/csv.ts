@@ -3,6 +3,7 @@
 // The delimiter is `,` unless a caller asks for `;` (what Swedish Excel expects).
 
 import { ValidationError } from '../domain/errors.ts';
+import { yieldToEventLoop } from '../domain/event-loop.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -39,7 +40,7 @@ export async function csvChunks(header: string[], rows: unknown[][], options: Cs
   const line = (row: unknown[]) => row.map(csvCell).join(delimiter) + '\r\n';
   const chunks = [encoder.encode('\uFEFF' + line(header))];
   for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     chunks.push(encoder.encode(rows.slice(i, i + ROWS_PER_CHUNK).map(line).join('')));
   }
   return chunks;

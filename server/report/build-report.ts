@@ -2,6 +2,7 @@
 // code and question come from the same matrix code as GET /matrix (server/domain/matrix.ts with the
 // question columns of server/routes/matrix.ts, rolled up over sub-codes), so the two always agree when
 // every family is in scope. Small counts are suppressed here, once, so no renderer can print them.
+import { yieldToEventLoop } from '../domain/event-loop.ts';
 import { codebookOrder, segmentKey, subtreeOf } from '../domain/codebook.ts';
 import { buildMatrix } from '../domain/matrix.ts';
 import type { Code, CodedSegment, Coding, Family, Memo, Study } from '../domain/types.ts';
@@ -107,6 +108,8 @@ export async function buildReport(repo: StudyRepo, users: readonly User[], optio
   let annotations = 0;
   const annotationsByQuestion = new Map<string, number>();
   for (const family of families) {
+    // A family (a question, below) at a time: a large study's report would otherwise hold the server for seconds.
+    await yieldToEventLoop();
     const docs = study.documents.filter((d) => d.familyId === family.id);
     let first: number | null = null;
     let last: number | null = null;
@@ -167,6 +170,7 @@ export async function buildReport(repo: StudyRepo, users: readonly User[], optio
   });
   const findings: ReportFinding[] = [];
   for (const question of questions) {
+    await yieldToEventLoop();
     const col = colOf.get(question.id)!;
     const codeFindings: ReportCodeFinding[] = [];
     const byCode = byColumnAndCode.get(question.id);
@@ -211,6 +215,7 @@ export async function buildReport(repo: StudyRepo, users: readonly User[], optio
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const reflections: ReportModel['reflections'] = [];
   for (const family of families) {
+    await yieldToEventLoop();
     const stored = repo.familyData(family.id).reflections;
     const keys: { key: string; questionId: string | null; label: string }[] = [
       { key: 'summary', questionId: null, label: 'Sammanfattning' },

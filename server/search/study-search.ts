@@ -18,6 +18,7 @@ import {
   annotationRecord, appraisalPlace, appraisalRecord, entryRecords, memoRecord, ratingRecord, reflectionRecord, type IndexedRecord,
 } from './search-sources.ts';
 import { TermMatcher } from './swedish-terms.ts';
+import { yieldToEventLoop } from '../domain/event-loop.ts';
 
 export interface SearchFilter {
   /** The families the user may see. */
@@ -251,8 +252,6 @@ export class StudySearch {
     return { hits, total: ranked.total };
   }
 }
-
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /** One search index per study, created on first use. */
 export class SearchIndexes {

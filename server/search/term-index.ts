@@ -10,6 +10,7 @@ import { PostingList, type FieldPostings } from './posting-list.ts';
 import { COMPOUND_HEAD, COMPOUND_MODIFIER, stemTerm, tokenise } from './swedish-terms.ts';
 import { FuzzyTerms } from './fuzzy-terms.ts';
 import { expandTerm, type Expansion, type TermTree } from './term-expansion.ts';
+import { yieldToEventLoop } from '../domain/event-loop.ts';
 
 export interface RankedDocument {
   id: string;
@@ -162,7 +163,7 @@ export class TermIndex<T extends RankedDocument> {
         if (!list.size) postings[field] = undefined;
       }
       if (!postings.some(Boolean)) empty.push(term);
-      if (++seen % TERM_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++seen % TERM_SLICE === 0) await yieldToEventLoop();
     }
     for (const term of empty) {
       this.#tree.delete(term);
@@ -229,7 +230,7 @@ export class TermIndex<T extends RankedDocument> {
         list.trim();
       }
       if (term.length >= 6 && !/\d/.test(term)) common.push([term, size]);
-      if (++trimmed % TERM_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++trimmed % TERM_SLICE === 0) await yieldToEventLoop();
     }
     this.#common = common.sort((a, b) => b[1] - a[1]).slice(0, COMMON_TERMS).map(([t]) => t);
   }

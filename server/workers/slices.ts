@@ -3,6 +3,7 @@
 // ten times that at ten times its size). Each slice is serialised between turns of the event loop and
 // its bytes are handed over, not copied.
 import { deserialize, serialize } from 'node:v8';
+import { yieldToEventLoop } from '../domain/event-loop.ts';
 
 const ITEMS_PER_SLICE = 1000;
 
@@ -10,7 +11,7 @@ const ITEMS_PER_SLICE = 1000;
 export async function toSlices(list: readonly unknown[]): Promise<Uint8Array[]> {
   const slices: Uint8Array[] = [];
   for (let i = 0; i < list.length; i += ITEMS_PER_SLICE) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0) await yieldToEventLoop();
     slices.push(new Uint8Array(serialize(list.slice(i, i + ITEMS_PER_SLICE))));
   }
   return slices;
