@@ -23,7 +23,8 @@ export interface ProjectSnapshot {
   /** In codebook order. */
   codes: Code[];
   codings: Coding[];
-  texts: Map<string, string>;
+  /** Each document's text, or its UTF-8 bytes (the project export's worker: decoded a document at a time). */
+  texts: Map<string, string | Uint8Array>;
   annotations: Annotation[];
   reflections: SnapshotReflection[];
   memos: Memo[];

@@ -10,10 +10,13 @@ import {
 } from './project-guids.ts';
 import type { ProjectSnapshot } from './project-snapshot.ts';
 
+// ignoreBOM: a text starting with U+FEFF keeps it, as reading the file as a string does.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 export interface ProjectFiles {
   xml: string;
-  /** The texts, keyed by the GUID of their TextSource (the file is `sources/<guid>.txt`). */
-  sources: Map<string, string>;
+  /** The texts (or their UTF-8 bytes), keyed by the GUID of their TextSource (the file is `sources/<guid>.txt`). */
+  sources: Map<string, string | Uint8Array>;
 }
 
 const NAME_MAX = 60;
@@ -158,13 +161,16 @@ export function projectToXml(s: ProjectSnapshot): ProjectFiles {
     out(1, '</Cases>');
   }
 
-  const sources = new Map<string, string>();
+  const sources = new Map<string, string | Uint8Array>();
   if (s.study.documents.length) {
     out(1, '<Sources>');
     for (const d of s.study.documents) {
       const guid = g('document', d.id);
-      const body = s.texts.get(d.id) ?? '';
-      sources.set(guid, body);
+      const stored = s.texts.get(d.id) ?? '';
+      // Bytes are decoded for this document only, and the package keeps the bytes: a large study's
+      // texts are never all in memory as strings.
+      const body = typeof stored === 'string' ? stored : utf8.decode(stored);
+      sources.set(guid, stored);
       const points = codePointOffsets(body);
       out(2, `<TextSource guid="${guid}"${attr('name', d.title)} plainTextPath="internal://${guid}.txt"${user(d.importedBy)}${attr('creationDateTime', d.importedAt)}>`);
       for (const sel of documentSelections(s, d.id, codeIds)) {

@@ -22,8 +22,9 @@ export interface QdpxRequest {
 export type QdpxResponse = { zip: Uint8Array } | { failed: string };
 
 export async function buildQdpxPackage(request: QdpxRequest): Promise<Uint8Array> {
-  const texts = new Map<string, string>();
-  for (const [id, path] of request.textFiles) texts.set(id, await readFile(path, 'utf8'));
+  // As bytes: decoded a document at a time by projectToXml, and zipped as they are.
+  const texts = new Map<string, Uint8Array>();
+  for (const [id, path] of request.textFiles) texts.set(id, await readFile(path));
   const records = { ...request.records, annotations: fromSlices<Annotation>(request.annotations), codings: fromSlices<Coding>(request.codings) };
   return zipProject(projectToXml({ ...records, texts }));
 }

@@ -9,7 +9,8 @@ export function zipProject(files: ProjectFiles): Uint8Array {
   const encoder = new TextEncoder();
   const entries: Zippable = { 'project.qde': [encoder.encode(files.xml), { mtime: FIXED_TIME }] };
   for (const guid of [...files.sources.keys()].sort()) {
-    entries[`sources/${guid}.txt`] = [encoder.encode(files.sources.get(guid)!), { mtime: FIXED_TIME }];
+    const text = files.sources.get(guid)!;
+    entries[`sources/${guid}.txt`] = [typeof text === 'string' ? encoder.encode(text) : text, { mtime: FIXED_TIME }];
   }
   return zipSync(entries, { level: 6 });
 }

@@ -9,6 +9,7 @@ import { readNoteMarker, readQuestionDescription } from '../../server/refi/proje
 import { parseProject } from '../../server/refi/project-parse.ts';
 import type { ProjectSnapshot } from '../../server/refi/project-snapshot.ts';
 import { projectToXml } from '../../server/refi/project-xml.ts';
+import { zipProject } from '../../server/refi/qdpx-zip.ts';
 import { prepareSource } from '../../server/refi/source-text.ts';
 import { REFI_FIXTURES, schemaErrors } from '../setup/refi-schema.ts';
 
@@ -76,6 +77,17 @@ test('a hand-made snapshot is written as a project that validates and parses bac
   assert.equal(source!.selections.map((s) => [s.start, s.end, s.description]), [[0, 5, 'Ja'], [8, 16, '']]);
   assert.equal(parsed.cases[0]!.values.map((v) => v.value), ['2010-01-01', '2', 'hög']);
   assert.equal(parsed.notes.map((n) => n.description), ['backspegel:reflection key=summary', 'backspegel:reference key=doe2020']);
+
+  // The export's worker hands the texts over as their UTF-8 bytes: the same XML, the bytes kept for the
+  // package; a text that starts with U+FEFF keeps it (as reading the file as a string does).
+  for (const body of [text, `\uFEFF${text}`]) {
+    const asText = projectToXml({ ...snapshot, texts: new Map([['d1', body]]) });
+    const bytes = new TextEncoder().encode(body);
+    const asBytes = projectToXml({ ...snapshot, texts: new Map([['d1', bytes]]) });
+    assert.is(asBytes.xml, asText.xml);
+    assert.equal([...asBytes.sources.values()], [bytes]);
+    assert.is(Buffer.from(zipProject(asBytes)).equals(Buffer.from(zipProject(asText))), true, 'the same package');
+  }
 });
 
 test.run();
