@@ -124,18 +124,39 @@ export async function settledView(job: BulkJob, study: Study, key: Uint8Array, n
   throw new ConflictError('Namnen i importen ändrades medan den sparades. Försök igen.');
 }
 
+/** Where each text is first found: among the job's read files (by bytes, by prepared text), among the stored documents. */
+interface FirstSeen {
+  byBytes: Map<string, number>;
+  byText: Map<string, number>;
+  stored: Map<string, string>;
+}
+
+/** One pass over the files and documents per view (a lookup per file was quadratic in the job's size). */
+function firstSeen(job: BulkJob, study: Study): FirstSeen {
+  const byBytes = new Map<string, number>();
+  const byText = new Map<string, number>();
+  job.files.forEach((f, i) => {
+    if (f.state !== 'ready') return;
+    if (f.bytesSha256 && !byBytes.has(f.bytesSha256)) byBytes.set(f.bytesSha256, i);
+    if (f.summary && !byText.has(f.summary.sha256)) byText.set(f.summary.sha256, i);
+  });
+  // The job's own documents, once committed, are not duplicates of themselves.
+  const own = new Set(job.committed?.documents ?? []);
+  const stored = new Map<string, string>();
+  for (const d of study.documents) if (!own.has(d.id) && !stored.has(d.sha256)) stored.set(d.sha256, d.id);
+  return { byBytes, byText, stored };
+}
+
 /** Per file: a duplicate of an earlier file (same bytes or same prepared text) or of a stored document; no dated entries; no suggestions. */
-function fileWarnings(job: BulkJob, study: Study, index: number): FileWarning[] {
+function fileWarnings(job: BulkJob, seen: FirstSeen, index: number): FileWarning[] {
   const file = job.files[index]!;
   if (file.state !== 'ready' || !file.summary) return [];
   const warnings: FileWarning[] = [];
-  const earlier = job.files.findIndex(
-    (f, i) => i < index && f.state === 'ready' && ((f.bytesSha256 && f.bytesSha256 === file.bytesSha256) || f.summary?.sha256 === file.summary!.sha256),
-  );
-  const ownDocuments = new Set(job.committed?.documents ?? []);
-  const stored = study.documents.find((d) => d.sha256 === file.summary!.sha256 && !ownDocuments.has(d.id));
-  if (earlier >= 0) warnings.push({ code: 'duplicate', message: 'Filen är en dubblett av en annan fil i importen och sparas inte.', duplicateOf: earlier });
-  else if (stored) warnings.push({ code: 'duplicate', message: 'Filen finns redan i studien och sparas inte.', document: stored.id });
+  const before = [file.bytesSha256 ? seen.byBytes.get(file.bytesSha256) : undefined, seen.byText.get(file.summary.sha256)]
+    .filter((i): i is number => i !== undefined && i < index);
+  const stored = seen.stored.get(file.summary.sha256);
+  if (before.length) warnings.push({ code: 'duplicate', message: 'Filen är en dubblett av en annan fil i importen och sparas inte.', duplicateOf: Math.min(...before) });
+  else if (stored) warnings.push({ code: 'duplicate', message: 'Filen finns redan i studien och sparas inte.', document: stored });
   if (file.summary.entryCount === 0) {
     warnings.push({ code: 'undated', message: 'Filen har inga daterade händelser. Den sparas med importdagen som datum.' });
   }
@@ -172,6 +193,7 @@ export function describeJob(job: BulkJob, study: Study, key: Uint8Array, now: Da
   // shown. Only while the job is open: a committed or discarded job keeps its texts no longer.
   const open = job.state === 'running' || job.state === 'ready';
   const pending = job.files.map((f) => open && f.state === 'ready' && !summarised(f, familyOf(f.familyId)));
+  const seen = firstSeen(job, study);
   const files: JobFileView[] = job.files.map((f, i) => {
     const family = familyOf(f.familyId);
     return {
@@ -180,7 +202,7 @@ export function describeJob(job: BulkJob, study: Study, key: Uint8Array, now: Da
       state: pending[i] ? 'reading' : f.state,
       progress: f.progress,
       ...(f.error ? { error: f.error } : {}),
-      warnings: pending[i] ? [] : fileWarnings(job, study, i),
+      warnings: pending[i] ? [] : fileWarnings(job, seen, i),
       ...(f.summary ? { entryCount: f.summary.entryCount } : {}),
     };
   });

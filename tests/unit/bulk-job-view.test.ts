@@ -69,4 +69,29 @@ test('settledView answers only with every summary prepared for the current rules
   assert.is(view.families[0]!.preview.counts.namn, 2);
 });
 
+test('duplicates: of an earlier file (by bytes or by prepared text) and of a stored document, but never of the job\'s own documents', async () => {
+  const jobs = new BulkImports(() => NOW, { suggest: async () => [] });
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const files = [
+    { name: 'fam-1/a.txt', familyId: 'fam-1', bytes: bytes(TEXT(1)) },
+    { name: 'fam-1/b.txt', familyId: 'fam-1', bytes: bytes(TEXT(2)) },
+    { name: 'fam-1/a-kopia.txt', familyId: 'fam-1', bytes: bytes(TEXT(1)) }, // the same bytes as a.txt
+    { name: 'fam-1/a-crlf.txt', familyId: 'fam-1', bytes: bytes(TEXT(1).replaceAll('\n', '\r\n')) }, // the same text once prepared
+  ];
+  const job = jobs.start({ ownerId: 'u-lead', studyId: 's', exclude: [], files });
+  for (let i = 0; i < 500 && job.state === 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  const s = study();
+  const view = await viewJob(job, s, KEY, NOW);
+  const duplicates = view.files.map((f) => f.warnings.find((w) => w.code === 'duplicate'));
+  assert.equal(duplicates.map((w) => w?.duplicateOf), [undefined, undefined, 0, 0]);
+  assert.is(view.documents, 2);
+
+  // b.txt's text is stored already (under another id); once the job is committed its own documents are not duplicates.
+  (s as { documents: unknown[] }).documents = [{ id: 'd-lagrad', sha256: job.files[1]!.summary!.sha256 }];
+  const stored = describeJob(job, s, KEY, NOW).files[1]!.warnings.find((w) => w.code === 'duplicate');
+  assert.is(stored?.document, 'd-lagrad');
+  job.committed = { documents: ['d-lagrad'], skipped: 0 };
+  assert.is(describeJob(job, s, KEY, NOW).files[1]!.warnings.find((w) => w.code === 'duplicate'), undefined);
+});
+
 test.run();
