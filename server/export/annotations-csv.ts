@@ -1,5 +1,5 @@
 // The study's annotations as CSV, one row per annotation, for Excel (`;`, the default) or R (`,`).
-import { mapInTurns } from '../domain/event-loop.ts';
+import { mapInTurns } from '../workers/event-loop.ts';
 import { csvChunks, type CsvOptions } from './csv.ts';
 import { ENTRY_KIND_LABELS, studyAnnotations } from './study-annotations.ts';
 import type { ExportSource } from './study-exports.ts';

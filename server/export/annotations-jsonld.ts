@@ -3,7 +3,7 @@
 // and a position selector (how they are stored), and carries the comment, the question and the
 // applied codes as bodies. Ids are URLs under the study when the export is made over HTTP, and
 // `urn:backspegel:` ids from the command line.
-import { mapInTurns } from '../domain/event-loop.ts';
+import { mapInTurns } from '../workers/event-loop.ts';
 import { studyAnnotations, type ExportedAnnotation } from './study-annotations.ts';
 import type { ExportOptions, ExportSource } from './study-exports.ts';
 

@@ -6,7 +6,7 @@ import { codingViews } from '../http/coding-views.ts';
 import { selectCodings } from '../routes/codings.ts';
 import { codes as codeCollection } from '../store/study-collections.ts';
 import { segmentQuestionLabeller } from './coded-segments-csv.ts';
-import { mapInTurns } from '../domain/event-loop.ts';
+import { mapInTurns } from '../workers/event-loop.ts';
 import { csvChunks, type CsvOptions } from './csv.ts';
 import type { ExportSource } from './study-exports.ts';
 

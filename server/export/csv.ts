@@ -3,7 +3,7 @@
 // The delimiter is `,` unless a caller asks for `;` (what Swedish Excel expects).
 
 import { ValidationError } from '../domain/errors.ts';
-import { yieldToEventLoop } from '../domain/event-loop.ts';
+import { yieldToEventLoop } from '../workers/event-loop.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

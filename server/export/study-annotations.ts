@@ -1,7 +1,7 @@
 // Every annotation of a study with what the exports print beside it: family, document, the dated
 // entry it starts in, its question, the codes applied to it and its author's display name. Shared by
 // the CSV and the Web Annotation (JSON-LD) exports, so both list the same annotations in the same order.
-import { yieldToEventLoop } from '../domain/event-loop.ts';
+import { yieldToEventLoop } from '../workers/event-loop.ts';
 import { lastStartingAtOrBefore } from '../domain/sorted-spans.ts';
 import type { Annotation, Code, DocumentMeta, Entry, EntryKind, Family } from '../domain/types.ts';
 import { displayName } from '../http/views.ts';

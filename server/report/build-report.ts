@@ -2,7 +2,7 @@
 // code and question come from the same matrix code as GET /matrix (server/domain/matrix.ts with the
 // question columns of server/routes/matrix.ts, rolled up over sub-codes), so the two always agree when
 // every family is in scope. Small counts are suppressed here, once, so no renderer can print them.
-import { yieldToEventLoop } from '../domain/event-loop.ts';
+import { yieldToEventLoop } from '../workers/event-loop.ts';
 import { codebookOrder, segmentKey, subtreeOf } from '../domain/codebook.ts';
 import { buildMatrix } from '../domain/matrix.ts';
 import type { Code, CodedSegment, Coding, Family, Memo, Study } from '../domain/types.ts';

@@ -18,7 +18,7 @@ import {
   annotationRecord, appraisalPlace, appraisalRecord, entryRecords, memoRecord, ratingRecord, reflectionRecord, type IndexedRecord,
 } from './search-sources.ts';
 import { TermMatcher } from './swedish-terms.ts';
-import { yieldToEventLoop } from '../domain/event-loop.ts';
+import { yieldToEventLoop } from '../workers/event-loop.ts';
 
 export interface SearchFilter {
   /** The families the user may see. */

@@ -10,7 +10,7 @@ import { PostingList, type FieldPostings } from './posting-list.ts';
 import { COMPOUND_HEAD, COMPOUND_MODIFIER, stemTerm, tokenise } from './swedish-terms.ts';
 import { FuzzyTerms } from './fuzzy-terms.ts';
 import { expandTerm, type Expansion, type TermTree } from './term-expansion.ts';
-import { yieldToEventLoop } from '../domain/event-loop.ts';
+import { yieldToEventLoop } from '../workers/event-loop.ts';
 
 export interface RankedDocument {
   id: string;

@@ -3,7 +3,7 @@
 // ten times that at ten times its size). Each slice is serialised between turns of the event loop and
 // its bytes are handed over, not copied.
 import { deserialize, serialize } from 'node:v8';
-import { yieldToEventLoop } from '../domain/event-loop.ts';
+import { yieldToEventLoop } from './event-loop.ts';
 
 const ITEMS_PER_SLICE = 1000;
 

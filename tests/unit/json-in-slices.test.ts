@@ -18,6 +18,13 @@ test('the same text as JSON.stringify with two spaces, for lists of every length
   }
 });
 
+test('a text before the list that looks like a marker stays text', async () => {
+  for (const label of ['\u0000backspegel-list\u0000', 'backspegel-list-', '"\u0000backspegel-list\u0000"']) {
+    const doc = { label, first: { items: [1, 2] } };
+    assert.is(await text(doc, ['first', 'items']), JSON.stringify(doc, null, 2), label);
+  }
+});
+
 test('a list at the top level, and a path without a list is refused', async () => {
   const doc = { items: [1, 'två', { tre: 3 }] };
   assert.is(await text(doc, ['items']), JSON.stringify(doc, null, 2));
