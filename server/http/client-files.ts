@@ -1,13 +1,13 @@
 // Serves the built client (client/dist). A fixed list of files, read once: no request path
 // ever reaches the file system. Each file carries an ETag (its content hash), so a browser that has
-// it asks again with If-None-Match and gets 304 without the body, and is sent gzip-compressed to a
-// browser that accepts it (app.js: 670 KB → 180 KB), compressed once, on first demand and off the main
-// thread. The file names carry no hash, so `no-cache`: always ask, rarely download.
+// it asks again with If-None-Match and gets 304 without the body, and is sent compressed to a browser
+// that accepts it (app.js: 670 KB → 178 KB gzip, 145 KB brotli), compressed once, on first demand and
+// off the main thread. The file names carry no hash, so `no-cache`: always ask, rarely download.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
-import { acceptsGzip, GzipOnDemand } from './cached-json.ts';
+import { acceptedCodings, CompressedOnDemand } from './cached-json.ts';
 
 const FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
@@ -16,15 +16,21 @@ const FILES: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
 };
 
+/**
+ * The files never change while the server runs: brotli's best (about 0.8 s for app.js, in the thread
+ * pool), sent once it is made; until then, gzip.
+ */
+const FILE_BROTLI_QUALITY = 11;
+
 interface ClientFile {
-  content: GzipOnDemand;
+  content: CompressedOnDemand;
   type: string;
   etag: string;
 }
 
 function load(path: string, type: string): ClientFile {
   const body = readFileSync(path);
-  return { content: new GzipOnDemand(body), type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+  return { content: new CompressedOnDemand(body, FILE_BROTLI_QUALITY), type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
 /** Whether If-None-Match names this ETag (or is *). */
@@ -50,9 +56,15 @@ export function mountClient(app: Hono<any>, clientDir: string): void {
     c.header('Vary', 'Accept-Encoding');
     if (matches(c.req.header('if-none-match'), file.etag)) return c.body(null, 304);
     c.header('Content-Type', file.type);
-    if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(file.content.bytes);
-    c.header('Content-Encoding', 'gzip');
-    return file.content.gzip().then((gzip) => c.body(gzip));
+    const codings = acceptedCodings(c.req.header('accept-encoding'));
+    if (codings[0] === 'br' && !file.content.brotliReady) {
+      file.content.encoded('br').catch(() => {}); // made for the next request; gzip now
+      codings.shift();
+    }
+    const coding = codings[0];
+    if (!coding) return c.body(file.content.bytes);
+    c.header('Content-Encoding', coding);
+    return file.content.encoded(coding).then((bytes) => c.body(bytes));
   };
   app.get('/', (c) => send(c, 'index.html'));
   for (const name of loaded.keys()) if (name !== 'index.html') app.get(`/${name}`, (c) => send(c, name));

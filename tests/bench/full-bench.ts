@@ -133,7 +133,7 @@ async function measureRows(tmp: string, only?: 'search'): Promise<Row[]> {
     const { health, payload, api } = load;
     const share = api.rps / health.rps;
     rows.push({
-      what: `API under load (autocannon): 50 connections, GET a document's annotations (${perDoc}; ${(answer.body.length / 1000).toFixed(0)} KB gzip)`,
+      what: `API under load (autocannon): 50 connections, GET a document's annotations (${perDoc}; ${(answer.body.length / 1000).toFixed(1)} KB ${answer.headers['content-encoding'] ?? 'uncompressed'})`,
       measured: `${Math.round(api.rps)} req/s, p99 ${api.p99.toFixed(0)} ms${api.errors ? `, ${api.errors} errors` : ''}`,
       target: '≥ 3,000 req/s, p99 ≤ 50 ms, ≥ 50 % of /api/health',
       baseline: `/api/health ${Math.round(health.rps)} req/s, p99 ${health.p99.toFixed(0)} ms (${(share * 100).toFixed(0)} %); ` +

@@ -23,7 +23,7 @@ export interface LoadResult {
 const LOAD_WORKERS = Math.max(1, availableParallelism());
 
 async function run(url: string, cookie: string | null, connections: number, seconds: number): Promise<LoadResult> {
-  // As a browser asks: it always accepts gzip.
+  // As a browser over HTTPS asks: brotli or gzip.
   const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...(cookie ? { cookie } : {}) };
   const result = await autocannon({ url, connections, duration: seconds, headers, workers: LOAD_WORKERS });
   return {

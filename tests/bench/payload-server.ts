@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
-/** The API's answer to `url` exactly as sent to a browser (accept-encoding gzip): body bytes and headers. */
+/** The API's answer to `url` exactly as sent to a browser over HTTPS (gzip, deflate, br): body bytes and headers. */
 export function fetchRaw(url: string, cookie: string): Promise<{ headers: Record<string, string>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(url, { headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
