@@ -18,7 +18,7 @@ import {
   annotationRecord, appraisalPlace, appraisalRecord, entryRecords, memoRecord, ratingRecord, reflectionRecord, type IndexedRecord,
 } from './search-sources.ts';
 import { TermMatcher } from './swedish-terms.ts';
-import { yieldToEventLoop } from '../workers/event-loop.ts';
+import { mapInTurns, yieldToEventLoop } from '../workers/event-loop.ts';
 
 export interface SearchFilter {
   /** The families the user may see. */
@@ -50,6 +50,8 @@ const MAX_HITS = 50;
 const INDEXED_COLLECTIONS = [annotations, reflections, appraisals];
 /** Text indexed between yields to the event loop: about 10 ms of work, the longest a request waits for it. */
 const INDEX_SLICE_CHARS = 40_000;
+/** Annotations made into index records between yields (their comments are parsed as Markdown): about 10 ms. */
+const RECORDS_PER_TURN = 300;
 
 export class StudySearch {
   #repo: StudyRepo;
@@ -105,13 +107,7 @@ export class StudySearch {
       const { text, entries } = await this.#repo.documents.read(meta.id);
       const docs = entryRecords(meta, text, entries);
       // In slices, so that a 5 MB case file does not hold up requests for seconds.
-      for (let i = 0; i < docs.length; ) {
-        let end = i;
-        for (let chars = 0; end < docs.length && chars < INDEX_SLICE_CHARS; end++) chars += docs[end]!.text.length;
-        this.#index.add(docs.slice(i, end));
-        i = end;
-        await yieldToEventLoop();
-      }
+      await this.#addInSlices(docs);
       this.#texts.set(meta.id, Buffer.from(text, 'utf8'));
       for (const doc of docs) doc.text = '';
       this.#documents.add(meta.id);
@@ -126,14 +122,16 @@ export class StudySearch {
       const entriesOf = new Map<string, Entry[]>();
       const read = new Set([...data.annotations.map((a) => a.documentId), ...commented.map((a) => appraisalPlace(a).documentId).filter((id) => known.has(id))]);
       for (const id of read) entriesOf.set(id, await this.#repo.documents.entries(id));
+      // A family's thousands of annotations, a turn at a time: their comments are Markdown to be read
+      // as plain text, and building and indexing them at once held every request for half a second.
       const docs: IndexedRecord[] = [
-        ...data.annotations.map((a) => annotationRecord(family.id, a, questions, entriesOf.get(a.documentId) ?? [])),
+        ...(await mapInTurns(data.annotations, (a) => annotationRecord(family.id, a, questions, entriesOf.get(a.documentId) ?? []), RECORDS_PER_TURN)),
         ...Object.entries(data.reflections).filter(([, r]) => r.text.trim()).map(([key, r]) => reflectionRecord(family.id, key, r, questions)),
         ...commented.map((a) => appraisalRecord(family.id, a, entriesOf)),
       ];
       const old = this.#familyIds.get(family.id) ?? [];
       if (old.length) this.#index.discard(old);
-      this.#index.add(docs);
+      await this.#addInSlices(docs);
       this.#familyIds.set(family.id, docs.map((d) => d.id));
       this.#familyRevisions.set(family.id, revision);
     }
@@ -141,7 +139,7 @@ export class StudySearch {
     if (memoSeq !== this.#memoSeq) {
       const docs = this.#repo.records.list(memos).map((m) => memoRecord(m, questions));
       if (this.#memoIds.length) this.#index.discard(this.#memoIds);
-      this.#index.add(docs);
+      await this.#addInSlices(docs);
       this.#memoIds = docs.map((d) => d.id);
       this.#memoSeq = memoSeq;
     }
@@ -153,7 +151,7 @@ export class StudySearch {
         return child && r.reason.trim() ? [ratingRecord(r, child)] : [];
       });
       if (this.#ratingIds.length) this.#index.discard(this.#ratingIds);
-      this.#index.add(docs);
+      await this.#addInSlices(docs);
       this.#ratingIds = docs.map((d) => d.id);
       this.#ratingSeq = ratingSeq;
     }
@@ -163,6 +161,17 @@ export class StudySearch {
     if (added) {
       await this.#index.prepare();
       await this.#warmUp();
+    }
+  }
+
+  /** Adds `docs` to the index about INDEX_SLICE_CHARS of text at a time, letting the event loop through between. */
+  async #addInSlices(docs: IndexedRecord[]): Promise<void> {
+    for (let i = 0; i < docs.length; ) {
+      let end = i;
+      for (let chars = 0; end < docs.length && chars < INDEX_SLICE_CHARS; end++) chars += docs[end]!.text.length + docs[end]!.title.length;
+      this.#index.add(docs.slice(i, end));
+      i = end;
+      await yieldToEventLoop();
     }
   }
 

@@ -20,8 +20,13 @@ export interface RankedDocument {
 
 /** The fields searched, by field number. */
 export const FIELDS = ['title', 'text'] as const;
-/** Terms gone through (see prepare and vacuum) between yields to the event loop: about 10 ms of work. */
-const TERM_SLICE = 2_000;
+/**
+ * Work between yields to the event loop in prepare and vacuum (about 10 ms): a term counts as
+ * TERM_WORK postings. Counting terms alone let a slice of 2,000 common terms copy millions of postings
+ * (90 ms, and a request needs more than one turn of the loop).
+ */
+const SLICE_WORK = 200_000;
+const TERM_WORK = 100;
 /** When a vacuum pays, as minisearch's auto-vacuum: at least this many documents discarded, and this share of them. */
 const VACUUM_MIN = 20;
 const VACUUM_SHARE = 0.1;
@@ -154,16 +159,21 @@ export class TermIndex<T extends RankedDocument> {
       docs.push(doc);
     }
     const empty: string[] = [];
-    let seen = 0;
+    let work = 0;
     for (const [term, postings] of this.#tree) {
+      work += TERM_WORK;
       for (let field = 0; field < postings.length; field++) {
         const list = postings[field];
         if (!list) continue;
+        work += list.size;
         list.renumber(to);
         if (!list.size) postings[field] = undefined;
       }
       if (!postings.some(Boolean)) empty.push(term);
-      if (++seen % TERM_SLICE === 0) await yieldToEventLoop();
+      if (work >= SLICE_WORK) {
+        work = 0;
+        await yieldToEventLoop();
+      }
     }
     for (const term of empty) {
       this.#tree.delete(term);
@@ -221,7 +231,7 @@ export class TermIndex<T extends RankedDocument> {
    */
   async prepare(): Promise<void> {
     const common: [string, number][] = [];
-    let trimmed = 0;
+    let work = 0;
     for (const [term, postings] of this.#tree) {
       let size = 0;
       for (const list of postings) {
@@ -230,7 +240,11 @@ export class TermIndex<T extends RankedDocument> {
         list.trim();
       }
       if (term.length >= 6 && !/\d/.test(term)) common.push([term, size]);
-      if (++trimmed % TERM_SLICE === 0) await yieldToEventLoop();
+      work += TERM_WORK + size;
+      if (work >= SLICE_WORK) {
+        work = 0;
+        await yieldToEventLoop();
+      }
     }
     this.#common = common.sort((a, b) => b[1] - a[1]).slice(0, COMMON_TERMS).map(([t]) => t);
   }
