@@ -16,10 +16,15 @@ const FIELD_BYTES = 1024 * 1024;
 
 /**
  * The form's fields and files. A body that is not multipart goes to hono's own parser (URL-encoded
- * forms). Rejects on a malformed form, a field over 1 MiB, or an error of the body itself (such as
- * the body size limit's).
+ * forms). A malformed form, a field over 1 MiB, or an error of the body itself is a 400 invalid_form.
  */
 export function readMultipart(c: Context): Promise<MultipartForm> {
+  return parse(c).catch(() => {
+    throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
+  });
+}
+
+function parse(c: Context): Promise<MultipartForm> {
   const type = c.req.header('content-type') ?? '';
   const body = c.req.raw.body;
   if (!/^multipart\/form-data/i.test(type) || !body) return c.req.parseBody({ all: true }) as Promise<MultipartForm>;
@@ -38,7 +43,7 @@ export function readMultipart(c: Context): Promise<MultipartForm> {
       return reject(error);
     }
     parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
-      if (valueTruncated) parser.emit('error', new BadRequestError('invalid_form', 'Ett fält i formuläret är för stort.'));
+      if (valueTruncated) parser.emit('error', new Error('a field over FIELD_BYTES'));
       else add(name, value);
     });
     parser.on('file', (name, stream, filename, _encoding, mimeType) => {

@@ -14,9 +14,7 @@ import { readMultipart } from '../http/multipart.ts';
 export async function importProjectFromForm(c: Context<AppEnv>, store: Store, user: User, now: Date): Promise<ProjectImportResult> {
   // Refused before the upload is read.
   if (!mayCreateStudies(user)) throw new ForbiddenError('Ditt konto får inte skapa studier. Be en administratör om det.');
-  const form = await readMultipart(c).catch(() => {
-    throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
-  });
+  const form = await readMultipart(c);
   const file = form['file'];
   if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en projektfil (.qdpx eller .qde) att importera.');
   if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();

@@ -58,9 +58,7 @@ function familiesOfFiles(form: Record<string, unknown>, files: File[], study: St
 
 /** The files of the upload, each with its family, and the archive to inflate when there is one. */
 async function readUpload(c: Context<AppEnv>, access: StudyAccess, services: Services): Promise<{ files: JobFileInput[]; warnings: JobWarning[]; archive?: Uint8Array }> {
-  const form = await readMultipart(c).catch(() => {
-    throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
-  });
+  const form = await readMultipart(c);
   const archives = asList(form['archive']).filter((f): f is File => f instanceof File);
   const files = asList(form['files']).filter((f): f is File => f instanceof File);
   if (archives.length > 1 || (archives.length === 1 && files.length > 0)) {

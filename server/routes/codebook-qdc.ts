@@ -22,9 +22,7 @@ async function readCodebookFile(c: Context<AppEnv>): Promise<string> {
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
     throw new UnsupportedTypeError('Skicka kodboken som fil (multipart/form-data, fältet file).');
   }
-  const form = await readMultipart(c).catch(() => {
-    throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
-  });
+  const form = await readMultipart(c);
   const file = form['file'];
   if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en kodboksfil (.qdc) att importera.');
   return decodeTextFile(new Uint8Array(await file.arrayBuffer()));

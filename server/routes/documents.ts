@@ -29,9 +29,7 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   if (!type.startsWith('multipart/form-data')) {
     throw new UnsupportedTypeError('Skicka dokumentet som fil (multipart/form-data) eller som JSON.');
   }
-  const form = await readMultipart(c).catch(() => {
-    throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
-  });
+  const form = await readMultipart(c);
   const file = form['file'];
   if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
   if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();

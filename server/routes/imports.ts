@@ -60,9 +60,7 @@ export function importRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/imports', audited(services, 'import.upload'), async (c) => {
       const { access, family } = leadOnFamily(services, c);
-      const form = await readMultipart(c).catch(() => {
-        throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
-      });
+      const form = await readMultipart(c);
       const file = form['file'];
       if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
       if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();

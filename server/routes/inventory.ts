@@ -40,9 +40,7 @@ const ratingSchema = z.object({
 async function readCsv(c: Context<AppEnv>): Promise<string> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
-    const form = await readMultipart(c).catch(() => {
-      throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
-    });
+    const form = await readMultipart(c);
     const file = form['file'];
     if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en CSV-fil med barnen.');
     return decodeTextFile(new Uint8Array(await file.arrayBuffer()));

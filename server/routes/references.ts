@@ -63,9 +63,7 @@ function tooMany(count: number): void {
 }
 
 async function readReferenceFile(c: Context<AppEnv>): Promise<{ text: string; name: string }> {
-  const form = await readMultipart(c).catch(() => {
-    throw new BadRequestError('invalid_form', 'Formuläret kunde inte läsas.');
-  });
+  const form = await readMultipart(c);
   const file = form['file'];
   if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en referensfil (.bib, .ris eller .json) att läsa in.');
   return { text: decodeTextFile(new Uint8Array(await file.arrayBuffer())), name: file.name };
