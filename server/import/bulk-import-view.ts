@@ -60,6 +60,9 @@ const SUGGESTIONS_SHOWN = 100;
 
 const rulesKeyOf = (family: Family | undefined) => (family?.nameRules ?? []).map((r) => `${r.hash}:${r.label}`).join(',');
 
+/** The family a job's file goes to, as the study has it now. */
+const familyOf = (study: Study, id: string | null) => (id ? study.families.find((f) => f.id === id) : undefined);
+
 /** Whether the file is read and its summary is prepared with its family's current rules. */
 const summarised = (file: JobFile, family: Family | undefined) => file.state === 'ready' && file.summary?.rulesKey === rulesKeyOf(family);
 
@@ -69,12 +72,12 @@ const preparing = new WeakMap<JobFile, { rulesKey: string; done: Promise<void> }
 /**
  * Brings every ready file's summary up to date with its family's current rules, preparing the stale
  * ones side by side in the worker pool, so that describeJob finds them cached and never prepares a
- * document on the main thread. A file whose text cannot be prepared fails, as in summaryOf.
+ * document on the main thread. A file whose text cannot be prepared fails.
  */
 export async function refreshSummaries(job: BulkJob, study: Study, key: Uint8Array, now: Date): Promise<void> {
   const pending: Promise<void>[] = [];
   for (const file of job.files) {
-    const family = file.familyId ? study.families.find((f) => f.id === file.familyId) : undefined;
+    const family = familyOf(study, file.familyId);
     const rulesKey = rulesKeyOf(family);
     const raw = file.raw;
     if (file.state !== 'ready' || raw === undefined || file.summary?.rulesKey === rulesKey) continue;
@@ -116,10 +119,9 @@ const SETTLE_ROUNDS = 5;
  * round; a conflict if the rules keep changing.
  */
 export async function settledView(job: BulkJob, study: Study, key: Uint8Array, now: Date): Promise<BulkJobView> {
-  const familyOf = (id: string | null) => (id ? study.families.find((f) => f.id === id) : undefined);
   for (let round = 0; round < SETTLE_ROUNDS; round++) {
     await refreshSummaries(job, study, key, now);
-    if (job.files.every((f) => f.state !== 'ready' || summarised(f, familyOf(f.familyId)))) return describeJob(job, study, key, now);
+    if (job.files.every((f) => f.state !== 'ready' || summarised(f, familyOf(study, f.familyId)))) return describeJob(job, study, key, now);
   }
   throw new ConflictError('Namnen i importen ändrades medan den sparades. Försök igen.');
 }
@@ -188,14 +190,13 @@ function familySuggestions(job: BulkJob, family: Family, files: JobFile[], key: 
 
 /** The job as the API and the command line show it. */
 export function describeJob(job: BulkJob, study: Study, key: Uint8Array, now: Date): BulkJobView {
-  const familyOf = (id: string | null) => (id ? study.families.find((f) => f.id === id) : undefined);
   // Read, but its summary not prepared yet (or prepared for rules since changed): still being read, as
   // shown. Only while the job is open: a committed or discarded job keeps its texts no longer.
   const open = job.state === 'running' || job.state === 'ready';
-  const pending = job.files.map((f) => open && f.state === 'ready' && !summarised(f, familyOf(f.familyId)));
+  const pending = job.files.map((f) => open && f.state === 'ready' && !summarised(f, familyOf(study, f.familyId)));
   const seen = firstSeen(job, study);
   const files: JobFileView[] = job.files.map((f, i) => {
-    const family = familyOf(f.familyId);
+    const family = familyOf(study, f.familyId);
     return {
       name: prepareFileName(f.name, key, now, family?.nameRules),
       familyId: f.familyId,
