@@ -2,11 +2,13 @@
 // codings.csv, annotations.jsonld, and the formats other modules register there). Researchers and
 // the lead only; each download is audited under its format's own action. Exports work in a closed study.
 import { Hono } from 'hono';
+import { NotFoundError } from '../domain/errors.ts';
 import { exportChunks, STUDY_EXPORTS, type StudyExport } from '../export/study-exports.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { researchAccess } from '../http/study-access.ts';
+import type { StudyRepo } from '../store/study-repo.ts';
 
 export function exportRoutes(services: Services) {
   const { store, clock } = services;
@@ -15,7 +17,7 @@ export function exportRoutes(services: Services) {
     app.get(`/${key}`, audited(services, entry.auditAction), async (c) => {
       const access = researchAccess(store, c.get('user'), c.req.param('study')!);
       const options = { params: c.req.query(), origin: new URL(c.req.url).origin };
-      const body = await entry.build({ repo: access.repo, users: store.app.data.users, by: access.user.id, now: clock() }, options);
+      const body = await stillListed(access.repo, entry.build({ repo: access.repo, users: store.app.data.users, by: access.user.id, now: clock() }, options));
       const { chunks, length } = exportChunks(body);
       c.header('Content-Type', entry.contentType);
       // The length lets the exports page show how far a download has come.
@@ -35,4 +37,18 @@ export function exportRoutes(services: Services) {
     });
   for (const [key, entry] of Object.entries(STUDY_EXPORTS)) route(key, entry);
   return app;
+
+  /**
+   * The export, unless its study was erased while it was made: then 404, whether the build failed on
+   * texts already removed or finished from records still in memory. Nothing erased leaves the server
+   * after the erasure has been answered.
+   */
+  async function stillListed<T>(repo: StudyRepo, building: Promise<T>): Promise<T> {
+    const gone = () => new NotFoundError('Studien har raderats.');
+    const body = await building.catch((error: unknown) => {
+      throw store.study(repo.id) === repo ? error : gone();
+    });
+    if (store.study(repo.id) !== repo) throw gone();
+    return body;
+  }
 }

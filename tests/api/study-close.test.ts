@@ -76,4 +76,16 @@ closing('erasing needs a closed study; then texts and records are gone, the audi
   assert.ok((await after.store.audit.verify()).ok);
 });
 
+closing('a project export made while its study is erased answers 404, never 500 or the erased study', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  assert.is((await lead.call('POST', '/api/studies/mini/close')).status, 200);
+  // The package is built in a worker thread, which starts after the erasure below has begun: it either
+  // finds the texts gone or finishes from records taken before. Either way the study is not sent.
+  const exporting = lead.call('GET', '/api/studies/mini/export/project.qdpx');
+  const erasing = lead.call('DELETE', '/api/studies/mini');
+  assert.is((await erasing).status, 204);
+  const exported = await exporting;
+  assert.equal([exported.status, exported.json.error.code], [404, 'not_found']);
+});
+
 closing.run();
