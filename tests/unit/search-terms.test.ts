@@ -2,7 +2,7 @@
 // value here is written out by hand from how Swedish inflects, not taken from the code's output.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { snippet, snippetOfBytes } from '../../server/search/search-snippet.ts';
+import { collapseSpaces, isSpace, snippet, snippetOfBytes } from '../../server/search/search-snippet.ts';
 import { ningRoot, stemTerm, TermMatcher, tokenise } from '../../server/search/swedish-terms.ts';
 
 const terms = suite('Search terms in Swedish');
@@ -100,10 +100,11 @@ terms('the matcher finds exactly the words whose stem is a term: every word of t
 
 terms('a snippet cut from a UTF-8 entry is the one cut from its whole text, wherever the match is', () => {
   const matcher = new TermMatcher(new Set(['skol']));
-  // Multi-byte letters and dashes (38 bytes for 31 characters) around the 1 KB head's end; a match
-  // early, late, near the head's end, or none; text after the window, only spaces after it, or nothing.
+  // Multi-byte letters and dashes (38 bytes for 31 characters) around the ends of the 256-byte and the
+  // 1 KB head; a match early, late, near a head's end, or none; text after the window, only spaces
+  // after it, or nothing.
   const filler = 'Vårdnadshavaren – åter – hörd. ';
-  for (const before of [0, 3, 20, 22, 23, 24, 25, 26, 27, 30]) {
+  for (const before of [0, 1, 2, 3, 4, 5, 6, 7, 8, 20, 22, 23, 24, 25, 26, 27, 30]) {
     for (const after of ['', '      ', ` ${filler.repeat(3)}`, ` ${filler.repeat(40)}`, `${' '.repeat(120)}slut`]) {
       for (const word of ['Skolan ringde.', 'Inget att hitta.']) {
         const text = `${filler.repeat(before)}${word}${after}`;
@@ -114,6 +115,12 @@ terms('a snippet cut from a UTF-8 entry is the one cut from its whole text, wher
       }
     }
   }
+});
+
+terms('white space in snippets is what \\s means, and each run of it becomes one space', () => {
+  for (let c = 0; c < 0x10000; c++) assert.is(isSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  const cases = ['', ' ', 'a', 'a b', 'a  b', ' a ', '\na\n', 'a\r\n\tb', 'a\u00a0b', 'a \u2028 b', '\ufeffa', 'två  ord\n\noch\tmer ', '   '];
+  for (const text of cases) assert.is(collapseSpaces(text), text.replace(/\s+/g, ' '), JSON.stringify(text));
 });
 
 terms.run();
