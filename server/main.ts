@@ -14,7 +14,7 @@ import { importCommand } from './cli/import-command.ts';
 import { exportCommand } from './cli/export-command.ts';
 import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/study-search.ts';
-import { warmUpCitations } from './literature/cite.ts';
+import { warmUpCitations } from './literature/citations.ts';
 import { warmUpCharts } from './report/charts/render-svg.ts';
 
 const CLIENT_DIR = new URL('../client/dist/', import.meta.url).pathname;
@@ -78,21 +78,8 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
       search.for(repo).sync().catch((e: Error) => console.error(`[backspegel] search index for ${repo.id} failed: ${e.name}`));
     }
     warmUpCharts();
-    // Build the citation engines too (about a second for APA), one language per turn of the event
-    // loop, so the first reference list or rendered citation does not pay for it.
-    const warm = (langs: ('sv-SE' | 'en-US')[]) => {
-      const [lang, ...rest] = langs;
-      if (!lang) return;
-      setImmediate(() => {
-        try {
-          warmUpCitations({ style: 'apa', lang });
-        } catch (e) {
-          console.error(`[backspegel] citation engine for ${lang} failed: ${(e as Error).name}`);
-        }
-        warm(rest);
-      });
-    };
-    warm(['sv-SE', 'en-US']);
+    // And the citation engine, in its worker, so the first reference list does not pay for it.
+    warmUpCitations();
   });
   // Stop taking requests, let the ones under way finish (their writes are acknowledged only when
   // durable), and exit; idle keep-alive connections would otherwise hold the port for minutes.

@@ -9,7 +9,8 @@ import { annotations, reflections } from '../store/family-collections.ts';
 import { Lru } from '../store/lru.ts';
 import { codes, memos, references } from '../store/study-collections.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
-import { type BibliographyEntry, CITATION_STYLES, type CiteOptions, formatBibliography } from './cite.ts';
+import { type BibliographyEntry, CITATION_STYLES, type CiteOptions } from './cite.ts';
+import { formatBibliography } from './citations.ts';
 import type { CslItem } from './csl-item.ts';
 import { findCitations } from './find-citations.ts';
 
@@ -109,18 +110,22 @@ export function studyCitedKeys(repo: StudyRepo): string[] {
 
 // ——— formatted reference lists ———
 
-const bibliographyCache = new WeakMap<StudyRepo, Lru<string, BibliographyEntry[]>>();
+const bibliographyCache = new WeakMap<StudyRepo, Lru<string, Promise<BibliographyEntry[]>>>();
 
-/** formatBibliography for works of the study's library, remembered until the library changes. */
-export function studyBibliography(repo: StudyRepo, items: readonly CslItem[], options: CiteOptions): BibliographyEntry[] {
-  if (items.length === 0) return [];
+/**
+ * formatBibliography for works of the study's library, remembered until the library changes. A list
+ * being formatted is shared by the requests that ask for it meanwhile; a failed one is not kept.
+ */
+export function studyBibliography(repo: StudyRepo, items: readonly CslItem[], options: CiteOptions): Promise<BibliographyEntry[]> {
+  if (items.length === 0) return Promise.resolve([]);
   const ids = createHash('sha256').update(items.map((i) => i.id).sort().join('\n')).digest('base64url');
   const key = `${options.style}|${options.lang}|${repo.records.seqOf(references)}|${ids}`;
-  let cache = bibliographyCache.get(repo);
-  if (!cache) bibliographyCache.set(repo, (cache = new Lru(8)));
+  const cache = bibliographyCache.get(repo) ?? new Lru<string, Promise<BibliographyEntry[]>>(8);
+  bibliographyCache.set(repo, cache);
   const hit = cache.get(key);
   if (hit) return hit;
   const entries = formatBibliography(items, options);
   cache.set(key, entries);
+  entries.catch(() => cache.delete(key));
   return entries;
 }

@@ -39,11 +39,14 @@ export type ProjectRecords = Omit<ProjectSnapshot, 'texts'>;
 export async function projectSnapshot(repo: StudyRepo, users: readonly User[], now: Date): Promise<ProjectSnapshot> {
   const texts = new Map<string, string>();
   for (const d of repo.study.documents) texts.set(d.id, (await repo.documents.read(d.id)).text);
-  return { ...projectRecords(repo, users, now), texts };
+  return { ...(await projectRecords(repo, users, now)), texts };
 }
 
-/** The study's records as a project export takes them, read at once (a consistent view of the study). */
-export function projectRecords(repo: StudyRepo, users: readonly User[], now: Date): ProjectRecords {
+/**
+ * The study's records as a project export takes them, read at once (a consistent view of the study);
+ * the reference list is then formatted from the library as it was read.
+ */
+export async function projectRecords(repo: StudyRepo, users: readonly User[], now: Date): Promise<ProjectRecords> {
   const study = repo.study;
   const userNames = new Map<string, string>();
   for (const m of study.members) userNames.set(m.userId, users.find((u) => u.id === m.userId)?.displayName ?? 'Okänd användare');
@@ -57,8 +60,7 @@ export function projectRecords(repo: StudyRepo, users: readonly User[], now: Dat
     }
   }
   const items = libraryItems(repo);
-  const references = studyBibliography(repo, items, { style: 'apa', lang: 'sv-SE' }).map((e) => ({ key: e.id, text: e.text }));
-  return {
+  const records = {
     study,
     userNames,
     codes: codebookOrder(repo.records.list(codes)).map((r) => r.code),
@@ -66,7 +68,8 @@ export function projectRecords(repo: StudyRepo, users: readonly User[], now: Dat
     annotations,
     reflections,
     memos: [...repo.records.list(memos)],
-    references,
     now,
   };
+  const references = (await studyBibliography(repo, items, { style: 'apa', lang: 'sv-SE' })).map((e) => ({ key: e.id, text: e.text }));
+  return { ...records, references };
 }

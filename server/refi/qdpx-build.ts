@@ -11,7 +11,7 @@ import { toSlices, transferables } from '../workers/slices.ts';
 const WORKER_URL = new URL('./qdpx-worker.mjs', import.meta.url);
 
 export async function buildQdpx(repo: StudyRepo, users: readonly User[], now: Date): Promise<Uint8Array> {
-  const { annotations, codings, ...records } = projectRecords(repo, users, now);
+  const { annotations, codings, ...records } = await projectRecords(repo, users, now);
   const textFiles = repo.study.documents.map((d): [string, string] => [d.id, repo.documents.textPath(d.id)]);
   const request: QdpxRequest = { records, annotations: await toSlices(annotations), codings: await toSlices(codings), textFiles };
   return new Promise((resolve, reject) => {

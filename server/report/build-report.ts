@@ -226,14 +226,13 @@ export async function buildReport(repo: StudyRepo, users: readonly User[], optio
       const text = stored[key]?.text ?? '';
       const metas = metaOf(family.id, key);
       if (!text.trim() && metas.length === 0) continue;
-      items.push({
-        questionId, label, text, html: html(text),
-        metaReflections: metas.map((m) => ({ author: displayName(users as User[], m.authorId) ?? '', body: m.body, html: html(m.body) })),
-      });
+      const metaReflections: ReportReflection['metaReflections'] = [];
+      for (const m of metas) metaReflections.push({ author: displayName(users as User[], m.authorId) ?? '', body: m.body, html: await html(m.body) });
+      items.push({ questionId, label, text, html: await html(text), metaReflections });
     }
     if (items.length) reflections.push({ familyId: family.id, familyName: family.pseudonym, items });
   }
-  const bibliography = studyBibliography(repo, citedItems, REPORT_CITE_OPTIONS).map((e) => ({ id: e.id, text: e.text, html: e.html }));
+  const bibliography = (await studyBibliography(repo, citedItems, REPORT_CITE_OPTIONS)).map((e) => ({ id: e.id, text: e.text, html: e.html }));
 
   // ——— charts, numbered in the order the report shows them ———
   const drawn = await studyCharts(

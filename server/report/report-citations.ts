@@ -4,17 +4,18 @@
 // untouched) and the placeholder is then replaced by citeproc's HTML, as client/common/citations.ts does.
 import { randomBytes } from 'node:crypto';
 import { renderMarkdownSafe } from '../domain/markdown.ts';
-import { formatCitations, type CiteOptions } from '../literature/cite.ts';
+import type { CiteOptions } from '../literature/cite.ts';
+import { formatCitations } from '../literature/citations.ts';
 import type { CslItem } from '../literature/csl-item.ts';
 import { findCitations } from '../literature/find-citations.ts';
 
 export const REPORT_CITE_OPTIONS: CiteOptions = { style: 'apa', lang: 'sv-SE' };
 
 /** Renders Markdown with its citations formatted; `items` are the works the report's reference list holds. */
-export function citedMarkdownHtml(markdown: string, items: readonly CslItem[], known: ReadonlySet<string>): string {
+export async function citedMarkdownHtml(markdown: string, items: readonly CslItem[], known: ReadonlySet<string>): Promise<string> {
   const clusters = markdown.includes('@') ? findCitations(markdown, known) : [];
   if (clusters.length === 0) return renderMarkdownSafe(markdown);
-  const formatted = formatCitations(clusters, items, REPORT_CITE_OPTIONS);
+  const formatted = await formatCitations(clusters, items, REPORT_CITE_OPTIONS);
   // A nonce per text: a placeholder typed into the text itself stays text.
   const nonce = randomBytes(6).toString('hex');
   let withMarks = '';

@@ -20,7 +20,7 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { researchAccess, studyAccess } from '../http/study-access.ts';
 import { uniqueCitationKey } from '../literature/citation-keys.ts';
-import { formatCitations } from '../literature/cite.ts';
+import { formatCitations } from '../literature/citations.ts';
 import type { CslItem } from '../literature/csl-item.ts';
 import { findCitations } from '../literature/find-citations.ts';
 import { detectReferenceFormat, parseReferences, type ReferenceFormat } from '../literature/parse-references.ts';
@@ -173,12 +173,12 @@ export function referenceRoutes(services: Services) {
   }
 
   return new Hono<AppEnv>()
-    .get('/references', (c) => {
+    .get('/references', async (c) => {
       const { repo } = member(c);
       const views = sortReferences(repo.records.list(references)).map(referenceView);
       // ?style=apa&lang=sv: each reference also as the reference list prints it, for showing the library.
       if (c.req.query('style') === undefined && c.req.query('lang') === undefined) return c.json(views);
-      const entries = new Map(studyBibliography(repo, [...library(repo).values()], citeOptions(c.req.query())).map((e) => [e.id, e]));
+      const entries = new Map((await studyBibliography(repo, [...library(repo).values()], citeOptions(c.req.query()))).map((e) => [e.id, e]));
       return c.json(views.map((view) => {
         const entry = entries.get(view.id);
         return entry ? { ...view, formatted: { text: entry.text, html: entry.html } } : view;
@@ -219,7 +219,7 @@ export function referenceRoutes(services: Services) {
       });
       return c.body(null, 204);
     })
-    .get('/bibliography', audited(services, 'bibliography.export'), (c) => {
+    .get('/bibliography', audited(services, 'bibliography.export'), async (c) => {
       const { repo } = research(c);
       const options = citeOptions(c.req.query());
       const format = bibliographyFormat(c);
@@ -233,7 +233,7 @@ export function referenceRoutes(services: Services) {
       const scope = c.req.query('all') ? 'all' : c.req.query('scope') ?? 'all';
       if (scope !== 'all' && scope !== 'cited') throw new ValidationError('Välj scope=all eller scope=cited.', 'invalid_scope');
       const all = scope === 'all' || citedItems.length === 0;
-      const entries = studyBibliography(repo, all ? [...works.values()] : citedItems, options);
+      const entries = await studyBibliography(repo, all ? [...works.values()] : citedItems, options);
       if (format === 'text') {
         c.header('Content-Type', 'text/plain; charset=utf-8');
         return c.body(entries.map((e) => e.text).join('\n') + (entries.length ? '\n' : ''));
@@ -262,8 +262,8 @@ export function referenceRoutes(services: Services) {
       // study's reference list; what only this text cites is added.
       const set = new Set([...studyCitedKeys(repo).filter((key) => works.has(key)), ...used]);
       const items = [...set].map((key) => works.get(key)!);
-      const formatted = clusters.length ? formatCitations(clusters, items, options) : [];
-      const entries = used.length ? studyBibliography(repo, items, options) : [];
+      const formatted = await formatCitations(clusters, items, options);
+      const entries = used.length ? await studyBibliography(repo, items, options) : [];
       const wanted = new Set(used);
       return c.json({
         clusters: clusters.map((cluster, i) => ({

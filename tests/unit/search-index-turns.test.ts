@@ -9,24 +9,7 @@ import { RankedIndex } from '../../server/search/ranked-index.ts';
 import { StudySearch } from '../../server/search/study-search.ts';
 import { annotations } from '../../server/store/family-collections.ts';
 import { makeTestApp } from '../setup/app.ts';
-
-/** Runs `work`, counting the turns of the event loop (setImmediate callbacks) that ran before it settled. */
-async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
-  let turns = 0;
-  let running = true;
-  const tick = () => {
-    if (!running) return;
-    turns++;
-    setImmediate(tick);
-  };
-  setImmediate(tick);
-  try {
-    await work();
-  } finally {
-    running = false;
-  }
-  return turns;
-}
+import { turnsDuring } from '../setup/event-loop-turns.ts';
 
 const test = suite('search index in turns');
 
@@ -55,7 +38,7 @@ test("a family's 2,000 new annotations are indexed over many turns, and all of t
     }));
     await repo.mutateFamily('fam-1', (tx) => added.forEach((a) => tx.put(annotations, a)));
 
-    const turns = await turnsDuring(() => search.sync());
+    const { turns } = await turnsDuring(() => search.sync());
     assert.ok(turns >= 5, `${turns} turns`);
     const found = await search.search('vändpunkt', { families: new Set(['fam-1']), limit: 0 });
     assert.is(found.total, 2000);
@@ -69,7 +52,7 @@ test('preparing an index of few words in many documents takes turns by postings,
   // 50 words, each in all 20,000 documents: a million postings.
   const words = Array.from({ length: 50 }, (_, i) => `ord${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
   index.add(Array.from({ length: 20_000 }, (_, i) => ({ id: `d${i}`, title: '', text: words.join(' ') })));
-  const turns = await turnsDuring(() => index.prepare());
+  const { turns } = await turnsDuring(() => index.prepare());
   assert.ok(turns >= 3, `${turns} turns`);
   assert.is(index.search(words[7]!, { limit: 0 }).total, 20_000, 'the postings are whole after the pass');
 });
