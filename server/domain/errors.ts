@@ -2,7 +2,7 @@
 // to an HTTP status and the JSON body `{ error: { code, message } }`.
 
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
   constructor(
     readonly code: string,
     message: string,

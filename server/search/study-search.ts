@@ -6,6 +6,7 @@
 // ratings are indexed again when they change. Results are filtered to what the user may see: their
 // families, memos only for researchers and the lead, and ratings as GET …/inventory/children shows
 // them (a caseworker only their own).
+import { DomainError } from '../domain/errors.ts';
 import type { Entry, HitType, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { annotations, appraisals, reflections } from '../store/family-collections.ts';
@@ -52,6 +53,27 @@ const INDEXED_COLLECTIONS = [annotations, reflections, appraisals];
 const INDEX_SLICE_CHARS = 40_000;
 /** Annotations made into index records between yields (their comments are parsed as Markdown): about 10 ms. */
 const RECORDS_PER_TURN = 300;
+/**
+ * How long a search waits for the index to come up to date before it is answered 503 index_building
+ * with how far the building has come. An edit is indexed in milliseconds; after a restart, a large
+ * study takes half a minute, longer than a proxy would wait for an answer.
+ */
+export const SEARCH_WAIT_MS = 3000;
+
+/** How far the index's building has come: documents and families indexed, of those to index. */
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+/** The index is still being built: 503, with `done` and `total` so the client can show how far. */
+export class IndexBuildingError extends DomainError {
+  readonly status = 503;
+  constructor(progress: IndexProgress) {
+    const percent = progress.total ? Math.floor((100 * progress.done) / progress.total) : 0;
+    super('index_building', `Sökindexet byggs (${percent} %). Försök igen om en stund.`, { ...progress });
+  }
+}
 
 export class StudySearch {
   #repo: StudyRepo;
@@ -69,6 +91,7 @@ export class StudySearch {
   #scope: { key: string; scope: CodeScope | null } | undefined;
   #syncing: Promise<void> = Promise.resolve();
   #pending = 0;
+  #progress: IndexProgress | null = null;
 
   constructor(repo: StudyRepo) {
     this.#repo = repo;
@@ -89,17 +112,57 @@ export class StudySearch {
     return run;
   }
 
+  /**
+   * Brings the index up to date, waiting at most `ms` for it: false when it is still being built then
+   * (the building goes on; with 0, whenever there is anything to build). A failed building is thrown,
+   * as from sync().
+   */
+  async readyWithin(ms: number): Promise<boolean> {
+    if (!this.#pending && this.#upToDate()) return true;
+    const syncing = this.sync().then(() => true);
+    if (ms <= 0) {
+      syncing.catch(() => undefined);
+      return false;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+      return await Promise.race([syncing, waited]);
+    } finally {
+      clearTimeout(timer);
+      syncing.catch(() => undefined); // a failure after the wait is the next search's to report
+    }
+  }
+
+  /** How far the building under way has come (documents, then families); null when none runs. */
+  get progress(): IndexProgress | null {
+    return this.#progress && { ...this.#progress };
+  }
+
   #upToDate(): boolean {
     const study = this.#repo.study;
     if (this.#documents.size !== study.documents.length || this.#memoSeq !== this.#repo.records.seqOf(memos)) return false;
     if (this.#ratingSeq !== this.#ratingState()) return false;
-    for (const family of study.families) {
-      if (this.#familyRevisions.get(family.id) !== this.#repo.familyRevision(family.id, INDEXED_COLLECTIONS) || !this.#familyIds.has(family.id)) return false;
-    }
-    return true;
+    return !study.families.some((f) => this.#familyStale(f.id));
+  }
+
+  /** A family never indexed, or whose indexed records changed since. */
+  #familyStale(familyId: string): boolean {
+    return this.#familyRevisions.get(familyId) !== this.#repo.familyRevision(familyId, INDEXED_COLLECTIONS) || !this.#familyIds.has(familyId);
   }
 
   async #sync(): Promise<void> {
+    const study = this.#repo.study;
+    const families = study.families.filter((f) => this.#familyStale(f.id)).length;
+    this.#progress = { done: 0, total: study.documents.filter((d) => !this.#documents.has(d.id)).length + families };
+    try {
+      await this.#syncRecords();
+    } finally {
+      this.#progress = null;
+    }
+  }
+
+  async #syncRecords(): Promise<void> {
     let added = false;
     for (const meta of this.#repo.study.documents) {
       if (this.#documents.has(meta.id)) continue;
@@ -111,11 +174,12 @@ export class StudySearch {
       this.#texts.set(meta.id, Buffer.from(text, 'utf8'));
       for (const doc of docs) doc.text = '';
       this.#documents.add(meta.id);
+      this.#progress!.done++;
     }
     const questions = new Map(this.#repo.study.questions.map((q) => [q.id, q.label]));
     for (const family of this.#repo.study.families) {
+      if (!this.#familyStale(family.id)) continue;
       const revision = this.#repo.familyRevision(family.id, INDEXED_COLLECTIONS);
-      if (this.#familyRevisions.get(family.id) === revision && this.#familyIds.has(family.id)) continue;
       const data = this.#repo.familyData(family.id);
       const commented = this.#repo.familyRecords(family.id, appraisals).filter((a) => a.comment.trim());
       const known = new Set(this.#repo.study.documents.map((d) => d.id));
@@ -134,6 +198,7 @@ export class StudySearch {
       await this.#addInSlices(docs);
       this.#familyIds.set(family.id, docs.map((d) => d.id));
       this.#familyRevisions.set(family.id, revision);
+      this.#progress!.done++;
     }
     const memoSeq = this.#repo.records.seqOf(memos);
     if (memoSeq !== this.#memoSeq) {
@@ -265,6 +330,19 @@ export class StudySearch {
 /** One search index per study, created on first use. */
 export class SearchIndexes {
   #indexes = new Map<string, StudySearch>();
+  #waitMs: number;
+
+  /** `waitMs`: how long a search waits for its index (SEARCH_WAIT_MS; tests give 0). */
+  constructor(options: { waitMs?: number } = {}) {
+    this.#waitMs = options.waitMs ?? SEARCH_WAIT_MS;
+  }
+
+  /** The study's index once it is up to date; IndexBuildingError if that takes longer than the wait. */
+  async ready(repo: StudyRepo): Promise<StudySearch> {
+    const index = this.for(repo);
+    if (await index.readyWithin(this.#waitMs)) return index;
+    throw new IndexBuildingError(index.progress ?? { done: 0, total: 0 });
+  }
 
   for(repo: StudyRepo): StudySearch {
     let index = this.#indexes.get(repo.id);

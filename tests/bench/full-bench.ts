@@ -19,7 +19,7 @@ import { measureReader } from './reader.ts';
 import { addBenchCodings, measureMatrix, measureReport } from './research.ts';
 import { timeAnnotationSaves } from './save-timing.ts';
 import { SEARCH_QUERIES, timeSearch } from './search-timing.ts';
-import { freePort, startServer } from './server-process.ts';
+import { freePort, searchWhenBuilt, startServer } from './server-process.ts';
 import { percentile, printTable, timeEach, type Row } from './stats.ts';
 
 const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
@@ -117,7 +117,7 @@ async function measureRows(tmp: string, only?: 'search'): Promise<Row[]> {
     const cookie = await server.login('socsek1');
     // The server builds its search index in the background after start; measure load once it is done.
     const ts = performance.now();
-    await fetch(`${base}/api/studies/${BENCH_STUDY}/search?q=mamma`, { headers: { cookie } });
+    await searchWhenBuilt(base, cookie, 'mamma');
     console.log(`Sökindexet byggdes klart ${((performance.now() - ts) / 1000).toFixed(1)} s efter start.`);
     const url = `${base}/api/studies/${BENCH_STUDY}/annotations?document=${documentId}`;
     const perDoc = JSON.parse(await (await fetch(url, { headers: { cookie } })).text()).length;

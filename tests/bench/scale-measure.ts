@@ -14,7 +14,7 @@ import { addBenchCodings, CODINGS, timeMatrix, timeReport } from './research.ts'
 import { timeAnnotationSaves } from './save-timing.ts';
 import { timeSearch } from './search-timing.ts';
 import { exportWaits } from './export-responsiveness.ts';
-import { startServer } from './server-process.ts';
+import { searchWhenBuilt, startServer } from './server-process.ts';
 import { percentile } from './stats.ts';
 import type { ScaleMeasurement } from './scale-table.ts';
 
@@ -30,9 +30,7 @@ async function measureServer(dataDir: string) {
   try {
     const { rssMb: rssStartMb } = await server.memory();
     const cookie = await server.login('forskare1');
-    const res = await fetch(`${server.base}/api/studies/${BENCH_STUDY}/search?q=mamma`, { headers: { cookie } });
-    if (!res.ok) throw new Error(`search answered ${res.status}`);
-    await res.arrayBuffer();
+    await searchWhenBuilt(server.base, cookie, 'mamma');
     const firstSearchMs = performance.now() - server.startedAt;
     const { rssMb: rssSearchMb, peakMb: peakRssMb } = await server.memory();
     // After the memory is read: an export holds its study's texts for a moment.

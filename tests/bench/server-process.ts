@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
+import { BENCH_STUDY } from './bench-study.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -17,6 +18,20 @@ export interface ServerProcess {
   /** A session cookie for a demo account. */
   login(username: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+/**
+ * Searches as the client does after a start: while the index is being built the server answers 503
+ * index_building, and the search is asked again (here every 100 ms, to time when it is built).
+ */
+export async function searchWhenBuilt(base: string, cookie: string, query: string): Promise<void> {
+  for (;;) {
+    const res = await fetch(`${base}/api/studies/${BENCH_STUDY}/search?q=${encodeURIComponent(query)}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.ok) return;
+    if (res.status !== 503) throw new Error(`search answered ${res.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export function freePort(): Promise<number> {

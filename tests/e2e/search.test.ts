@@ -172,7 +172,13 @@ test('filters live in the URL, back restores them, and more hits load on request
     await page.getByRole('button', { name: 'Använd filtren' }).click();
     await page.waitForURL(/forfattare=u-/);
     await summary(page).filter({ hasText: /träff/ }).waitFor();
-    const byAuthor = await page.locator('bs-search-results .meta').allTextContents();
+    // The list renders in its own update, just after the status line: wait until it shows as many as it says.
+    const said = Number(/(\d+) träff/.exec((await summary(page).textContent()) ?? '')?.[1] ?? 1);
+    let byAuthor: string[] = [];
+    for (let i = 0; i < 50 && byAuthor.length !== said; i++) {
+      byAuthor = await page.locator('bs-search-results .meta').allTextContents();
+      if (byAuthor.length !== said) await page.waitForTimeout(100);
+    }
     assert.ok(byAuthor.length > 0 && byAuthor.every((m) => /^Familj [E-H]/.test(m)), `only socsek2's families: ${byAuthor.join(' | ')}`);
   } finally {
     await page.context().close();
@@ -223,6 +229,33 @@ test('a search that takes long (the index is still being built after a start) sa
     assert.is(await page.locator('bs-search-view [role="status"]').count(), 1, 'said in the status region');
     release();
     await summary(page).filter({ hasText: /träff/ }).waitFor();
+    assert.not.match((await summary(page).textContent()) ?? '', 'sökindexet', 'gone once the answer is there');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('while the server answers 503 index_building, the status line says how far it has come and the search is asked again', async ({ server, browser }) => {
+  const page = await openAs(browser, server.url, 'socsek1');
+  try {
+    let asked = 0;
+    await page.route((url) => url.pathname === `/api/studies/${DEMO_STUDY}/search`, async (route) => {
+      asked++;
+      if (asked > 1) return route.continue();
+      await route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '2' },
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'index_building', message: 'Sökindexet byggs (25 %).', done: 3, total: 12 } }),
+      });
+    });
+    const field = page.getByRole('searchbox', { name: 'Sök i studien' });
+    await field.fill('kontaktfamiljen');
+    await field.press('Enter');
+    await summary(page).filter({ hasText: 'bygger upp sökindexet efter en omstart eller en stor import: 25 % klart' }).waitFor();
+    assert.is(await page.locator('bs-search-view [role="alert"]').count(), 0, 'not an error');
+    await summary(page).filter({ hasText: /träff/ }).waitFor();
+    assert.is(asked, 2, 'asked again once');
     assert.not.match((await summary(page).textContent()) ?? '', 'sökindexet', 'gone once the answer is there');
   } finally {
     await page.context().close();

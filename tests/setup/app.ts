@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { FAST_COST } from '../../server/auth/password.ts';
 import { DEMO_STUDY_DIR, seedDemo } from '../../server/seed/demo.ts';
 import { Store, type StoreOptions } from '../../server/store/store.ts';
+import { SearchIndexes } from '../../server/search/study-search.ts';
 
 export const MINI_STUDY_DIR = new URL('../fixtures/mini-study/', import.meta.url).pathname;
 export const ORIGIN = 'http://localhost';
@@ -69,6 +70,8 @@ export interface TestApp {
   /** A client already logged in as `username` (password "demo"). */
   as(username: string): Promise<TestClient>;
   anonymous(): TestClient;
+  /** The app's search indexes (to wait for one to be built). */
+  search: SearchIndexes;
   /** Opens the same data directory again, as after a server restart. */
   restart(): Promise<TestApp>;
   cleanup(): Promise<void>;
@@ -79,15 +82,19 @@ interface TestAppOptions {
   clock?: () => Date;
   /** e.g. a small `compactAfter`, so that a few writes fold the journal. */
   storeOptions?: StoreOptions;
+  /** How long a search waits for its index (0: not at all, so a search of an index not yet built answers 503). */
+  searchWaitMs?: number;
 }
 
 async function build(dataDir: string, options: TestAppOptions): Promise<TestApp> {
   const { clock } = options;
   const store = await Store.open(dataDir, { log: () => undefined, ...options.storeOptions });
-  const app = createApp({ store, clock });
+  const search = new SearchIndexes({ waitMs: options.searchWaitMs });
+  const app = createApp({ store, clock, search });
   const t: TestApp = {
     app,
     store,
+    search,
     dataDir,
     anonymous: () => new TestClient(app),
     async as(username) {

@@ -12,6 +12,8 @@ export const searchStrings = {
   'search.empty': 'Skriv ett eller flera ord i sökfältet överst på sidan.',
   'search.searching': 'Söker …',
   'search.searchingSlow': 'Söker … Efter en omstart bygger servern först upp sökindexet. I en stor studie kan det ta upp till en halv minut.',
+  'search.building': 'Servern bygger upp sökindexet efter en omstart eller en stor import: {percent} % klart. Sökningen görs så snart det är klart.',
+  'search.buildingStarted': 'Servern bygger upp sökindexet efter en omstart eller en stor import. Sökningen görs så snart det är klart.',
   'search.total.one': '1 träff',
   'search.total': '{n} träffar',
   'search.showing': 'Visar {shown} av {total}.',

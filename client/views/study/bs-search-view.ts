@@ -5,7 +5,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FamilyView } from '../../../server/domain/types.ts';
-import { errorMessage } from '../../data/api.ts';
+import { ApiError, errorMessage } from '../../data/api.ts';
 import { fetchFamilies, fetchStudy } from '../../data/studies.ts';
 import { INVENTORY_SEARCH_KINDS, SEARCH_KINDS, SEARCH_PAGE_SIZE, fetchCodeOptions, searchStudy, type CodeOption, type SearchPage } from '../../data/search.ts';
 import type { SearchFilterDetail } from '../../events.ts';
@@ -29,6 +29,17 @@ function codeChoices(codes: CodeOption[]): Choice[] {
  * server started, waiting for the search index to be built. The user is told so rather than left guessing.
  */
 export const SLOW_SEARCH_MS = 1500;
+
+/** While the server answers 503 index_building, the search is asked again this often. */
+export const INDEX_RETRY_MS = 2000;
+
+/** How far the server's search index has come, from a 503 index_building answer; null for any other error. */
+function indexBuilding(err: unknown): { done: number; total: number } | null {
+  if (!(err instanceof ApiError) || err.code !== 'index_building') return null;
+  const done = Number(err.details?.done);
+  const total = Number(err.details?.total);
+  return Number.isFinite(done) && Number.isFinite(total) ? { done, total } : { done: 0, total: 0 };
+}
 
 @customElement('bs-search-view')
 export class BsSearchView extends StudyPage {
@@ -77,6 +88,8 @@ export class BsSearchView extends StudyPage {
   @state() private _searching = false;
   /** The search has taken long enough that the user should know why (see SLOW_SEARCH_MS). */
   @state() private _slow = false;
+  /** The server is still building its search index: how far (the search is asked again meanwhile). */
+  @state() private _building: { done: number; total: number } | null = null;
   @state() private _loadingMore = false;
   @state() private _searchError = '';
 
@@ -119,15 +132,31 @@ export class BsSearchView extends StudyPage {
     }
     this._searching = true;
     this._slow = false;
+    this._building = null;
     const slow = setTimeout(() => seq === this._seq && (this._slow = true), SLOW_SEARCH_MS);
     try {
-      const page = await searchStudy(api, this.studyId, this.query, this.filters, { offset: 0, limit: SEARCH_PAGE_SIZE });
-      if (seq === this._seq) this._page = page;
+      for (;;) {
+        try {
+          const page = await searchStudy(api, this.studyId, this.query, this.filters, { offset: 0, limit: SEARCH_PAGE_SIZE });
+          if (seq === this._seq) this._page = page;
+          return;
+        } catch (err) {
+          const building = indexBuilding(err);
+          if (!building || seq !== this._seq) throw err;
+          // Said in the status line, and asked again until the index is built (or the search changes).
+          this._building = building;
+          await new Promise((resolve) => setTimeout(resolve, INDEX_RETRY_MS));
+          if (seq !== this._seq || !this.isConnected) return;
+        }
+      }
     } catch (err) {
       if (seq === this._seq) this._searchError = errorMessage(err);
     } finally {
       clearTimeout(slow);
-      if (seq === this._seq) this._searching = this._slow = false;
+      if (seq === this._seq) {
+        this._searching = this._slow = false;
+        this._building = null;
+      }
     }
   }
 
@@ -157,6 +186,10 @@ export class BsSearchView extends StudyPage {
 
   /** The status line: searching, or how many hits there are and how many are shown. */
   private _summary(): string {
+    const building = this._building;
+    if (this._searching && building) {
+      return building.total ? t('search.building', { percent: Math.floor((100 * building.done) / building.total) }) : t('search.buildingStarted');
+    }
     if (this._searching) return this._slow ? t('search.searchingSlow') : t('search.searching');
     const page = this._page;
     if (!page) return '';
