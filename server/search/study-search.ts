@@ -60,7 +60,10 @@ const RECORDS_PER_TURN = 300;
  */
 export const SEARCH_WAIT_MS = 3000;
 
-/** How far the index's building has come: documents and families indexed, of those to index. */
+/**
+ * How far the index's building has come, in steps: each document and each family to index, and a last
+ * one over the whole index (after an import, its posting lists are compacted and its searches warmed up).
+ */
 export interface IndexProgress {
   done: number;
   total: number;
@@ -136,7 +139,8 @@ export class StudySearch {
 
   /** How far the building under way has come (documents, then families); null when none runs. */
   get progress(): IndexProgress | null {
-    return this.#progress && { ...this.#progress };
+    // Documents imported while it runs are indexed in the same pass: never more done than there is.
+    return this.#progress && { done: Math.min(this.#progress.done, this.#progress.total - 1), total: this.#progress.total };
   }
 
   #upToDate(): boolean {
@@ -154,7 +158,7 @@ export class StudySearch {
   async #sync(): Promise<void> {
     const study = this.#repo.study;
     const families = study.families.filter((f) => this.#familyStale(f.id)).length;
-    this.#progress = { done: 0, total: study.documents.filter((d) => !this.#documents.has(d.id)).length + families };
+    this.#progress = { done: 0, total: study.documents.filter((d) => !this.#documents.has(d.id)).length + families + 1 };
     try {
       await this.#syncRecords();
     } finally {
