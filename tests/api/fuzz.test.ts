@@ -1,8 +1,9 @@
 // Property-based fuzzing of every API route (fast-check), a few hundred seeded cases in `npm test`:
 // malformed ids, queries, headers, If-Match values, JSON and raw bodies, and multipart uploads with
-// hostile files, as every role. Every answer must be below 500 (but 503 index_building, a search during a large import), every 4xx must carry the JSON error
-// body, no error may quote a personal number the client sent, /api/health must keep answering, and the
-// data directory must reopen with the same data. The generators live in tests/fuzz/requests.ts,
+// hostile files, as every role. Every answer must be below 500 (but 503 index_building, a search
+// during a large import), every 4xx must carry the JSON error body, no error may quote a personal
+// number the client sent, /api/health must keep answering, and the data directory must reopen with
+// the same data. The generators live in tests/fuzz/requests.ts,
 // the checks in tests/fuzz/harness.ts; tests/fuzz/run.ts runs the same properties with thousands of cases.
 // Reproduce a failure with the seed it prints: FUZZ_SEED=<seed> node --import tsx tests/api/fuzz.test.ts
 import { suite } from 'uvu';
