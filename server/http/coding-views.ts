@@ -15,27 +15,6 @@ export function entryDateAt(entries: readonly Entry[], offset: number): string |
   return entries[lastStartingAtOrBefore(entries, offset)]?.date ?? null;
 }
 
-/** Finds annotations by id across families, indexing each family once. */
-export class AnnotationLookup {
-  #repo: StudyRepo;
-  #byId = new Map<string, Annotation>();
-  #indexed = new Set<string>();
-
-  constructor(repo: StudyRepo) {
-    this.#repo = repo;
-  }
-
-  get(id: string): Annotation | undefined {
-    const familyId = this.#repo.familyOfAnnotation(id);
-    if (!familyId) return undefined;
-    if (!this.#indexed.has(familyId)) {
-      for (const a of this.#repo.familyData(familyId).annotations) this.#byId.set(a.id, a);
-      this.#indexed.add(familyId);
-    }
-    return this.#byId.get(id);
-  }
-}
-
 export async function codingViews(repo: StudyRepo, codes: readonly Code[], codings: readonly Coding[], users: User[]): Promise<CodingView[]> {
   const codeNames = new Map(codes.map((c) => [c.id, c.name]));
   const segments = await segmentViews(repo, codings);
@@ -52,7 +31,6 @@ export async function segmentViews(repo: StudyRepo, items: readonly { target: Co
   const study = repo.study;
   const pseudonyms = new Map(study.families.map((f) => [f.id, f.pseudonym]));
   const titles = new Map(study.documents.map((d) => [d.id, d.title]));
-  const annotations = new AnnotationLookup(repo);
   const documents = new Map<string, { text: string; entries: Entry[] }>();
   const documentOf = async (id: string) => {
     let doc = documents.get(id);
@@ -71,7 +49,7 @@ export async function segmentViews(repo: StudyRepo, items: readonly { target: Co
     let segment: CodedSegment;
     const t = item.target;
     if (t.type === 'annotation') {
-      const a = annotations.get(t.id);
+      const a = repo.annotation(t.id);
       if (!a) segment = { ...base, text: '', orphan: true, annotationId: t.id };
       else {
         const { entries } = await documentOf(a.documentId);

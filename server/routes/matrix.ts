@@ -5,7 +5,7 @@ import { subtreeOf } from '../domain/codebook.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { buildMatrix, type MatrixColumn } from '../domain/matrix.ts';
 import type { CodeMatrix, Coding } from '../domain/types.ts';
-import { AnnotationLookup, codingViews } from '../http/coding-views.ts';
+import { codingViews } from '../http/coding-views.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
 import { researchAccess } from '../http/study-access.ts';
@@ -18,7 +18,6 @@ export const PASSAGE_COLUMN = 'passage';
 
 /** The question column a coding falls in: its annotation's or reflection's question. */
 export function questionColumns(repo: StudyRepo): { cols: MatrixColumn[]; columnOf: (c: Coding) => string | null } {
-  const annotations = new AnnotationLookup(repo);
   const cols = [
     ...repo.study.questions.map((q) => ({ id: q.id, label: q.label })),
     { id: SUMMARY_COLUMN, label: 'Sammanfattning' },
@@ -26,7 +25,7 @@ export function questionColumns(repo: StudyRepo): { cols: MatrixColumn[]; column
   ];
   const columnOf = (c: Coding): string | null => {
     const t = c.target;
-    if (t.type === 'annotation') return annotations.get(t.id)?.questionId ?? null;
+    if (t.type === 'annotation') return repo.annotation(t.id)?.questionId ?? null;
     if (t.type === 'reflection') return t.key;
     return PASSAGE_COLUMN;
   };

@@ -3,7 +3,7 @@
 // (annotations, reflections), and the immutable document texts. The only code that writes a study's files.
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentMeta, Entry, Study } from '../domain/types.ts';
+import type { Annotation, DocumentMeta, Entry, Study } from '../domain/types.ts';
 import { DocumentFiles } from './document-files.ts';
 import { DurableJSONFile } from './durable-file.ts';
 import { annotations, reading, reflections, emptyFamily, type FamilyData, type StoredReflection } from './family-collections.ts';
@@ -116,6 +116,12 @@ export class StudyRepo {
 
   familyOfAnnotation(annotationId: string): string | undefined {
     return this.#annotationFamily.get(annotationId);
+  }
+
+  /** An annotation by its id, in whichever family it is (as committed). */
+  annotation(annotationId: string): Annotation | undefined {
+    const familyId = this.#annotationFamily.get(annotationId);
+    return familyId === undefined ? undefined : this.#families.get(familyId)?.get(annotations, annotationId);
   }
 
   /**

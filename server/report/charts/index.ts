@@ -8,6 +8,7 @@ import { familyChronologyChart } from './chronology-chart.ts';
 import { heatmapChart } from './heatmap-chart.ts';
 import { progressChart } from './progress-chart.ts';
 import { studyChartInputs, type ChartScope } from './study-chart-data.ts';
+import { yieldToEventLoop } from '../../workers/event-loop.ts';
 
 export type { ChartScope } from './study-chart-data.ts';
 export { alignedFamiliesChart } from './aligned-families-chart.ts';
@@ -31,6 +32,10 @@ export async function studyCharts(repo: StudyRepo, scope: ChartScope, options: S
   charts.push(await heatmapChart(inputs.heatmapByQuestion, options.suppressBelow));
   charts.push(await heatmapChart(inputs.heatmapByFamily, options.suppressBelow));
   charts.push(await alignedFamiliesChart(inputs.aligned));
-  for (const c of inputs.chronologies) charts.push(await familyChronologyChart(c));
+  for (const c of inputs.chronologies) {
+    // A drawn chart comes from the cache without a turn of the loop: one family's chart at a time.
+    await yieldToEventLoop();
+    charts.push(await familyChronologyChart(c));
+  }
   return charts;
 }

@@ -12,6 +12,7 @@ import type { ChronologyInput } from './chronology-chart.ts';
 import { KEY_KINDS } from './chronology-chart.ts';
 import type { HeatmapInput } from './heatmap-chart.ts';
 import type { ProgressInput } from './progress-chart.ts';
+import { yieldToEventLoop } from '../../workers/event-loop.ts';
 
 export interface ChartScope {
   families: string[];
@@ -66,9 +67,13 @@ export async function studyChartInputs(repo: StudyRepo, scope: ChartScope, early
     };
   };
   const byQuestion = questionColumns(repo);
+  // Each matrix, and then each family, in a turn of its own: at ten times the bench study a matrix is
+  // a tenth of a second, and the families' entries come from a cache without a turn of the loop.
+  await yieldToEventLoop();
   // The summary and passages-in-the-file columns are shown when anything in scope is coded there.
   const heatmapByQuestion = cut(byQuestion.cols, byQuestion.columnOf,
     (c, total) => inQuestions.has(c.id) || ((c.id === SUMMARY_COLUMN || c.id === PASSAGE_COLUMN) && total > 0), 'question');
+  await yieldToEventLoop();
   const heatmapByFamily = cut(families.map((f) => ({ id: f.id, label: f.pseudonym })), (k) => k.familyId, () => true, 'family');
 
   const chronologies: ChronologyInput[] = [];
@@ -77,6 +82,7 @@ export async function studyChartInputs(repo: StudyRepo, scope: ChartScope, early
     families: [],
   };
   for (const f of families) {
+    await yieldToEventLoop();
     const docs = study.documents.filter((d) => d.familyId === f.id);
     const entriesOf = new Map<string, Entry[]>();
     for (const d of docs) entriesOf.set(d.id, await repo.documents.entries(d.id));
