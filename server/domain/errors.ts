@@ -3,6 +3,8 @@
 
 export abstract class DomainError extends Error {
   abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+  /** Sent as Retry-After: when to ask again, for an answer that will change by itself (503). */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: string,
     message: string,

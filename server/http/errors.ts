@@ -10,6 +10,7 @@ export interface ErrorBody {
 export function errorResponse(c: Context, error: Error): Response {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.details } };
+    if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(body, error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -38,9 +38,7 @@ export function searchRoutes(services: Services) {
     const { q, type, family, question, code, author, from, to, offset, limit } = parsed.data;
     // A search made while the index is still being built (after a restart or a large import) is told
     // how far it has come, with 503 index_building, rather than kept waiting.
-    c.header('Retry-After', '2');
     const index = await services.search.ready(access.repo);
-    c.header('Retry-After', undefined);
     const families = new Set(visibleFamilies(access.repo.study, access.user.id).map((f) => f.id));
     const memos = access.role === 'lead' || access.role === 'researcher';
     const ratings = memos ? 'all' as const : { own: access.user.id };

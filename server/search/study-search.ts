@@ -72,6 +72,7 @@ export interface IndexProgress {
 /** The index is still being built: 503, with `done` and `total` so the client can show how far. */
 export class IndexBuildingError extends DomainError {
   readonly status = 503;
+  override readonly retryAfterSeconds = 2;
   constructor(progress: IndexProgress) {
     const percent = progress.total ? Math.floor((100 * progress.done) / progress.total) : 0;
     super('index_building', `Sökindexet byggs (${percent} %). Försök igen om en stund.`, { ...progress });
