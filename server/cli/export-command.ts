@@ -3,10 +3,10 @@
 // The file is written whole or not at all (temp file + rename), readable by its owner only, and the
 // export is audited as the user "cli" under the format's own action.
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { exportChunks, findStudyExport, studyExportNames, type ExportBody } from '../export/study-exports.ts';
+import { findStudyExport, studyExportNames, type ExportBody } from '../export/study-exports.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ExportCommandOptions {
@@ -44,6 +44,6 @@ export async function exportCommand(store: Store, options: ExportCommandOptions)
   const data = await found.entry.build({ repo, users: store.app.data.users, by: 'cli', now }, { params: { delimiter: options.delimiter } });
   await writeExportFile(options.out, data);
   await store.audit.append({ time: now.toISOString(), user: 'cli', role: null, action: found.entry.auditAction, study: repo.id, family: null, object: found.entry.auditObject ?? null, outcome: 'ok' });
-  const bytes = exportChunks(data).length;
+  const bytes = (await stat(options.out)).size;
   return [`Exporten ${found.key} av studien ${repo.id} skrevs till ${options.out} (${bytes} byte).`];
 }

@@ -3,7 +3,7 @@
 // and a position selector (how they are stored), and carries the comment, the question and the
 // applied codes as bodies. Ids are URLs under the study when the export is made over HTTP, and
 // `urn:backspegel:` ids from the command line.
-import { mapInTurns } from '../workers/event-loop.ts';
+import { jsonInSlices } from './json-in-slices.ts';
 import { studyAnnotations, type ExportedAnnotation } from './study-annotations.ts';
 import type { ExportOptions, ExportSource } from './study-exports.ts';
 
@@ -46,19 +46,25 @@ function webAnnotation(x: ExportedAnnotation, base: string) {
   };
 }
 
-export async function annotationsJsonLd(source: ExportSource, options: ExportOptions) {
+/**
+ * The collection as JSON-LD text in UTF-8 chunks, made as they are sent: the annotations are taken at
+ * once (records never change in place, so the export is one moment of the study), and each slice of
+ * them is made into web annotations and written only when the reader asks for it.
+ */
+export async function annotationsJsonLd(source: ExportSource, options: ExportOptions): Promise<AsyncGenerator<Uint8Array>> {
   const { repo } = source;
   const base = studyBase(repo.id, options.origin);
   const id = `${base}/export/annotations.jsonld`;
-  const items = await mapInTurns(await studyAnnotations(source), (x) => webAnnotation(x, base));
-  return {
+  const annotations = await studyAnnotations(source);
+  const collection = {
     '@context': CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: `Markeringar – ${repo.study.title}`,
-    total: items.length,
+    total: annotations.length,
     generated: source.now.toISOString(),
     generator: { type: 'Software', name: 'Backspegel' },
-    first: { id: `${id}#sida-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+    first: { id: `${id}#sida-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items: annotations },
   };
+  return jsonInSlices(collection, ['first', 'items'], (x: ExportedAnnotation) => webAnnotation(x, base));
 }

@@ -1,16 +1,25 @@
 // JSON.stringify(value, null, 2) of a document with one long list (an export's annotations), written
-// a slice of the list at a time, as UTF-8 chunks, with the event loop let through between slices: 30 MB
-// of JSON-LD made and encoded in one go held the server for a quarter of a second on the bench study,
-// ten times that at ten times its size. The bytes are exactly those of JSON.stringify's text.
+// a slice of the list at a time, as UTF-8 chunks made as they are asked for: 30 MB of JSON-LD made and
+// encoded in one go held the server for a quarter of a second on the bench study, and at ten times its
+// size the whole 300 MB, held until sent, took the server past 2 GB. The bytes are exactly those of
+// JSON.stringify's text.
 import { randomUUID } from 'node:crypto';
 import { yieldToEventLoop } from '../workers/event-loop.ts';
 
 const SLICE = 500;
 
-/** `value` as JSON.stringify(value, null, 2) writes it, in UTF-8 chunks, the array at `path` a slice at a time. */
-export async function jsonInSlices(value: Record<string, unknown>, path: readonly string[]): Promise<Uint8Array[]> {
+/**
+ * `value` as JSON.stringify(value, null, 2) writes it, in UTF-8 chunks, the array at `path` a slice at a
+ * time, each item through `map` first (so that only a slice of mapped items exists at once). Throws
+ * TypeError at once, before any chunk, if there is no array at `path`.
+ */
+export function jsonInSlices(value: Record<string, unknown>, path: readonly string[], map: (item: any) => unknown = (item) => item): AsyncGenerator<Uint8Array> {
   const list = valueAt(value, path);
   if (!Array.isArray(list)) throw new TypeError('jsonInSlices: no array at the path');
+  return slices(value, path, list, map);
+}
+
+async function* slices(value: Record<string, unknown>, path: readonly string[], list: unknown[], map: (item: unknown) => unknown): AsyncGenerator<Uint8Array> {
   // Where the list goes, marked with a string no study's text can hold in advance (a fixed marker could
   // be typed into a title that comes before the list).
   const mark = `backspegel-list-${randomUUID()}`;
@@ -20,17 +29,19 @@ export async function jsonInSlices(value: Record<string, unknown>, path: readonl
   const before = outer.slice(0, at);
   const after = outer.slice(at + MARK.length);
   const encoder = new TextEncoder();
-  if (list.length === 0) return [encoder.encode(`${before}[]${after}`)];
+  if (list.length === 0) {
+    yield encoder.encode(`${before}[]${after}`);
+    return;
+  }
   const indent = before.slice(before.lastIndexOf('\n') + 1).match(/^ */)![0];
   const inner = `${indent}  `;
-  const chunks = [encoder.encode(`${before}[\n`)];
+  yield encoder.encode(`${before}[\n`);
   for (let i = 0; i < list.length; i += SLICE) {
     if (i > 0) await yieldToEventLoop();
-    const items = list.slice(i, i + SLICE).map((item) => inner + JSON.stringify(item, null, 2).replaceAll('\n', `\n${inner}`));
-    chunks.push(encoder.encode((i > 0 ? ',\n' : '') + items.join(',\n')));
+    const items = list.slice(i, i + SLICE).map((item) => inner + JSON.stringify(map(item), null, 2).replaceAll('\n', `\n${inner}`));
+    yield encoder.encode((i > 0 ? ',\n' : '') + items.join(',\n'));
   }
-  chunks.push(encoder.encode(`\n${indent}]${after}`));
-  return chunks;
+  yield encoder.encode(`\n${indent}]${after}`);
 }
 
 function valueAt(value: unknown, path: readonly string[]): unknown {

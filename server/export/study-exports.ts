@@ -14,7 +14,6 @@ import { inventoryCsv } from './inventory-csv.ts';
 import { delimiterParam } from './csv.ts';
 import { investigationsCsv } from './investigations-csv.ts';
 import { buildQdpx } from '../refi/qdpx-build.ts';
-import { jsonInSlices } from './json-in-slices.ts';
 import { REPORT_EXPORTS } from '../report/report-exports.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import type { User } from '../store/app-data.ts';
@@ -38,11 +37,19 @@ export interface ExportOptions {
   origin?: string;
 }
 
-/** Text, bytes, or bytes in chunks (a large export made a slice at a time: see json-in-slices.ts). */
-export type ExportBody = string | Uint8Array | Uint8Array[];
+/**
+ * Text, bytes, bytes in chunks, or chunks made as they are read (a large export, sent without holding
+ * it whole: see json-in-slices.ts; its length is not known in advance).
+ */
+export type ExportBody = WholeExportBody | AsyncIterable<Uint8Array>;
+export type WholeExportBody = string | Uint8Array | Uint8Array[];
+
+export function isStreamed(body: ExportBody): body is AsyncIterable<Uint8Array> {
+  return typeof body !== 'string' && Symbol.asyncIterator in body;
+}
 
 /** The export as UTF-8 chunks, and their length together. */
-export function exportChunks(body: ExportBody): { chunks: Uint8Array[]; length: number } {
+export function exportChunks(body: WholeExportBody): { chunks: Uint8Array[]; length: number } {
   const chunks = typeof body === 'string' ? [new TextEncoder().encode(body)] : Array.isArray(body) ? body : [body];
   return { chunks, length: chunks.reduce((n, c) => n + c.byteLength, 0) };
 }
@@ -57,7 +64,7 @@ export interface StudyExport {
   contentType: string;
   build(source: ExportSource, options: ExportOptions): Promise<ExportBody>;
   /** Response headers of its own, set after the defaults (the report: its CSP, inline for the preview). */
-  headers?(body: ExportBody, options: ExportOptions, fileName: string): Record<string, string>;
+  headers?(body: WholeExportBody, options: ExportOptions, fileName: string): Record<string, string>;
   /** The audit line's object, when one action covers several formats (e.g. 'report-html'). */
   auditObject?: string;
 }
@@ -84,7 +91,7 @@ export const STUDY_EXPORTS: Record<string, StudyExport> = {
     auditAction: 'export.annotations-jsonld',
     fileName: (studyId) => `webbannoteringar-${studyId}.jsonld`,
     contentType: ANNOTATION_JSONLD_CONTENT_TYPE,
-    build: async (source, options) => jsonInSlices(await annotationsJsonLd(source, options), ['first', 'items']),
+    build: (source, options) => annotationsJsonLd(source, options),
   },
   'project.qdpx': {
     aliases: ['qdpx', 'refi-qda'],

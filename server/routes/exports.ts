@@ -3,7 +3,7 @@
 // the lead only; each download is audited under its format's own action. Exports work in a closed study.
 import { Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
-import { exportChunks, STUDY_EXPORTS, type StudyExport } from '../export/study-exports.ts';
+import { exportChunks, isStreamed, STUDY_EXPORTS, type StudyExport } from '../export/study-exports.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
@@ -18,14 +18,15 @@ export function exportRoutes(services: Services) {
       const access = researchAccess(store, c.get('user'), c.req.param('study')!);
       const options = { params: c.req.query(), origin: new URL(c.req.url).origin };
       const body = await stillListed(access.repo, entry.build({ repo: access.repo, users: store.app.data.users, by: access.user.id, now: clock() }, options));
-      const { chunks, length } = exportChunks(body);
       c.header('Content-Type', entry.contentType);
-      // The length lets the exports page show how far a download has come.
-      c.header('Content-Length', String(length));
       c.header('Content-Disposition', `attachment; filename="${entry.fileName(access.repo.id, options)}"`);
       c.header('Cache-Control', 'no-store');
-      for (const [name, value] of Object.entries(entry.headers?.(body, options, entry.fileName(access.repo.id, options)) ?? {})) c.header(name, value);
       if (entry.auditObject) c.set('audit', { object: entry.auditObject });
+      if (isStreamed(body)) return c.body(readableOf(access.repo, body));
+      const { chunks, length } = exportChunks(body);
+      // The length lets the exports page show how far a download has come.
+      c.header('Content-Length', String(length));
+      for (const [name, value] of Object.entries(entry.headers?.(body, options, entry.fileName(access.repo.id, options)) ?? {})) c.header(name, value);
       if (chunks.length === 1) return c.body(chunks[0] as Uint8Array<ArrayBuffer>);
       // Sent a chunk at a time: joining 30 MB into one buffer would hold up the server again.
       return c.body(new ReadableStream<Uint8Array>({
@@ -37,6 +38,25 @@ export function exportRoutes(services: Services) {
     });
   for (const [key, entry] of Object.entries(STUDY_EXPORTS)) route(key, entry);
   return app;
+
+  /**
+   * Chunks made as the client reads them, none ahead. If the study is erased meanwhile,
+   * the download is cut off: nothing erased leaves after the erasure was answered.
+   */
+  function readableOf(repo: StudyRepo, chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+    const iterator = chunks[Symbol.asyncIterator]();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await iterator.next();
+        if (store.study(repo.id) !== repo) controller.error(new NotFoundError('Studien har raderats.'));
+        else if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    }, { highWaterMark: 0 });
+  }
 
   /**
    * The export, unless its study was erased while it was made: then 404, whether the build failed on

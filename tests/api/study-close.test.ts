@@ -88,4 +88,26 @@ closing('a project export made while its study is erased answers 404, never 500 
   assert.equal([exported.status, exported.json.error.code], [404, 'not_found']);
 });
 
+closing('an export sent as it is made (annotations.jsonld) is cut off when its study is erased during the download', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  assert.is((await lead.call('POST', '/api/studies/mini/close')).status, 200);
+  const res = await t.app.request('/api/studies/mini/export/annotations.jsonld', { headers: { cookie: lead.cookie, origin: 'http://localhost' } });
+  assert.is(res.status, 200);
+  assert.is(res.headers.get('content-length'), null, 'made as it is sent: no length in advance');
+  const reader = res.body!.getReader();
+  const first = await reader.read();
+  assert.match(new TextDecoder().decode(first.value), /"type": "AnnotationCollection"/);
+  assert.is((await lead.call('DELETE', '/api/studies/mini')).status, 204);
+  let text = '';
+  const cut = await (async () => {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return false;
+      text += new TextDecoder().decode(next.value);
+    }
+  })().catch(() => true);
+  assert.ok(cut, 'the download ends in an error, not as a whole file');
+  assert.not.match(text, /"TextQuoteSelector"/, 'no annotation after the erasure');
+});
+
 closing.run();
