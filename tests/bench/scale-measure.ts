@@ -36,7 +36,8 @@ async function measureServer(dataDir: string) {
     // After the memory is read: an export holds its study's texts for a moment.
     const waits = await exportWaits(server);
     const exportWaitMs = Math.max(...waits.map((w) => w.longestWaitMs));
-    return { coldStartMs: server.coldMs, firstSearchMs, rssStartMb, rssSearchMb, peakRssMb, exportWaitMs };
+    const { peakMb: peakAfterExportsMb } = await server.memory();
+    return { coldStartMs: server.coldMs, firstSearchMs, rssStartMb, rssSearchMb, peakRssMb, peakAfterExportsMb, exportWaitMs };
   } finally {
     await server.stop();
   }
