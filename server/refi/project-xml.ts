@@ -162,6 +162,7 @@ export function projectToXml(s: ProjectSnapshot): ProjectFiles {
   }
 
   const sources = new Map<string, string | Uint8Array>();
+  const selectionsOf = documentSelections(s, codeIds);
   if (s.study.documents.length) {
     out(1, '<Sources>');
     for (const d of s.study.documents) {
@@ -173,7 +174,7 @@ export function projectToXml(s: ProjectSnapshot): ProjectFiles {
       sources.set(guid, stored);
       const points = codePointOffsets(body);
       out(2, `<TextSource guid="${guid}"${attr('name', d.title)} plainTextPath="internal://${guid}.txt"${user(d.importedBy)}${attr('creationDateTime', d.importedAt)}>`);
-      for (const sel of documentSelections(s, d.id, codeIds)) {
+      for (const sel of selectionsOf(d.id)) {
         const start = Math.min(sel.start, body.length);
         const end = Math.min(sel.end, body.length);
         if (end <= start) continue;
@@ -224,32 +225,43 @@ interface Selection {
   codings: Coding[];
 }
 
-/** A document's selections: one per annotation (with the annotation's codings), one per coded passage. */
-function documentSelections(s: ProjectSnapshot, documentId: string, codeIds: ReadonlySet<string>): Selection[] {
-  const list: Selection[] = [];
+/**
+ * Each document's selections: one per annotation (with the annotation's codings), one per coded
+ * passage. The annotations and codings are grouped by document once: going through all of them for
+ * every document took most of a project export's 40 s at ten times the bench study.
+ */
+function documentSelections(s: ProjectSnapshot, codeIds: ReadonlySet<string>): (documentId: string) => Selection[] {
+  const lists = new Map<string, Selection[]>();
+  const listOf = (documentId: string) => {
+    let list = lists.get(documentId);
+    if (!list) lists.set(documentId, (list = []));
+    return list;
+  };
   const byAnnotation = new Map<string, Selection>();
   for (const a of s.annotations) {
-    if (a.documentId !== documentId) continue;
     const sel: Selection = { key: `annotation:${a.id}`, start: a.target.start, end: a.target.end, annotation: a, codings: [] };
     byAnnotation.set(a.id, sel);
-    list.push(sel);
+    listOf(a.documentId).push(sel);
   }
   const passages = new Map<string, Selection>();
   for (const c of s.codings) {
     if (!codeIds.has(c.codeId)) continue;
     if (c.target.type === 'annotation') {
       byAnnotation.get(c.target.id)?.codings.push(c);
-    } else if (c.target.type === 'passage' && c.target.documentId === documentId) {
-      const key = `passage:${documentId}:${c.target.start}-${c.target.end}`;
+    } else if (c.target.type === 'passage') {
+      const key = `passage:${c.target.documentId}:${c.target.start}-${c.target.end}`;
       let sel = passages.get(key);
       if (!sel) {
         sel = { key, start: c.target.start, end: c.target.end, annotation: null, codings: [] };
         passages.set(key, sel);
-        list.push(sel);
+        listOf(c.target.documentId).push(sel);
       }
       sel.codings.push(c);
     }
   }
-  for (const sel of list) sel.codings.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return list.sort((a, b) => a.start - b.start || a.end - b.end || a.key.localeCompare(b.key));
+  return (documentId) => {
+    const list = lists.get(documentId) ?? [];
+    for (const sel of list) sel.codings.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return list.sort((a, b) => a.start - b.start || a.end - b.end || a.key.localeCompare(b.key));
+  };
 }
