@@ -1,6 +1,7 @@
 // The exports page (mini study): the lead follows "Exporter" from the study page, downloads the
 // annotations as CSV with the keyboard, and the saved file parses (papaparse) with the seeded annotation;
-// a format that is not there yet shows a Swedish error as an alert; a caseworker gets no link.
+// a format that is not there yet shows a Swedish error as an alert; the JSON-LD export (sent without a
+// length) downloads whole; a caseworker gets no link.
 import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -47,6 +48,25 @@ test('the lead downloads annotations.csv from the exports page and the file pars
     await missing.getByRole('button', { name: 'Ladda ned' }).click();
     await missing.getByRole('alert').getByText('Nedladdningen misslyckades: Den här exporten finns inte ännu.').waitFor();
     assert.equal(problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the JSON-LD export, sent as it is made without a length, downloads whole from the page', async ({ server, browser }) => {
+  const page = await openAs(browser, server.url, 'projektledare');
+  try {
+    await page.goto(`${server.url}/#/studier/mini/export`);
+    const view = page.locator('bs-exports-view');
+    const item = view.locator('li[data-export="annotations-jsonld"]');
+    await item.getByRole('heading', { name: 'Webbannoteringar (JSON-LD)' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Ladda ned' }).click()]);
+    assert.is(download.suggestedFilename(), 'webbannoteringar-mini.jsonld');
+    const collection = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    assert.is(collection.type, 'AnnotationCollection');
+    assert.is(collection.first.items.length, collection.total);
+    assert.equal(collection.first.items.map((a: any) => a.target.selector[0].exact), ['ofta kommer hungrig och i för tunna kläder']);
+    await view.getByRole('status').getByText('Webbannoteringar (JSON-LD) är hämtad.').waitFor();
   } finally {
     await page.context().close();
   }

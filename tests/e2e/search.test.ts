@@ -13,7 +13,8 @@ async function search(page: Page, words: string): Promise<void> {
   const field = page.getByRole('searchbox', { name: 'Sök i studien' });
   await field.fill(words);
   await field.press('Enter');
-  await page.locator('bs-search-view .summary').filter({ hasText: /träff/ }).waitFor();
+  // The view for these words: until it has them, the status line may still be the last search's.
+  await page.locator(`bs-search-view[query="${words}"] .summary`).filter({ hasText: /träff/ }).waitFor();
 }
 
 const summary = (page: Page) => page.locator('bs-search-view .summary');
