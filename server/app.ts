@@ -5,7 +5,7 @@ import { PRODUCTION_COST, type PasswordCost } from './auth/password.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { BulkImports } from './import/bulk-imports.ts';
 import { PendingImports } from './import/pending-imports.ts';
-import { SearchIndexes } from './search/study-search.ts';
+import { SearchIndexes } from './search/search-indexes.ts';
 import { Sessions } from './auth/sessions.ts';
 import { NotFoundError } from './domain/errors.ts';
 import { mountClient } from './http/client-files.ts';

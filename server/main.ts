@@ -13,7 +13,7 @@ import { studyCloseCommand, studyCreateCommand } from './cli/study-command.ts';
 import { importCommand } from './cli/import-command.ts';
 import { exportCommand } from './cli/export-command.ts';
 import { Store } from './store/store.ts';
-import { SearchIndexes } from './search/study-search.ts';
+import { SearchIndexes } from './search/search-indexes.ts';
 import { warmUpCitations } from './literature/citations.ts';
 import { warmUpCharts } from './report/charts/render-svg.ts';
 

@@ -4,7 +4,7 @@ import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { BulkImports } from '../import/bulk-imports.ts';
 import type { PendingImports } from '../import/pending-imports.ts';
-import type { SearchIndexes } from '../search/study-search.ts';
+import type { SearchIndexes } from '../search/search-indexes.ts';
 import type { Store } from '../store/store.ts';
 
 export interface Services {

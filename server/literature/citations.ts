@@ -12,8 +12,7 @@ const citeproc = new WorkerClient<CiteRequest, CiteAnswer>(new URL('./cite-worke
 export async function formatCitations(clusters: TextClusters, items: readonly CslItem[], options: CiteOptions): Promise<FormattedCitation[]> {
   checkOptions(options);
   if (clusters.length === 0) return [];
-  const [formatted] = (await citeproc.call({ kind: 'citations', texts: [clusters], items: [...items], options })) as FormattedCitation[][];
-  return formatted!;
+  return (await citeproc.call({ kind: 'citations', clusters, items: [...items], options })) as FormattedCitation[];
 }
 
 /** formatBibliography (cite.ts), in the worker. */

@@ -12,18 +12,18 @@ import type { CitationCluster } from './find-citations.ts';
 export type TextClusters = Pick<CitationCluster, 'keys' | 'narrative'>[];
 
 export type CiteRequest =
-  /** Each text's citations formatted on their own, each against all of `items` (see formatCitations). */
-  | { kind: 'citations'; texts: TextClusters[]; items: CslItem[]; options: CiteOptions }
+  /** One text's citations, formatted against all of `items` (see formatCitations). */
+  | { kind: 'citations'; clusters: TextClusters; items: CslItem[]; options: CiteOptions }
   | { kind: 'bibliography'; items: CslItem[]; options: CiteOptions }
   /** Builds the engine for `options` before it is needed. */
   | { kind: 'warm'; options: CiteOptions };
 
-export type CiteAnswer = FormattedCitation[][] | BibliographyEntry[] | null;
+export type CiteAnswer = FormattedCitation[] | BibliographyEntry[] | null;
 
 export function answerCiteRequest(request: CiteRequest): CiteAnswer {
   switch (request.kind) {
     case 'citations':
-      return request.texts.map((clusters) => formatCitations(clusters, request.items, request.options));
+      return formatCitations(request.clusters, request.items, request.options);
     case 'bibliography':
       return formatBibliography(request.items, request.options);
     case 'warm':

@@ -48,7 +48,7 @@ export function exportRoutes(services: Services) {
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         const next = await iterator.next();
-        if (store.study(repo.id) !== repo) controller.error(new NotFoundError('Studien har raderats.'));
+        if (erased(repo)) controller.error(erasedError());
         else if (next.done) controller.close();
         else controller.enqueue(next.value);
       },
@@ -64,11 +64,17 @@ export function exportRoutes(services: Services) {
    * after the erasure has been answered.
    */
   async function stillListed<T>(repo: StudyRepo, building: Promise<T>): Promise<T> {
-    const gone = () => new NotFoundError('Studien har raderats.');
     const body = await building.catch((error: unknown) => {
-      throw store.study(repo.id) === repo ? error : gone();
+      throw erased(repo) ? erasedError() : error;
     });
-    if (store.study(repo.id) !== repo) throw gone();
+    if (erased(repo)) throw erasedError();
     return body;
   }
+
+  /** The study is no longer the store's (erased, or erased and another made under its id). */
+  function erased(repo: StudyRepo): boolean {
+    return store.study(repo.id) !== repo;
+  }
 }
+
+const erasedError = () => new NotFoundError('Studien har raderats.');

@@ -6,7 +6,6 @@
 // ratings are indexed again when they change. Results are filtered to what the user may see: their
 // families, memos only for researchers and the lead, and ratings as GET …/inventory/children shows
 // them (a caseworker only their own).
-import { DomainError } from '../domain/errors.ts';
 import type { Entry, HitType, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { annotations, appraisals, reflections } from '../store/family-collections.ts';
@@ -54,29 +53,12 @@ const INDEX_SLICE_CHARS = 40_000;
 /** Annotations made into index records between yields (their comments are parsed as Markdown): about 10 ms. */
 const RECORDS_PER_TURN = 300;
 /**
- * How long a search waits for the index to come up to date before it is answered 503 index_building
- * with how far the building has come. An edit is indexed in milliseconds; after a restart, a large
- * study takes half a minute, longer than a proxy would wait for an answer.
- */
-export const SEARCH_WAIT_MS = 3000;
-
-/**
  * How far the index's building has come, in steps: each document and each family to index, and a last
  * one over the whole index (after an import, its posting lists are compacted and its searches warmed up).
  */
 export interface IndexProgress {
   done: number;
   total: number;
-}
-
-/** The index is still being built: 503, with `done` and `total` so the client can show how far. */
-export class IndexBuildingError extends DomainError {
-  readonly status = 503;
-  override readonly retryAfterSeconds = 2;
-  constructor(progress: IndexProgress) {
-    const percent = progress.total ? Math.floor((100 * progress.done) / progress.total) : 0;
-    super('index_building', `Sökindexet byggs (${percent} %). Försök igen om en stund.`, { ...progress });
-  }
 }
 
 export class StudySearch {
@@ -329,34 +311,5 @@ export class StudySearch {
       childId: r.type === 'rating' ? r.ref : null,
     }));
     return { hits, total: ranked.total };
-  }
-}
-
-/** One search index per study, created on first use. */
-export class SearchIndexes {
-  #indexes = new Map<string, StudySearch>();
-  #waitMs: number;
-
-  /** `waitMs`: how long a search waits for its index (SEARCH_WAIT_MS; tests give 0). */
-  constructor(options: { waitMs?: number } = {}) {
-    this.#waitMs = options.waitMs ?? SEARCH_WAIT_MS;
-  }
-
-  /** The study's index once it is up to date; IndexBuildingError if that takes longer than the wait. */
-  async ready(repo: StudyRepo): Promise<StudySearch> {
-    const index = this.for(repo);
-    if (await index.readyWithin(this.#waitMs)) return index;
-    throw new IndexBuildingError(index.progress ?? { done: 0, total: 0 });
-  }
-
-  for(repo: StudyRepo): StudySearch {
-    let index = this.#indexes.get(repo.id);
-    if (!index) this.#indexes.set(repo.id, (index = new StudySearch(repo)));
-    return index;
-  }
-
-  /** Drops an erased study's index (and every text it held). */
-  forget(studyId: string): void {
-    this.#indexes.delete(studyId);
   }
 }

@@ -9,6 +9,8 @@ const building = appSuite('Searching while the index is built', { searchWaitMs: 
 building('503 index_building with how far it has come, then the hits once it is built', async ({ t }) => {
   const cw = await t.as('socsek1');
   const repo = t.store.study('mini')!;
+  const outsider = await (await t.as('admin')).call('GET', '/api/studies/mini/search?q=kontaktfamilj');
+  assert.is(outsider.status, 404, 'a user outside the study learns nothing, not even that its index is being built');
   const first = await cw.call('GET', '/api/studies/mini/search?q=kontaktfamilj');
   assert.is(first.status, 503);
   assert.is(first.json.error.code, 'index_building');

@@ -8,7 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { FAST_COST } from '../../server/auth/password.ts';
 import { DEMO_STUDY_DIR, seedDemo } from '../../server/seed/demo.ts';
 import { Store, type StoreOptions } from '../../server/store/store.ts';
-import { SearchIndexes } from '../../server/search/study-search.ts';
+import { SearchIndexes } from '../../server/search/search-indexes.ts';
 
 export const MINI_STUDY_DIR = new URL('../fixtures/mini-study/', import.meta.url).pathname;
 export const ORIGIN = 'http://localhost';
