@@ -23,8 +23,11 @@ export interface ProjectSnapshot {
   /** In codebook order. */
   codes: Code[];
   codings: Coding[];
-  /** Each document's text, or its UTF-8 bytes (the project export's worker: decoded a document at a time). */
-  texts: Map<string, string | Uint8Array>;
+  /**
+   * Each document's text, or its UTF-8 bytes. A Map, or (the project export's worker) a reader of
+   * each file when it is asked for, so a large study's texts are never in memory together.
+   */
+  texts: Pick<ReadonlyMap<string, string | Uint8Array>, 'get'>;
   annotations: Annotation[];
   reflections: SnapshotReflection[];
   memos: Memo[];

@@ -13,12 +13,6 @@ import type { ProjectSnapshot } from './project-snapshot.ts';
 // ignoreBOM: a text starting with U+FEFF keeps it, as reading the file as a string does.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-export interface ProjectFiles {
-  xml: string;
-  /** The texts (or their UTF-8 bytes), keyed by the GUID of their TextSource (the file is `sources/<guid>.txt`). */
-  sources: Map<string, string | Uint8Array>;
-}
-
 const NAME_MAX = 60;
 
 /** A selection's name: its quote on one line, shortened. */
@@ -31,14 +25,37 @@ function shortQuote(text: string): string {
 const attr = (name: string, value: string | null | undefined): string => (value ? ` ${name}="${escapeAttribute(value)}"` : '');
 const text = (tag: string, value: string): string => `<${tag}>${escapeText(xmlChars(value))}</${tag}>`;
 
-export function projectToXml(s: ProjectSnapshot): ProjectFiles {
+/** The project file whole (see projectXml). */
+export function projectToXml(s: ProjectSnapshot): string {
+  return [...projectXml(s)].join('');
+}
+
+/**
+ * The package's `sources/<guid>.txt` files: each document's TextSource GUID and id, in the order
+ * they are packed (by GUID, so the same study gives the same bytes).
+ */
+export function projectSources(s: ProjectSnapshot): [guid: string, documentId: string][] {
+  return s.study.documents.map((d): [string, string] => [guidFor('document', s.study.id, d.id), d.id]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The project file in pieces as it is written (each a run of whole lines), so a large study's XML
+ * (190 MB at ten times the bench study) is never held whole: a document's text is read when its
+ * TextSource is written and let go after.
+ */
+export function* projectXml(s: ProjectSnapshot): Generator<string> {
   const studyId = s.study.id;
   const g = (kind: string, id: string) => guidFor(kind, studyId, id);
   const knownUsers = new Set(s.userNames.keys());
   const user = (id: string) => (knownUsers.has(id) ? ` creatingUser="${userGuid(id)}"` : '');
   const questionGuid = (id: string) => g('question', id);
-  const lines: string[] = [];
+  let lines: string[] = [];
   const out = (depth: number, line: string) => lines.push('  '.repeat(depth) + line);
+  const written = () => {
+    const piece = lines.join('\n') + '\n';
+    lines = [];
+    return piece;
+  };
 
   // Notes first, since codes, cases and the project refer to them.
   type Note = { guid: string; name: string; marker: string; body: string; author: string; created: string; modified: string; selections: string[] };
@@ -161,17 +178,14 @@ export function projectToXml(s: ProjectSnapshot): ProjectFiles {
     out(1, '</Cases>');
   }
 
-  const sources = new Map<string, string | Uint8Array>();
   const selectionsOf = documentSelections(s, codeIds);
   if (s.study.documents.length) {
     out(1, '<Sources>');
     for (const d of s.study.documents) {
       const guid = g('document', d.id);
       const stored = s.texts.get(d.id) ?? '';
-      // Bytes are decoded for this document only, and the package keeps the bytes: a large study's
-      // texts are never all in memory as strings.
+      // Bytes are decoded for this document only: a large study's texts are never all in memory.
       const body = typeof stored === 'string' ? stored : utf8.decode(stored);
-      sources.set(guid, stored);
       const points = codePointOffsets(body);
       out(2, `<TextSource guid="${guid}"${attr('name', d.title)} plainTextPath="internal://${guid}.txt"${user(d.importedBy)}${attr('creationDateTime', d.importedAt)}>`);
       for (const sel of selectionsOf(d.id)) {
@@ -191,6 +205,7 @@ export function projectToXml(s: ProjectSnapshot): ProjectFiles {
         out(3, '</PlainTextSelection>');
       }
       out(2, '</TextSource>');
+      yield written();
     }
     out(1, '</Sources>');
   }
@@ -203,6 +218,7 @@ export function projectToXml(s: ProjectSnapshot): ProjectFiles {
       out(3, text('PlainTextContent', n.body));
       lines.push(...n.selections);
       out(2, '</Note>');
+      if (lines.length >= 1000) yield written();
     }
     out(1, '</Notes>');
   }
@@ -214,7 +230,7 @@ export function projectToXml(s: ProjectSnapshot): ProjectFiles {
   if (s.study.description.trim()) out(1, text('Description', s.study.description));
   for (const guid of projectNoteRefs) out(1, `<NoteRef targetGUID="${guid}"/>`);
   out(0, '</Project>');
-  return { xml: lines.join('\n') + '\n', sources };
+  yield written();
 }
 
 interface Selection {

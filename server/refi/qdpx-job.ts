@@ -1,13 +1,13 @@
-// The body of a project export's worker thread (qdpx-worker.mjs): reads the documents' texts itself,
-// writes the project XML and zips it, and sends the package back. On the main thread this took 2.6 s
-// for the bench study, in which the server answered nothing.
-import { readFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+// The body of a project export's worker thread (qdpx-worker.mjs): writes the project XML, reads each
+// document's text when it is needed, and sends the zipped package back in pieces as it is made (see
+// server/workers/worker-stream.ts). On the main thread this took 2.6 s for the bench study, in which
+// the server answered nothing; made whole, it needed 4.4 GB at ten times the bench study.
+import { accessSync, constants, readFileSync } from 'node:fs';
 import type { Annotation, Coding } from '../domain/types.ts';
 import { fromSlices } from '../workers/slices.ts';
+import { servePieces } from '../workers/worker-stream.ts';
 import type { ProjectRecords } from './project-snapshot.ts';
-import { projectToXml } from './project-xml.ts';
-import { zipProject } from './qdpx-zip.ts';
+import { projectPackage } from './qdpx-zip.ts';
 
 export interface QdpxRequest {
   /** The records but the long lists, which come in slices (see server/workers/slices.ts). */
@@ -18,23 +18,18 @@ export interface QdpxRequest {
   textFiles: [string, string][];
 }
 
-/** The package, or the name of what went wrong (never a message: it could quote a text). */
-export type QdpxResponse = { zip: Uint8Array } | { failed: string };
-
-export async function buildQdpxPackage(request: QdpxRequest): Promise<Uint8Array> {
-  // As bytes: decoded a document at a time by projectToXml, and zipped as they are.
-  const texts = new Map<string, Uint8Array>();
-  for (const [id, path] of request.textFiles) texts.set(id, await readFile(path));
+/** The package's bytes in pieces. A text that cannot be read fails it before the first piece. */
+export function qdpxPieces(request: QdpxRequest): Iterable<Uint8Array> {
+  const files = new Map(request.textFiles);
+  for (const path of files.values()) accessSync(path, constants.R_OK);
+  // Read as bytes each time they are asked for: decoded a document at a time by projectXml, and
+  // zipped as they are.
+  const texts = { get: (id: string) => (files.has(id) ? readFileSync(files.get(id)!) : undefined) };
   const records = { ...request.records, annotations: fromSlices<Annotation>(request.annotations), codings: fromSlices<Coding>(request.codings) };
-  return zipProject(projectToXml({ ...records, texts }));
+  return projectPackage({ ...records, texts });
 }
 
 /** Answers the one request the worker is started for. */
 export function serveQdpxJob(): void {
-  parentPort!.once('message', (request: QdpxRequest) => {
-    buildQdpxPackage(request).then(
-      (zip) => parentPort!.postMessage({ zip } satisfies QdpxResponse, [zip.buffer as ArrayBuffer]),
-      (error: Error) => parentPort!.postMessage({ failed: error.name } satisfies QdpxResponse),
-    );
-  });
+  servePieces(qdpxPieces);
 }

@@ -3,7 +3,7 @@
 // the lead only; each download is audited under its format's own action. Exports work in a closed study.
 import { Hono } from 'hono';
 import { NotFoundError } from '../domain/errors.ts';
-import { exportChunks, isStreamed, STUDY_EXPORTS, type StudyExport } from '../export/study-exports.ts';
+import { exportChunks, isStreamed, STUDY_EXPORTS, type ExportBody, type StudyExport } from '../export/study-exports.ts';
 import { audited } from '../http/audit.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../http/services.ts';
@@ -63,11 +63,15 @@ export function exportRoutes(services: Services) {
    * texts already removed or finished from records still in memory. Nothing erased leaves the server
    * after the erasure has been answered.
    */
-  async function stillListed<T>(repo: StudyRepo, building: Promise<T>): Promise<T> {
+  async function stillListed(repo: StudyRepo, building: Promise<ExportBody>): Promise<ExportBody> {
     const body = await building.catch((error: unknown) => {
       throw erased(repo) ? erasedError() : error;
     });
-    if (erased(repo)) throw erasedError();
+    if (erased(repo)) {
+      // A body made as it is sent may have work running (the project export's worker): stop it.
+      if (isStreamed(body)) await body[Symbol.asyncIterator]().return?.();
+      throw erasedError();
+    }
     return body;
   }
 

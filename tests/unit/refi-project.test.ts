@@ -1,6 +1,7 @@
 // The pure core of the REFI-QDA project exchange: code points against UTF-16 offsets, positions moved
 // through normalisation and pseudonymisation, and a hand-made snapshot written as a valid project.
 import { execFileSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -8,7 +9,7 @@ import { codePointOffsets, utf16Offsets } from '../../server/refi/code-points.ts
 import { readNoteMarker, readQuestionDescription } from '../../server/refi/project-guids.ts';
 import { parseProject } from '../../server/refi/project-parse.ts';
 import type { ProjectSnapshot } from '../../server/refi/project-snapshot.ts';
-import { projectToXml } from '../../server/refi/project-xml.ts';
+import { projectSources, projectToXml } from '../../server/refi/project-xml.ts';
 import { zipProject } from '../../server/refi/qdpx-zip.ts';
 import { prepareSource } from '../../server/refi/source-text.ts';
 import { REFI_FIXTURES, schemaErrors } from '../setup/refi-schema.ts';
@@ -61,7 +62,7 @@ test('a hand-made snapshot is written as a project that validates and parses bac
     references: [{ key: 'doe2020', text: 'Doe, J. (2020). En bok.' }],
     now: new Date(at),
   };
-  const { xml, sources } = projectToXml(snapshot);
+  const xml = projectToXml(snapshot);
   try {
     execFileSync('xmllint', ['--version'], { stdio: 'pipe' });
     assert.is(schemaErrors(xml, join(REFI_FIXTURES, 'Project-mrt2019.xsd')), '');
@@ -69,7 +70,7 @@ test('a hand-made snapshot is written as a project that validates and parses bac
     if ((e as { code?: string }).code !== 'ENOENT') throw e;
     console.warn('xmllint saknas: projektet valideras inte mot XSD:n (installera libxml2-utils)');
   }
-  assert.equal([...sources.values()], [text]);
+  assert.equal(projectSources(snapshot).map(([, id]) => id), ['d1']);
   const parsed = parseProject(xml);
   assert.is(parsed.name, 'Studie <&>');
   const [source] = parsed.textSources;
@@ -78,15 +79,18 @@ test('a hand-made snapshot is written as a project that validates and parses bac
   assert.equal(parsed.cases[0]!.values.map((v) => v.value), ['2010-01-01', '2', 'hög']);
   assert.equal(parsed.notes.map((n) => n.description), ['backspegel:reflection key=summary', 'backspegel:reference key=doe2020']);
 
-  // The export's worker hands the texts over as their UTF-8 bytes: the same XML, the bytes kept for the
-  // package; a text that starts with U+FEFF keeps it (as reading the file as a string does).
+  // The export's worker hands the texts over as their UTF-8 bytes: the same XML and package; a text
+  // that starts with U+FEFF keeps it (as reading the file as a string does).
   for (const body of [text, `\uFEFF${text}`]) {
-    const asText = projectToXml({ ...snapshot, texts: new Map([['d1', body]]) });
-    const bytes = new TextEncoder().encode(body);
-    const asBytes = projectToXml({ ...snapshot, texts: new Map([['d1', bytes]]) });
-    assert.is(asBytes.xml, asText.xml);
-    assert.equal([...asBytes.sources.values()], [bytes]);
-    assert.is(Buffer.from(zipProject(asBytes)).equals(Buffer.from(zipProject(asText))), true, 'the same package');
+    const asText = { ...snapshot, texts: new Map([['d1', body]]) };
+    const asBytes = { ...snapshot, texts: new Map([['d1', new TextEncoder().encode(body)]]) };
+    assert.is(projectToXml(asBytes), projectToXml(asText));
+    const zipped = zipProject(asBytes);
+    assert.is(Buffer.from(zipped).equals(Buffer.from(zipProject(asText))), true, 'the same package');
+    const files = unzipSync(zipped);
+    assert.equal(Object.keys(files), ['project.qde', `sources/${projectSources(snapshot)[0]![0]}.txt`]);
+    assert.is(strFromU8(files['project.qde']!), projectToXml(asText));
+    assert.ok(Buffer.from(files[Object.keys(files)[1]!]!).equals(Buffer.from(body, 'utf8')), 'the text, byte for byte');
   }
 });
 
