@@ -2,13 +2,13 @@
 // its TextSources point to (`sources/<guid>.txt`). Pure: everything comes in a ProjectSnapshot.
 // The mapping (both ways) is described in docs/refi-qda-projekt.md.
 import { codeTreeLines, escapeAttribute, escapeText, guidForCodeId, xmlChars } from '../domain/refi-codebook.ts';
-import type { Annotation, Coding, FamilyAttributes } from '../domain/types.ts';
+import type { Coding, FamilyAttributes } from '../domain/types.ts';
 import { codePointOffsets } from './code-points.ts';
 import {
   ACTIVE_FROM_VARIABLE, ACTIVE_TO_VARIABLE, KNOWN_NO_GUID, KNOWN_NO_NAME, KNOWN_YES_GUID, KNOWN_YES_NAME, PROJECT_NAMESPACE,
   QUESTION_ROOT_GUID, QUESTION_ROOT_NAME, guidFor, noteMarker, questionMarker, userGuid,
 } from './project-guids.ts';
-import type { ProjectSnapshot } from './project-snapshot.ts';
+import type { ProjectAnnotation, ProjectSnapshot } from './project-snapshot.ts';
 
 // ignoreBOM: a text starting with U+FEFF keeps it, as reading the file as a string does.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -237,7 +237,7 @@ interface Selection {
   key: string;
   start: number;
   end: number;
-  annotation: Annotation | null;
+  annotation: ProjectAnnotation | null;
   codings: Coding[];
 }
 

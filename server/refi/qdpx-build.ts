@@ -5,7 +5,7 @@ import type { User } from '../store/app-data.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { toSlices, transferables } from '../workers/slices.ts';
 import { workerPieces } from '../workers/worker-stream.ts';
-import { projectRecords } from './project-snapshot.ts';
+import { projectAnnotation, projectRecords } from './project-snapshot.ts';
 import type { QdpxRequest } from './qdpx-job.ts';
 
 const WORKER_URL = new URL('./qdpx-worker.mjs', import.meta.url);
@@ -14,6 +14,6 @@ const WORKER_URL = new URL('./qdpx-worker.mjs', import.meta.url);
 export async function buildQdpx(repo: StudyRepo, users: readonly User[], now: Date): Promise<AsyncIterableIterator<Uint8Array>> {
   const { annotations, codings, ...records } = await projectRecords(repo, users, now);
   const textFiles = repo.study.documents.map((d): [string, string] => [d.id, repo.documents.textPath(d.id)]);
-  const request: QdpxRequest = { records, annotations: await toSlices(annotations), codings: await toSlices(codings), textFiles };
+  const request: QdpxRequest = { records, annotations: await toSlices(annotations, projectAnnotation), codings: await toSlices(codings), textFiles };
   return workerPieces(WORKER_URL, 'project export', request, [...transferables(request.annotations), ...transferables(request.codings)]);
 }

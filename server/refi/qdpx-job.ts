@@ -3,10 +3,10 @@
 // server/workers/worker-stream.ts). On the main thread this took 2.6 s for the bench study, in which
 // the server answered nothing; made whole, it needed 4.4 GB at ten times the bench study.
 import { accessSync, constants, readFileSync } from 'node:fs';
-import type { Annotation, Coding } from '../domain/types.ts';
+import type { Coding } from '../domain/types.ts';
 import { fromSlices } from '../workers/slices.ts';
 import { servePieces } from '../workers/worker-stream.ts';
-import type { ProjectRecords } from './project-snapshot.ts';
+import type { ProjectAnnotation, ProjectRecords } from './project-snapshot.ts';
 import { projectPackage } from './qdpx-zip.ts';
 
 export interface QdpxRequest {
@@ -25,7 +25,7 @@ export function qdpxPieces(request: QdpxRequest): Iterable<Uint8Array> {
   // Read as bytes each time they are asked for: decoded a document at a time by projectXml, and
   // zipped as they are.
   const texts = { get: (id: string) => (files.has(id) ? readFileSync(files.get(id)!) : undefined) };
-  const records = { ...request.records, annotations: fromSlices<Annotation>(request.annotations), codings: fromSlices<Coding>(request.codings) };
+  const records = { ...request.records, annotations: fromSlices<ProjectAnnotation>(request.annotations), codings: fromSlices<Coding>(request.codings) };
   return projectPackage({ ...records, texts });
 }
 

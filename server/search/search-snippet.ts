@@ -60,20 +60,24 @@ export function collapseSpaces(text: string): string {
  * UTF-8 with å, ä and ö decodes at about half a byte a nanosecond here, so a 1 KB head was half a snippet's cost.
  */
 const HEADS = [256, 1024];
+/** How much of each entry the study search keeps in memory (the rest is read from its file when needed). */
+export const HEAD_BYTES = HEADS.at(-1)!;
 
 /**
- * The snippet of the UTF-8 text at [start, end) of `bytes`, decoding only the head of a long text when
- * its first matching word and the window after it lie there — the same snippet as from the whole
- * text. (Decoding and scanning whole entries was a fifth of a search with 50 hits.)
+ * The snippet of an entry of `length` UTF-8 bytes, from `head` (its first HEAD_BYTES bytes, or all of a
+ * shorter one), decoding no more of it than needed. `whole` gives the whole entry's text, asked for
+ * only when the first matching word and the window after it do not lie in the head: the snippet is
+ * the same as from the whole text. (Decoding and scanning whole entries was a fifth of a search with
+ * 50 hits.)
  */
-export function snippetOfBytes(bytes: Buffer, start: number, end: number, matcher: TermMatcher): { snippet: string; highlights: [number, number][] } {
+export function snippetOfEntry(head: Buffer, length: number, whole: () => string, matcher: TermMatcher): { snippet: string; highlights: [number, number][] } {
   for (const size of HEADS) {
-    if (end - start <= size) break;
-    const head = bytes.toString('utf8', start, start + size);
-    const at = matcher.first(head);
+    if (length <= size) break;
+    const decoded = head.toString('utf8', 0, size);
+    const at = matcher.first(decoded);
     // More than white space after the window (short of the head's last characters, where a character
     // may have been cut in two): the window, and the "…" after it, are the same as in the whole text.
-    if (at >= 0 && /\S/.test(head.slice(at + SNIPPET_AFTER + 1, -3))) return snippet(head, matcher, at);
+    if (at >= 0 && /\S/.test(decoded.slice(at + SNIPPET_AFTER + 1, -3))) return snippet(decoded, matcher, at);
   }
-  return snippet(bytes.toString('utf8', start, end), matcher);
+  return snippet(length <= head.length ? head.toString('utf8') : whole(), matcher);
 }

@@ -6,6 +6,7 @@
 // ratings are indexed again when they change. Results are filtered to what the user may see: their
 // families, memos only for researchers and the lead, and ratings as GET …/inventory/children shows
 // them (a caseworker only their own).
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Entry, HitType, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { annotations, appraisals, reflections } from '../store/family-collections.ts';
@@ -13,9 +14,9 @@ import { codes, codings, memos } from '../store/study-collections.ts';
 import { inventoryChildren, inventoryRatings } from '../store/inventory-collections.ts';
 import { codeScope, inScope, type CodeScope } from './code-scope.ts';
 import { RankedIndex } from './ranked-index.ts';
-import { snippet, snippetOfBytes } from './search-snippet.ts';
+import { HEAD_BYTES, snippet, snippetOfEntry } from './search-snippet.ts';
 import {
-  annotationRecord, appraisalPlace, appraisalRecord, entryRecords, memoRecord, ratingRecord, reflectionRecord, type IndexedRecord,
+  annotationRecord, appraisalPlace, appraisalRecord, entryHeads, entryRecords, memoRecord, ratingRecord, reflectionRecord, type IndexedRecord,
 } from './search-sources.ts';
 import { TermMatcher } from './swedish-terms.ts';
 import { mapInTurns, yieldToEventLoop } from '../workers/event-loop.ts';
@@ -65,8 +66,8 @@ export class StudySearch {
   #repo: StudyRepo;
   #index = new RankedIndex<IndexedRecord>();
   #documents = new Set<string>();
-  /** Each indexed document's text as UTF-8, where its entries' snippets are read (see IndexedRecord.byteStart). */
-  #texts = new Map<string, Buffer>();
+  /** Each indexed document's entries' heads as UTF-8, where their snippets are read (see entryHeads). */
+  #heads = new Map<string, Buffer>();
   #familyRevisions = new Map<string, number>();
   #familyIds = new Map<string, string[]>();
   #memoSeq = -1;
@@ -158,7 +159,7 @@ export class StudySearch {
       const docs = entryRecords(meta, text, entries);
       // In slices, so that a 5 MB case file does not hold up requests for seconds.
       await this.#addInSlices(docs);
-      this.#texts.set(meta.id, Buffer.from(text, 'utf8'));
+      this.#heads.set(meta.id, entryHeads(text, docs));
       for (const doc of docs) doc.text = '';
       this.#documents.add(meta.id);
       this.#progress!.done++;
@@ -243,8 +244,29 @@ export class StudySearch {
   }
 
   #snippetOf(r: IndexedRecord, matcher: TermMatcher): ReturnType<typeof snippet> {
-    const bytes = r.byteStart === null ? undefined : this.#texts.get(r.documentId!);
-    return bytes ? snippetOfBytes(bytes, r.byteStart!, r.byteEnd!, matcher) : snippet(r.text, matcher);
+    const heads = r.byteStart === null ? undefined : this.#heads.get(r.documentId!);
+    if (!heads) return snippet(r.text, matcher);
+    const length = r.byteEnd! - r.byteStart!;
+    const head = heads.subarray(r.headAt!, r.headAt! + Math.min(length, HEAD_BYTES));
+    return snippetOfEntry(head, length, () => this.#readEntry(r) ?? head.toString('utf8'), matcher);
+  }
+
+  /**
+   * An entry's whole text from its document's file (immutable once stored), for the few snippets
+   * whose matching word lies past the head; undefined if the file is gone (the study erased).
+   */
+  #readEntry(r: IndexedRecord): string | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.#repo.documents.textPath(r.documentId!), 'r');
+      const bytes = Buffer.allocUnsafe(r.byteEnd! - r.byteStart!);
+      const read = readSync(fd, bytes, 0, bytes.length, r.byteStart!);
+      return bytes.toString('utf8', 0, read);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
   }
 
   /** Changes with every write to the inventory's children (pseudonyms, raters) or ratings. */

@@ -7,12 +7,12 @@ import { yieldToEventLoop } from './event-loop.ts';
 
 const ITEMS_PER_SLICE = 1000;
 
-/** `list` as serialised slices (see fromSlices), made a slice per turn of the event loop. */
-export async function toSlices(list: readonly unknown[]): Promise<Uint8Array[]> {
+/** `list` (each item as `map` gives it) as serialised slices (see fromSlices), made a slice per turn of the event loop. */
+export async function toSlices<T>(list: readonly T[], map: (item: T) => unknown = (item) => item): Promise<Uint8Array[]> {
   const slices: Uint8Array[] = [];
   for (let i = 0; i < list.length; i += ITEMS_PER_SLICE) {
     if (i > 0) await yieldToEventLoop();
-    slices.push(new Uint8Array(serialize(list.slice(i, i + ITEMS_PER_SLICE))));
+    slices.push(new Uint8Array(serialize(list.slice(i, i + ITEMS_PER_SLICE).map(map))));
   }
   return slices;
 }

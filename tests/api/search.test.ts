@@ -18,6 +18,22 @@ search('finds entries by word, with a snippet around the match and where it is',
   assert.is(r.json.total, r.json.hits.length);
 });
 
+search('a word far into a long entry (past what the index keeps of it in memory) gets its snippet from the stored text', async ({ t }) => {
+  const lead = await t.as('projektledare');
+  // Two long entries with multi-byte letters; the word sought lies about 3 KB into the second.
+  const filler = 'Vårdnadshavaren – återigen – hörd om läget. '.repeat(70);
+  const text = `Akt för test\n\n2016-01-10 Samtal\n${filler}Slut.\n\n2016-02-11 Hembesök\n${filler}Hon nämner xylofonlektionerna i skolan. Mer text efter.\n`;
+  const created = await lead.call('POST', '/api/studies/mini/families/fam-1/documents', { title: 'Lång akt', text });
+  assert.is(created.status, 201, created.text);
+  const hits = (await (await t.as('socsek1')).call('GET', path('xylofonlektionerna'))).json.hits;
+  assert.is(hits.length, 1);
+  assert.is(hits[0].documentId, created.json.document.id);
+  assert.is(hits[0].start, text.indexOf('2016-02-11'));
+  assert.match(hits[0].snippet, /^….*hörd om läget\. Hon nämner xylofonlektionerna i skolan\. Mer text efter\.$/);
+  const [from, to] = hits[0].highlights[0];
+  assert.is(hits[0].snippet.slice(from, to), 'xylofonlektionerna');
+});
+
 search('the text before the first dated entry is found too', async ({ t }) => {
   const hits = (await (await t.as('socsek1')).call('GET', path('testakt'))).json.hits;
   assert.ok(hits.some((h: any) => h.type === 'entry' && h.start === 0 && h.title === 'Akt, familj 1'));

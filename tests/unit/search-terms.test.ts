@@ -2,7 +2,7 @@
 // value here is written out by hand from how Swedish inflects, not taken from the code's output.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { collapseSpaces, isSpace, snippet, snippetOfBytes } from '../../server/search/search-snippet.ts';
+import { collapseSpaces, HEAD_BYTES, isSpace, snippet, snippetOfEntry } from '../../server/search/search-snippet.ts';
 import { ningRoot, stemTerm, TermMatcher, tokenise } from '../../server/search/swedish-terms.ts';
 
 const terms = suite('Search terms in Swedish');
@@ -98,7 +98,7 @@ terms('the matcher finds exactly the words whose stem is a term: every word of t
   }
 });
 
-terms('a snippet cut from a UTF-8 entry is the one cut from its whole text, wherever the match is', () => {
+terms('a snippet cut from the UTF-8 head of an entry is the one cut from its whole text, wherever the match is; the rest is read only when needed', () => {
   const matcher = new TermMatcher(new Set(['skol']));
   // Multi-byte letters and dashes (38 bytes for 31 characters) around the ends of the 256-byte and the
   // 1 KB head; a match early, late, near a head's end, or none; text after the window, only spaces
@@ -108,10 +108,19 @@ terms('a snippet cut from a UTF-8 entry is the one cut from its whole text, wher
     for (const after of ['', '      ', ` ${filler.repeat(3)}`, ` ${filler.repeat(40)}`, `${' '.repeat(120)}slut`]) {
       for (const word of ['Skolan ringde.', 'Inget att hitta.']) {
         const text = `${filler.repeat(before)}${word}${after}`;
-        const bytes = Buffer.from(`Rubrik\n${text}\nNästa`, 'utf8');
-        const start = Buffer.byteLength('Rubrik\n');
-        const cut = snippetOfBytes(bytes, start, start + Buffer.byteLength(text), matcher);
-        assert.equal(cut, snippet(text, matcher), `${before} × filler, "${word}", ${after.length} after`);
+        const bytes = Buffer.from(text, 'utf8');
+        let wholeRead = false;
+        const whole = () => {
+          wholeRead = true;
+          return text;
+        };
+        const cut = snippetOfEntry(bytes.subarray(0, HEAD_BYTES), bytes.length, whole, matcher);
+        const what = `${before} × filler, "${word}", ${after.length} after`;
+        assert.equal(cut, snippet(text, matcher), what);
+        // Read whole only when longer than the head and the match (with its window) not in it.
+        const inHead = bytes.length <= HEAD_BYTES || Buffer.byteLength(text.slice(0, text.indexOf('Skolan') + 100)) < HEAD_BYTES - 20;
+        if (word.startsWith('Skolan') && inHead) assert.is(wholeRead, false, what);
+        if (bytes.length > HEAD_BYTES && (word.startsWith('Inget') || Buffer.byteLength(text.slice(0, text.indexOf('Skolan'))) > HEAD_BYTES)) assert.is(wholeRead, true, what);
       }
     }
   }
