@@ -9,7 +9,7 @@ import type { Code, CodedSegment, Coding, Family, Memo, Study } from '../domain/
 import { segmentViews } from '../http/coding-views.ts';
 import { displayName } from '../http/views.ts';
 import { libraryItems, studyBibliography, studyCitedKeys } from '../literature/study-library.ts';
-import { questionColumns } from '../routes/matrix.ts';
+import { resolvedQuestionColumns } from '../routes/matrix.ts';
 import type { User } from '../store/app-data.ts';
 import { codes as codesCollection, codings as codingsCollection, memos as memosCollection } from '../store/study-collections.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
@@ -152,8 +152,9 @@ export async function buildReport(repo: StudyRepo, users: readonly User[], optio
   const years = reportFamilies.flatMap((f) => [f.firstYear, f.lastYear]).filter((y): y is number => y !== null);
 
   // ——— findings: the code × question matrix over the families in scope ———
-  const { cols, columnOf } = questionColumns(repo);
+  const { cols, columnOf } = await resolvedQuestionColumns(repo, allCodings);
   const matrix = buildMatrix(allCodes, allCodings, cols, columnOf);
+  await yieldToEventLoop();
   const rowOf = new Map(matrix.rows.map((r, i) => [r.id, i]));
   const colOf = new Map(matrix.cols.map((c, i) => [c.id, i]));
   const pathOf = (code: Code): string => {

@@ -6,10 +6,11 @@ import { exportChunks, type ExportOptions, type ExportSource, type StudyExport }
 import { reportCsp } from '../http/security.ts';
 import { codes } from '../store/study-collections.ts';
 import { buildReport } from './build-report.ts';
-import { reportHtml } from './report-html.ts';
+import { reportHtmlParts } from './report-html.ts';
 import { reportMarkdown } from './report-markdown.ts';
 import { parseReportOptions } from './report-options.ts';
 import type { ReportModel } from './report-types.ts';
+import { encodeInTurns } from '../workers/event-loop.ts';
 
 function model(source: ExportSource, options: ExportOptions): Promise<ReportModel> {
   const reportOptions = parseReportOptions(options.params, source.repo.study, source.repo.records.list(codes));
@@ -36,11 +37,15 @@ export const REPORT_EXPORTS: Record<string, StudyExport> = {
     auditObject: 'report-html',
     fileName: (studyId) => `rapport-${studyId}.html`,
     contentType: 'text/html; charset=utf-8',
-    build: async (source, options) => reportHtml(await model(source, options)).html,
+    // The head, with the whole <style>, in a chunk of its own: the CSP's hash is taken from it.
+    build: async (source, options) => {
+      const parts = reportHtmlParts(await model(source, options));
+      return [new TextEncoder().encode(parts.next().value as string), ...await encodeInTurns(parts)];
+    },
     // The report's own <style> is allowed by its hash; the app may frame it (the preview).
     headers: (body, options, fileName) => {
-      const html = typeof body === 'string' ? body : Buffer.concat(exportChunks(body).chunks).toString('utf8');
-      const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+      const head = new TextDecoder().decode(exportChunks(body).chunks[0]);
+      const css = /<style>([\s\S]*?)<\/style>/.exec(head)?.[1] ?? '';
       const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
       return { 'Content-Security-Policy': reportCsp(hash), 'X-Frame-Options': 'SAMEORIGIN', ...inline(options, fileName) };
     },

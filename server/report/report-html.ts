@@ -2,19 +2,12 @@
 // the safe renderer (in the model: ReportReflection.html), charts as SVG beside their tables, no
 // script anywhere. The styles are one <style> element (report-css.ts) whose hash the response's CSP
 // allows, so the file still looks the same when saved and opened on its own.
-import { createHash } from 'node:crypto';
 import { escapeHtml } from '../domain/markdown.ts';
 import { type ChartSection, chartSection } from './chart-sections.ts';
 import { reportCss } from './report-css.ts';
 import type { ReportChart, ReportCount, ReportModel, ReportTable } from './report-types.ts';
 
 const e = escapeHtml;
-
-export interface ReportHtml {
-  html: string;
-  /** "sha256-…" of the <style> element's content, for the response's CSP. */
-  styleHash: string;
-}
 
 const numeric = (v: ReportCount | string) => typeof v === 'number' || /^< \d+$/.test(String(v));
 
@@ -40,15 +33,31 @@ ${tableHtml(chart.table)}
 </figure>`;
 }
 
-export function reportHtml(model: ReportModel): ReportHtml {
+/**
+ * The report's HTML in parts, made as they are asked for: the head (with the whole <style>) first,
+ * then a section, a finding or a family's reflections at a time. At ten times the bench study the
+ * report is 14 MB, and writing it in one go held the server for half a second.
+ */
+export function* reportHtmlParts(model: ReportModel): Generator<string> {
   const { study, method, options } = model;
-  const css = reportCss(study.title);
-  const styleHash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
-  const figures = (section: ChartSection) => model.charts.filter((c) => chartSection(c) === section).map(figureHtml).join('\n');
-  const body: string[] = [];
+  // A figure at a time: the families' chronologies are hundreds of kilobytes of SVG at ten times the bench study.
+  function* figures(section: ChartSection): Generator<string> {
+    for (const chart of model.charts) if (chartSection(chart) === section) yield `${figureHtml(chart)}\n`;
+  }
 
-  body.push(`<header class="running-header">${e(study.title)} · Forskningsrapport ur Backspegel</header>`);
-  body.push(`<section class="main first" id="syfte-och-metod">
+  yield `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${e(study.title)} – rapport</title>
+<style>${reportCss(study.title)}</style>
+</head>
+<body>
+`;
+  yield `<header class="running-header">${e(study.title)} · Forskningsrapport ur Backspegel</header>\n`;
+  yield `<section class="main first" id="syfte-och-metod">
 <h1>${e(study.title)}</h1>
 <p class="meta">Rapport skapad ${e(model.generatedAt.slice(0, 10))}. Alla familjer visas med pseudonym.${options.suppressBelow > 0
     ? ` Antal under ${options.suppressBelow} visas som ”&lt; ${options.suppressBelow}”, och citat ur sådana celler visas inte.` : ''}</p>
@@ -64,11 +73,12 @@ ${study.description.trim() ? `<p>${e(study.description.trim())}</p>` : ''}
 </ul>
 ${study.questions.length ? `<h3>Reflektionsfrågor</h3>
 <dl>${study.questions.map((q) => `<dt>${e(q.label)}</dt><dd>${e(q.text)}</dd>`).join('')}</dl>` : ''}
-${figures('method')}
-</section>`);
+`;
+  yield* figures('method');
+  yield '</section>\n';
 
   const attributeLabels = [...new Set(model.families.flatMap((f) => Object.keys(f.attributes)))];
-  body.push(`<section class="main" id="urval">
+  yield `<section class="main" id="urval">
 <h2>Urval</h2>
 ${study.selectionCriteria.trim() ? `<p>${e(study.selectionCriteria.trim())}</p>` : '<p class="muted">Inga urvalskriterier angivna.</p>'}
 ${tableHtml({
@@ -76,58 +86,46 @@ ${tableHtml({
     columns: ['Familj', 'Första år', 'Sista år', 'Anteckningar', ...attributeLabels],
     rows: model.families.map((f) => [f.name, f.firstYear ?? '–', f.lastYear ?? '–', f.entries, ...attributeLabels.map((l) => f.attributes[l] ?? '–')]),
   })}
-${figures('families')}
-</section>`);
+`;
+  yield* figures('families');
+  yield '</section>\n';
 
-  const findings = model.findings.map((finding) => {
-    const codes = finding.codes.map((code) => `<h4>${e(code.code.path)}</h4>
+  yield `<section class="main" id="resultat">
+<h2>Resultat</h2>\n`;
+  yield* figures('findings');
+  for (const finding of model.findings) {
+    yield `<section class="finding" id="fraga-${e(finding.question.id)}" data-question="${e(finding.question.id)}">
+<h3>${e(finding.question.label)}</h3>
+<p>Markeringar under frågan: ${e(String(finding.annotations))}.${finding.charts.length ? ` Se figur ${finding.charts.join(', ')}.` : ''}</p>
+${finding.codes.length ? tableHtml({ caption: `Koder under ”${finding.question.label}”`, columns: ['Kod', 'Kodade segment', 'Familjer'], rows: finding.codes.map((c) => [c.code.path, c.count, c.families]) }) : '<p class="muted">Inga kodade segment under frågan.</p>'}\n`;
+    for (const code of finding.codes) {
+      yield `<h4>${e(code.code.path)}</h4>
 <p>Kodade segment: ${e(String(code.count))} i ${e(String(code.families))} ${code.families === 1 ? 'familj' : 'familjer'}.</p>
 ${typeof code.count === 'string' ? '<p class="muted">Citat visas inte för så få segment.</p>' : ''}
 ${code.quotes.map((q) => `<blockquote>${e(q.text.trim())}</blockquote>
-<p class="source">— ${e(q.familyName)}${q.date ? `, ${e(q.date)}` : ''} <a href="/${e(q.href)}" data-path="/${e(q.href)}">öppna i akten</a></p>`).join('\n')}`).join('\n');
-    return `<section class="finding" id="fraga-${e(finding.question.id)}" data-question="${e(finding.question.id)}">
-<h3>${e(finding.question.label)}</h3>
-<p>Markeringar under frågan: ${e(String(finding.annotations))}.${finding.charts.length ? ` Se figur ${finding.charts.join(', ')}.` : ''}</p>
-${finding.codes.length ? tableHtml({ caption: `Koder under ”${finding.question.label}”`, columns: ['Kod', 'Kodade segment', 'Familjer'], rows: finding.codes.map((c) => [c.code.path, c.count, c.families]) }) : '<p class="muted">Inga kodade segment under frågan.</p>'}
-${codes}
-</section>`;
-  }).join('\n');
-  body.push(`<section class="main" id="resultat">
-<h2>Resultat</h2>
-${figures('findings')}
-${findings}
-</section>`);
+<p class="source">— ${e(q.familyName)}${q.date ? `, ${e(q.date)}` : ''} <a href="/${e(q.href)}" data-path="/${e(q.href)}">öppna i akten</a></p>`).join('\n')}\n`;
+    }
+    yield '</section>\n';
+  }
+  yield '</section>\n';
 
   if (model.reflections.length) {
-    body.push(`<section class="main" id="reflektioner">
-<h2>Sammanfattningar och reflektioner</h2>
-${model.reflections.map((family) => `<h3>${e(family.familyName)}</h3>
+    yield `<section class="main" id="reflektioner">
+<h2>Sammanfattningar och reflektioner</h2>\n`;
+    for (const family of model.reflections) {
+      yield `<h3>${e(family.familyName)}</h3>
 ${family.items.map((item) => `<h4>${e(item.label)}</h4>
 ${item.text.trim() ? `<div class="reflection">${item.html}</div>` : '<p class="muted">Ingen text.</p>'}
-${item.metaReflections.map((m) => `<div class="meta-reflection"><p class="author">Metareflektion av ${e(m.author)}</p>${m.html}</div>`).join('\n')}`).join('\n')}`).join('\n')}
-</section>`);
+${item.metaReflections.map((m) => `<div class="meta-reflection"><p class="author">Metareflektion av ${e(m.author)}</p>${m.html}</div>`).join('\n')}`).join('\n')}\n`;
+    }
+    yield '</section>\n';
   }
 
   if (model.bibliography.length) {
-    body.push(`<section class="main bibliography" id="referenser">
+    yield `<section class="main bibliography" id="referenser">
 <h2>Referenser</h2>
 ${model.bibliography.map((b) => `<p class="csl-entry">${b.html}</p>`).join('\n')}
-</section>`);
+</section>\n`;
   }
-
-  const html = `<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${e(study.title)} – rapport</title>
-<style>${css}</style>
-</head>
-<body>
-${body.join('\n')}
-</body>
-</html>
-`;
-  return { html, styleHash };
+  yield '</body>\n</html>\n';
 }

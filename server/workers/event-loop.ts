@@ -13,3 +13,25 @@ export async function mapInTurns<T, R>(list: readonly T[], fn: (item: T, index: 
   }
   return out;
 }
+
+/**
+ * `parts` (made as they are taken) as UTF-8 chunks of about `chunkChars` characters, letting the event
+ * loop through between chunks: a large document written and encoded in one go holds up the server.
+ */
+export async function encodeInTurns(parts: Iterator<string>, chunkChars = 256 * 1024): Promise<Uint8Array[]> {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let pending: string[] = [];
+  let length = 0;
+  for (let next = parts.next(); !next.done; next = parts.next()) {
+    pending.push(next.value);
+    length += next.value.length;
+    if (length < chunkChars) continue;
+    chunks.push(encoder.encode(pending.join('')));
+    pending = [];
+    length = 0;
+    await yieldToEventLoop();
+  }
+  if (pending.length) chunks.push(encoder.encode(pending.join('')));
+  return chunks;
+}

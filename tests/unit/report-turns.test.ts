@@ -4,6 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { studyChartInputs } from '../../server/report/charts/study-chart-data.ts';
+import { encodeInTurns } from '../../server/workers/event-loop.ts';
 import { makeTestApp } from '../setup/app.ts';
 import { turnsDuring } from '../setup/event-loop-turns.ts';
 
@@ -21,6 +22,25 @@ turns("the charts' inputs take a turn of the event loop per family, entries cach
   } finally {
     await t.cleanup();
   }
+});
+
+turns('a document written in parts is encoded a chunk at a time, each part made when it is needed', async () => {
+  const made: number[] = [];
+  function* parts() {
+    for (let i = 0; i < 40; i++) {
+      made.push(i);
+      yield `<p>${i} ${'å'.repeat(1000)}</p>\n`;
+    }
+  }
+  let madeByFirstTurn = -1;
+  setImmediate(() => (madeByFirstTurn = made.length));
+  const { result, turns: counted } = await turnsDuring(() => encodeInTurns(parts(), 5_000));
+  assert.is(madeByFirstTurn, 5);
+  // 40 parts of about 1,000 characters: a chunk for every five, the event loop let through after each.
+  assert.is(result.length, 8);
+  assert.ok(counted >= 7, `${counted} turns`);
+  assert.is(made.length, 40);
+  assert.is(Buffer.concat(result).toString('utf8'), [...parts()].join(''));
 });
 
 turns.run();

@@ -4,7 +4,7 @@
 import { buildMatrix, type MatrixColumn } from '../../domain/matrix.ts';
 import type { Coding, Entry } from '../../domain/types.ts';
 import { entryDateAt } from '../../http/coding-views.ts';
-import { PASSAGE_COLUMN, SUMMARY_COLUMN, questionColumns } from '../../routes/matrix.ts';
+import { PASSAGE_COLUMN, SUMMARY_COLUMN, resolvedQuestionColumns } from '../../routes/matrix.ts';
 import type { StudyRepo } from '../../store/study-repo.ts';
 import { codes, codings } from '../../store/study-collections.ts';
 import type { AlignedFamiliesInput } from './aligned-families-chart.ts';
@@ -66,10 +66,9 @@ export async function studyChartInputs(repo: StudyRepo, scope: ChartScope, early
       cells: rowIdx.map((i) => colIdx.map((j) => m.rollup[i]![j]!)),
     };
   };
-  const byQuestion = questionColumns(repo);
+  const byQuestion = await resolvedQuestionColumns(repo, scopedCodings);
   // Each matrix, and then each family, in a turn of its own: at ten times the bench study a matrix is
   // a tenth of a second, and the families' entries come from a cache without a turn of the loop.
-  await yieldToEventLoop();
   // The summary and passages-in-the-file columns are shown when anything in scope is coded there.
   const heatmapByQuestion = cut(byQuestion.cols, byQuestion.columnOf,
     (c, total) => inQuestions.has(c.id) || ((c.id === SUMMARY_COLUMN || c.id === PASSAGE_COLUMN) && total > 0), 'question');
