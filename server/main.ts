@@ -16,6 +16,7 @@ import { Store } from './store/store.ts';
 import { SearchIndexes } from './search/search-indexes.ts';
 import { warmUpCitations } from './literature/citations.ts';
 import { warmUpCharts } from './report/charts/render-svg.ts';
+import { preparePool } from './import/prepare-pool.ts';
 
 const CLIENT_DIR = new URL('../client/dist/', import.meta.url).pathname;
 
@@ -80,6 +81,8 @@ async function runServe(values: { data?: string; port?: string; demo?: boolean }
     warmUpCharts();
     // And the citation engine, in its worker, so the first reference list does not pay for it.
     warmUpCitations();
+    // And the import's workers: loading their code took half a second of a caseworker's first import.
+    preparePool.warm();
   });
   // Stop taking requests, let the ones under way finish (their writes are acknowledged only when
   // durable), and exit; idle keep-alive connections would otherwise hold the port for minutes.

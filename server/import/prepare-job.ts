@@ -9,7 +9,8 @@ import { toWire, type WireError } from './import-errors.ts';
 
 export interface PrepareRequest {
   id: number;
-  raw: string;
+  /** The text, or a text file's bytes as UTF-8 (decoded here, off the main thread, and sent without a copy). */
+  raw: string | Uint8Array;
   key: Uint8Array;
   today: Date;
   names: readonly NameRule[];
@@ -26,7 +27,8 @@ export type PrepareResponse =
 /** One job's answer. */
 export function answer(request: PrepareRequest): PrepareResponse {
   try {
-    const prepared = prepareDocument(request.raw, request.key, request.today, request.names);
+    const raw = typeof request.raw === 'string' ? request.raw : Buffer.from(request.raw.buffer, request.raw.byteOffset, request.raw.byteLength).toString('utf8');
+    const prepared = prepareDocument(raw, request.key, request.today, request.names);
     if (!request.storable) return { id: request.id, prepared };
     const { original: _original, replaced: _replaced, ...stored } = prepared;
     return { id: request.id, prepared: stored };

@@ -40,16 +40,20 @@ export class PreparePool {
   }
 
   /** As prepare, but only what is stored (no original text, no replacement places): for a commit. */
-  prepareStorable(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[] = []): Promise<StorablePrepared> {
+  prepareStorable(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[] = []): Promise<StorablePrepared> {
     return this.#run(raw, key, today, names, true);
   }
 
-  /** Prepares several documents side by side for storing; the results in the order of `raws`. */
-  prepareAll(raws: readonly string[], key: Uint8Array, today: Date, names: readonly NameRule[] = []): Promise<StorablePrepared[]> {
+  /**
+   * Prepares several documents side by side for storing; the results in the order of `raws`. A raw
+   * given as bytes (a text file as read, UTF-8) is decoded in the worker and moved there, not copied:
+   * it cannot be used here afterwards.
+   */
+  prepareAll(raws: readonly (string | Uint8Array)[], key: Uint8Array, today: Date, names: readonly NameRule[] = []): Promise<StorablePrepared[]> {
     return Promise.all(raws.map((raw) => this.prepareStorable(raw, key, today, names)));
   }
 
-  #run(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[], storable: boolean): Promise<StorablePrepared> {
+  #run(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[], storable: boolean): Promise<StorablePrepared> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ request: { id: this.#next++, raw, key, today, names: [...names], storable }, resolve, reject });
       this.#dispatch();
@@ -80,7 +84,7 @@ export class PreparePool {
       const task = this.#queue.shift()!;
       this.#busy.set(worker, task);
       worker.ref();
-      worker.postMessage(task.request);
+      worker.postMessage(task.request, movable(task.request.raw));
     }
   }
 
@@ -123,6 +127,12 @@ export class PreparePool {
     task?.reject(new Error('The prepare worker stopped.'));
     this.#dispatch();
   }
+}
+
+/** A raw text file's memory, when it is its own (not a slice of Node's shared pool) and so can be moved to the worker. */
+function movable(raw: string | Uint8Array): ArrayBuffer[] {
+  if (typeof raw === 'string' || !(raw.buffer instanceof ArrayBuffer)) return [];
+  return raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? [raw.buffer] : [];
 }
 
 /** The one pool the process shares. */

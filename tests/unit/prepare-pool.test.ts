@@ -50,6 +50,24 @@ pool('prepares a document exactly as the main thread does', async () => {
   }
 });
 
+pool("a text file's bytes are decoded in the worker as the file is read as text, and moved there", async () => {
+  const workers = new PreparePool(2);
+  try {
+    // With a byte order mark, as Windows Notepad saves: kept, as readFile(…, 'utf8') keeps it.
+    const fileText = `\uFEFF${CASE_FILE}`;
+    const bytes = new Uint8Array(Buffer.from(fileText, 'utf8'));
+    const slice = Buffer.from(`xx${fileText}`, 'utf8').subarray(2); // a view into a larger buffer: copied, not moved
+    const [fromBytes, fromSlice] = await workers.prepareAll([bytes, slice], key, today, names);
+    const { original: _original, replaced: _replaced, ...stored } = prepareDocument(fileText, key, today, names);
+    assert.equal(fromBytes, stored);
+    assert.equal(fromSlice, stored);
+    assert.is(bytes.byteLength, 0, 'the bytes were moved to the worker, not copied');
+    assert.is(slice.toString('utf8'), fileText, 'a view into a larger buffer is left as it was');
+  } finally {
+    await workers.close();
+  }
+});
+
 pool('answers many documents in the order asked, across its workers', async () => {
   const workers = new PreparePool(2);
   try {
