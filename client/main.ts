@@ -7,6 +7,7 @@ const app = document.querySelector('bs-app') ?? document.body.appendChild(docume
 const api = new Api('', () => app.sessionExpired());
 api.onPasswordChangeRequired = () => app.passwordChangeRequired();
 app.api = api;
+api.startWorker();
 app.route = parseRoute(location.hash);
 window.addEventListener('hashchange', () => {
   app.route = parseRoute(location.hash);

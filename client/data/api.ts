@@ -2,6 +2,7 @@
 // session cookie and turns the server's `{ error: { code, message } }` bodies into a typed ApiError.
 // Example: const studies = await api.request<StudySummary[]>('GET', '/api/studies');
 import { t, tKey } from '../i18n/sv.ts';
+import { JsonOffThread } from './json-off-thread.ts';
 
 /** An error answer from the API (or a network failure, status 0). `current` is set on 409 conflicts. */
 export class ApiError extends Error {
@@ -69,10 +70,12 @@ export class Api {
   /** Date.now() of the last answer other than 401; 0 before the first. */
   lastActivityAt = 0;
   private readonly _activityListeners = new Set<(at: number) => void>();
+  private readonly _offThread: JsonOffThread;
 
   constructor(base = '', onUnauthenticated: (() => void) | null = null) {
     this.base = base;
     this.onUnauthenticated = onUnauthenticated;
+    this._offThread = new JsonOffThread(base);
   }
 
   /** Reports an error answer: session expiry and a required password change go to their hooks as well as to the caller. */
@@ -95,6 +98,22 @@ export class Api {
   onActivity(listener: (at: number) => void): () => void {
     this._activityListeners.add(listener);
     return () => this._activityListeners.delete(listener);
+  }
+
+  /** Starts the worker that getOffThread uses, so that it is ready when the first case file is opened. */
+  startWorker(): void {
+    this._offThread.start();
+  }
+
+  /** As request('GET', path), with the answer read and parsed in a worker: for answers of several megabytes. */
+  async getOffThread<T>(path: string): Promise<T> {
+    const answer = await this._offThread.get(this.base + path);
+    if (!answer) return this.request<T>('GET', path);
+    if (answer.status === 0) throw new ApiError(0, 'network', t('error.network'));
+    if (answer.status !== 401) this.noteActivity();
+    if ('data' in answer) return answer.data as T;
+    if (answer.status === 204) return undefined as T;
+    throw this.noteError(apiErrorFrom(answer.status, answer.text));
   }
 
   /** Sends one JSON request and returns the parsed body (undefined for 204). */

@@ -11,9 +11,9 @@ export function fetchDocuments(api: Api, studyId: string, familyId: string): Pro
   return api.request('GET', `/api/studies/${seg(studyId)}/families/${seg(familyId)}/documents`);
 }
 
-/** One document's full text and its dated entries (may be several MB). */
+/** One document's full text and its dated entries (may be several MB: read and parsed off the page's thread). */
 export function fetchDocument(api: Api, studyId: string, documentId: string): Promise<DocumentView> {
-  return api.request('GET', `/api/studies/${seg(studyId)}/documents/${seg(documentId)}`);
+  return api.getOffThread(`/api/studies/${seg(studyId)}/documents/${seg(documentId)}`);
 }
 
 /** Only the start of a document: the text up to the end of the entry crossing `chars`, with the whole text's `length`. */

@@ -14,6 +14,8 @@ const FILES: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'app.js.map': 'application/json; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
+  'json-worker.js': 'text/javascript; charset=utf-8',
+  'json-worker.js.map': 'application/json; charset=utf-8',
 };
 
 /**

@@ -34,7 +34,8 @@ test('the first entries show before the whole document arrives; then the last on
     let held = false;
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route((url) => url.pathname === `/api/studies/${MINI}/documents/${created.id}` && !url.search, async (route) => {
+    // On the context: the whole document is read by a worker, whose requests the page does not route.
+    await context.route((url) => url.pathname === `/api/studies/${MINI}/documents/${created.id}` && !url.search, async (route) => {
       held = true;
       await released;
       await route.continue();
@@ -44,6 +45,7 @@ test('the first entries show before the whole document arrives; then the last on
     const blocks = page.locator('bs-reader section.block');
     await blocks.filter({ hasText: 'skriver om dag 1 i akten' }).waitFor({ state: 'visible' });
     assert.ok(held, 'the whole document was asked for and is still held');
+    assert.ok(page.workers().some((w) => w.url().endsWith('/json-worker.js')), 'the whole document is read by the worker');
     assert.is(await blocks.filter({ hasText: `Anteckning ${ENTRIES}` }).count(), 0, 'the end of the file is not there yet');
     assert.is(await page.locator('#orphans-title').count(), 0, 'the annotation beyond the head is not called lost');
 

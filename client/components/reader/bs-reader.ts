@@ -181,11 +181,16 @@ export class BsReader extends LitElement {
     // Show where the jump landed (a mouse click into the text focuses a block too, without this mark).
     el.classList.add('target');
     el.addEventListener('blur', () => el.classList.remove('target'), { once: true });
-    // Blocks around the target render for the first time and may change height; settle the position.
-    for (let i = 0; i < 3; i++) {
+    // Blocks around the target render for the first time and may change height (and a long file may
+    // still be growing): settle the position until it has held for three frames (at most a second).
+    for (let frame = 0, held = 0; held < 3 && frame < 60; frame++) {
       await nextFrame();
       const top = el.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight / 3) el.scrollIntoView({ block: 'start' });
+      if (top >= 0 && top <= window.innerHeight / 3) held++;
+      else {
+        el.scrollIntoView({ block: 'start' });
+        held = 0;
+      }
     }
   }
 
