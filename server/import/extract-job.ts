@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.ts';
 import { toWire, unreadable, type WireError } from './import-errors.ts';
+import { lowerThreadPriority } from '../workers/thread-priority.ts';
 
 export interface ParseJob {
   kind: 'docx' | 'pdf';
@@ -25,6 +26,7 @@ async function parserFor(kind: ParseJob['kind']): Promise<(bytes: Uint8Array) =>
   return (bytes) => pdfText(bytes, (fraction) => post({ type: 'progress', fraction }));
 }
 
+lowerThreadPriority();
 const job = workerData as ParseJob;
 const parse = await parserFor(job.kind);
 post({ type: 'ready' });

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { prepareDocument, type PreparedDocument, type StorablePrepared } from '../domain/prepare-document.ts';
 import type { NameRule } from '../domain/pseudonymise-names.ts';
 import { toWire, type WireError } from './import-errors.ts';
+import { lowerThreadPriority } from '../workers/thread-priority.ts';
 
 export interface PrepareRequest {
   id: number;
@@ -40,6 +41,7 @@ export function answer(request: PrepareRequest): PrepareResponse {
 
 /** Answers the pool's jobs in this worker thread, with `handle` (a test may wrap `answer`). */
 export function serveJobs(handle: (request: PrepareRequest) => PrepareResponse = answer): void {
+  lowerThreadPriority();
   const port = parentPort!;
   port.on('message', (request: PrepareRequest) => port.postMessage(handle(request)));
 }

@@ -6,6 +6,7 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import type { Coding } from '../domain/types.ts';
 import { fromSlices } from '../workers/slices.ts';
 import { servePieces } from '../workers/worker-stream.ts';
+import { lowerThreadPriority } from '../workers/thread-priority.ts';
 import type { ProjectAnnotation, ProjectRecords } from './project-snapshot.ts';
 import { projectPackage } from './qdpx-zip.ts';
 
@@ -31,5 +32,6 @@ export function qdpxPieces(request: QdpxRequest): Iterable<Uint8Array> {
 
 /** Answers the one request the worker is started for. */
 export function serveQdpxJob(): void {
+  lowerThreadPriority();
   servePieces(qdpxPieces);
 }

@@ -151,6 +151,21 @@ bulk('a zip of family folders is read with progress, warns, suggests names, and 
   assert.is((await lead.call('POST', `/api/studies/mini/imports/${id}/commit`)).status, 409, 'a job is committed once');
 });
 
+bulk("a file's name is shown with its family's names replaced, again after a name is confirmed", async ({ t }) => {
+  const lead = await t.as('projektledare');
+  const started = await upload(lead, zipSync({ 'fam-1/Zarina om Elsa.txt': strToU8(caseFile(1, 1)) }));
+  assert.is(started.status, 202, started.text);
+  const id = started.json.job.id;
+  const shown = async () => (await lead.call('GET', `/api/studies/mini/imports/${id}`)).json.files[0].name;
+  await untilSettled(lead, id);
+  const before = await shown();
+  assert.is(await shown(), before, 'the same name on every poll');
+  await lead.call('POST', `/api/studies/mini/imports/${id}/names`, { familyId: 'fam-1', confirm: [{ name: 'Elsa', label: 'Barn 1' }], reject: [] });
+  const after = await shown();
+  assert.ok(after.includes('[Barn 1]') && !after.includes('Elsa'), after);
+  assert.ok(after.includes('Zarina'), 'a name without a rule stays');
+});
+
 bulk('files uploaded one by one take their family from the family fields, or from a families map', async ({ t }) => {
   const lead = await t.as('projektledare');
   const form = new FormData();
