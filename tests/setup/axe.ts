@@ -3,7 +3,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
-import { launchBrowser } from './browser.ts';
+import * as assert from 'uvu/assert';
+import { launchBrowser, openAs } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 export const INVENTORY_STUDY = 'demo-malgruppsinventering';
@@ -26,4 +27,21 @@ export function accessibilitySuite(name: string) {
 export async function violations(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   return result.violations.map((v) => `${where}: [${v.impact}] ${v.id} – ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Runs `walk` as `who`; `walk` calls `check(state)` in each state; fails with every violation found. */
+export async function checkStatesAs(browser: Browser, url: string, who: string, walk: (page: Page, check: (state: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const page = await openAs(browser, url, who);
+  const found: string[] = [];
+  const checked: string[] = [];
+  try {
+    await walk(page, async (state) => {
+      checked.push(state);
+      found.push(...(await violations(page, state)));
+    });
+    assert.ok(checked.length > 0);
+    assert.equal(found, [], `${who}:\n${found.join('\n')}`);
+  } finally {
+    await page.context().close();
+  }
 }
