@@ -44,7 +44,14 @@ test('a timeline entry scrolls the reader to it and moves focus there', async ({
     const focused = await deepActiveElement(page);
     assert.is(focused?.tag, 'section', 'focus moved to the entry');
     assert.ok(focused!.text.startsWith(date), `focused entry "${focused!.text.slice(0, 40)}" is dated ${date}`);
-    const box = await page.locator(`bs-reader section[data-block="${focused!.block}"]`).boundingBox();
+    // Where the jump settles: blocks around the entry render for the first time and the reader keeps the
+    // entry at the top until its position has held for three frames (at most a second).
+    const entryBlock = page.locator(`bs-reader section[data-block="${focused!.block}"]`);
+    let box = await entryBlock.boundingBox();
+    for (let i = 0; i < 20 && !(box && box.y >= 0 && box.y < 900); i++) {
+      await page.waitForTimeout(50);
+      box = await entryBlock.boundingBox();
+    }
     assert.ok(box && box.y >= 0 && box.y < 900, `entry is in the viewport (top ${box?.y})`);
   } finally {
     await page.context().close();
