@@ -38,7 +38,8 @@ export async function startTestServer(
     dataDir,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(dataDir, { recursive: true, force: true });
+      await store.audit.flush();
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
