@@ -8,13 +8,13 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { accessibilitySuite, checkStatesAs as as } from '../setup/axe.ts';
 import { DEMO_STUDY, apiRequest } from '../setup/browser.ts';
+import { revealBlock } from '../setup/reader.ts';
 
 const test = accessibilitySuite('accessibility of the UI in its interactive states (axe-core, WCAG 2.1 AA)');
 
 /** Selects the first words after the date line of the reader's `index`-th entry, as a user dragging would. */
 async function selectInEntry(page: Page, index: number): Promise<void> {
-  const block = page.locator('bs-reader section.block').nth(index);
-  await block.scrollIntoViewIfNeeded();
+  const block = await revealBlock(page, index);
   await block.evaluate((section) => {
     // The first long run of body text (annotations and codings split the text into marks).
     const walker = document.createTreeWalker(section.querySelector('.text span[data-o]')!, NodeFilter.SHOW_TEXT);
@@ -33,7 +33,7 @@ test('the caseworker: a selection, the annotation form, a card being edited and 
   await as(browser, server.url, 'socsek1', async (page, check) => {
     await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-a`);
     await page.getByRole('heading', { name: 'Familj A', level: 1 }).waitFor();
-    await page.locator('bs-reader section.block').nth(3).waitFor();
+    await page.locator('bs-reader section.block').first().waitFor();
     await page.waitForLoadState('networkidle');
 
     await selectInEntry(page, 3);
@@ -90,7 +90,7 @@ test('the researcher: the code picker from "Koda stycket", a code being edited, 
   await as(browser, server.url, 'forskare1', async (page, check) => {
     await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-a`);
     await page.getByRole('heading', { name: 'Familj A', level: 1 }).waitFor();
-    await page.locator('bs-reader section.block').nth(3).waitFor();
+    await page.locator('bs-reader section.block').first().waitFor();
     await page.waitForLoadState('networkidle');
     await selectInEntry(page, 3);
     const bar = page.getByRole('toolbar', { name: 'Markerat stycke' });

@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_STUDY, deepText, openAs } from '../setup/browser.ts';
 import { browserSuite } from '../setup/e2e.ts';
+import { readerBlockCount, revealBlock } from '../setup/reader.ts';
 
 const test = browserSuite('the lead imports a file through a preview');
 
@@ -79,11 +80,9 @@ test('shows what will be replaced, takes a missed name, and stores only pseudony
     assert.is((await done.textContent())?.trim(), 'Dokumentet importerades: 2 daterade händelser.');
     assert.is(await page.locator('bs-import-preview').count(), 0, 'the preview is gone');
 
-    const heading = page.locator('bs-reader section.block h3', { hasText: 'Telefonsamtal med skolan' });
-    await heading.waitFor({ state: 'attached' });
-    const block = page.locator('bs-reader section.block', { has: page.locator('h3', { hasText: 'Telefonsamtal med skolan' }) });
+    const block = await revealBlock(page, 'Telefonsamtal med skolan');
     assert.match((await block.textContent()) ?? '', /\[Barn 1\] har hög frånvaro/);
-    const second = page.locator('bs-reader section.block', { has: page.locator('h3', { hasText: 'Uppföljningsmöte i hemmet' }) });
+    const second = await revealBlock(page, 'Uppföljningsmöte i hemmet');
     assert.match((await second.textContent()) ?? '', /Pappa \[PNR-[0-9a-f]+\] samtycker[^]*\[Barn 1\]s lärare/);
     const text = await deepText(page);
     assert.ok(text.includes('[Barn 1]'));
@@ -101,7 +100,7 @@ test('shows what will be replaced, takes a missed name, and stores only pseudony
 test('"Avbryt" discards the upload, and a name of two words is refused with the input kept', async ({ server, browser }) => {
   const page = await openFamily(browser, server.url, 'familj-g');
   try {
-    const before = await page.locator('bs-reader section.block').count();
+    const before = await readerBlockCount(page);
     await upload(page, 'utkast.md', FILE);
     const preview = page.locator('bs-import-preview');
     await preview.getByLabel('Namn', { exact: true }).fill('Elsa Berg');
@@ -117,7 +116,7 @@ test('"Avbryt" discards the upload, and a name of two words is refused with the 
     await page.locator('bs-import-panel .result', { hasText: 'Importen avbröts. Inget sparades.' }).waitFor();
     assert.is(await page.locator('bs-import-preview').count(), 0);
     await page.getByLabel('Fil').waitFor();
-    assert.is(await page.locator('bs-reader section.block').count(), before, 'nothing was imported');
+    assert.is(await readerBlockCount(page), before, 'nothing was imported');
   } finally {
     await page.context().close();
   }

@@ -65,8 +65,9 @@ test('Tab, J, arrows, Shift+ArrowRight, 1, a comment and Ctrl+Enter make an anno
     await logIn(page, server.url, 'socsek1');
     await page.getByRole('link', { name: 'Familj A' }).click();
     await page.getByRole('heading', { name: 'Familj A', level: 1 }).waitFor();
-    await page.locator('bs-reader section.block').nth(3).waitFor();
-    const keys = await page.locator('bs-reader section.block').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')!));
+    await page.locator('bs-reader section.block').first().waitFor();
+    // The reader's blocks in order (only those near the viewport are in the DOM).
+    const keys = await page.locator('bs-reader').evaluate((r) => (r as unknown as { blocks: { key: string }[] }).blocks.map((b) => b.key));
     const before = (await (await page.request.get(`${server.url}/api/studies/${DEMO_STUDY}/annotations?family=familj-a`)).json()) as AnnotationView[];
 
     // The help is there, closed.
@@ -133,8 +134,9 @@ test('word steps, Escape, and moving past the end of an entry', async ({ server,
   try {
     await logIn(page, server.url, 'socsek1');
     await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-d`);
-    await page.locator('bs-reader section.block').nth(3).waitFor();
-    const keys = await page.locator('bs-reader section.block').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')!));
+    await page.locator('bs-reader section.block').first().waitFor();
+    // The reader's blocks in order (only those near the viewport are in the DOM).
+    const keys = await page.locator('bs-reader').evaluate((r) => (r as unknown as { blocks: { key: string }[] }).blocks.map((b) => b.key));
     await tabIntoReader(page);
     await page.keyboard.press('ArrowDown');
     await focusOn(page, keys[1]!);

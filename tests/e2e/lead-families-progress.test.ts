@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { DocumentView } from '../../server/domain/types.ts';
 import { DEMO_STUDY, apiRequest, openAs } from '../setup/browser.ts';
 import { browserSuite } from '../setup/e2e.ts';
+import { revealBlock } from '../setup/reader.ts';
 
 const test = browserSuite('the lead manages families and follows progress');
 
@@ -94,9 +95,9 @@ test('the progress page shows what a caseworker read and annotated, and reflows 
     // The caseworker reads familj-d in the reader (scrolling down reports how far) and marks a passage.
     await caseworker.getByRole('link', { name: 'Familj D' }).click();
     await caseworker.getByRole('heading', { name: 'Familj D', level: 1 }).waitFor();
-    await caseworker.locator('bs-reader section.block').nth(5).waitFor();
+    await caseworker.locator('bs-reader section.block').first().waitFor();
     const reported = caseworker.waitForResponse((r) => r.url().endsWith('/reading') && r.request().method() === 'PUT');
-    await caseworker.locator('bs-reader section.block').nth(4).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await revealBlock(caseworker, 4);
     await caseworker.mouse.wheel(0, 40);
     assert.is((await reported).status(), 200);
     const [meta] = (await (await caseworker.request.get(`${server.url}/api/studies/${DEMO_STUDY}/families/familj-d/documents`)).json()) as { id: string }[];

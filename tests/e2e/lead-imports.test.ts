@@ -4,6 +4,7 @@
 import * as assert from 'uvu/assert';
 import { DEMO_STUDY, logIn } from '../setup/browser.ts';
 import { browserSuite } from '../setup/e2e.ts';
+import { readerBlockCount, revealBlock } from '../setup/reader.ts';
 
 const test = browserSuite('the lead imports a document');
 
@@ -25,7 +26,7 @@ test('an uploaded .txt file becomes dated entries in the reader and timeline', a
     await logIn(page, server.url, 'projektledare');
     await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-e`);
     await page.locator('bs-reader section.block').first().waitFor();
-    const before = await page.locator('bs-reader section.block').count();
+    const before = await readerBlockCount(page);
 
     await page.locator('bs-import-panel summary').click();
     await page.getByLabel('Fil').setInputFiles({ name: 'komplettering.txt', mimeType: 'text/plain', buffer: Buffer.from(FILE) });
@@ -38,10 +39,9 @@ test('an uploaded .txt file becomes dated entries in the reader and timeline', a
     await done.waitFor();
     assert.is((await done.textContent())?.trim(), 'Dokumentet importerades: 2 daterade händelser.');
 
-    const heading = page.locator('bs-reader section.block h3', { hasText: 'Telefonsamtal med testskolan' });
-    await heading.waitFor({ state: 'attached' });
+    const heading = (await revealBlock(page, 'Telefonsamtal med testskolan')).locator('h3');
     assert.match((await heading.textContent()) ?? '', '2 maj 2031');
-    assert.is(await page.locator('bs-reader section.block').count(), before + 3, 'preamble and two entries were added');
+    assert.is(await readerBlockCount(page), before + 3, 'preamble and two entries were added');
     const year = page.locator('bs-timeline li.year', { has: page.locator('.y', { hasText: '2031' }) });
     assert.match((await year.locator('.count').textContent()) ?? '', '2 händelser');
   } finally {

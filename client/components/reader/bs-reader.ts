@@ -1,15 +1,17 @@
 // <bs-reader .blocks=${blocks} .texts=${texts} .questions=${qs} .touching=${..} .owner=${..}>: the whole
 // case file in date order, one section per block, with highlights and margin cards. Selecting text inside
 // one block shows "Markera som: [1 …] [2 …] [3 …]"; a button or the keys 1–9 fire bs-annotation-start with
-// the target in document offsets. Stays responsive on a 5 MB file: blocks use content-visibility, only
-// blocks with annotations are split into more than one span, and a block is "filled" (highlights, badges,
-// margin cards) only once it comes near the viewport; until then it shows its heading and plain text with
-// an estimated height. Filled blocks stay filled. The keyboard moves through entries, sentences and words and
-// selects (reader-keyboard-controller.ts), with the keys listed in a "Tangentbord" disclosure above the text.
+// the target in document offsets. Stays responsive on a 5 MB file of thousands of entries: only the blocks
+// near the viewport are in the DOM (@lit-labs/virtualizer, scrolling with the page), the others are only
+// space; a jump goes through the virtualizer and settles on the block. The keyboard moves through entries,
+// sentences and words and selects (reader-keyboard-controller.ts), with the keys listed in a "Tangentbord"
+// disclosure above the text.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
 import type { Block } from '../../common/chronology.ts';
 import type { BlockCodings } from '../../common/coding-marks.ts';
@@ -17,9 +19,7 @@ import { makeTarget } from '../../common/offsets.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { renderBlock } from './reader-block.ts';
-import { ReaderChunkController } from './reader-chunk-controller.ts';
 import { isTextField, nextFrame } from './reader-dom.ts';
-import { ReaderFillController } from './reader-fill-controller.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { ReaderSelectionController } from './reader-selection-controller.ts';
 import { readerStyles } from './reader-styles.ts';
@@ -29,32 +29,29 @@ import type { BsAnnotationCard } from './bs-annotation-card.ts';
 import './bs-keyboard-help.ts';
 
 const EMPTY: AnnotationView[] = [];
+/** The layout named, not left to the virtualizer's default: that one is loaded a moment later, and a jump at once would find none. */
+const LAYOUT = flow();
 
 @customElement('bs-reader')
 export class BsReader extends LitElement {
   static override styles = [sharedStyles, readerStyles];
 
-  /** Which blocks are rendered in full, and the placeholder heights of the others. */
-  private readonly _filler = new ReaderFillController(this, () => this.texts);
   /** Moving through entries, sentences and words, and selecting, by keyboard. */
   private readonly _keys = new ReaderKeyboardController(this, {
     blocks: () => this.blocks,
     text: (documentId) => this.texts.get(documentId),
     selection: () => this._selection.current,
-    fill: async (key) => {
-      this._filler.fill([key]);
+    rendered: async (key) => {
       await this.updateComplete;
+      return this._section(key);
     },
     reveal: (key) => this.revealBlock(key),
     syncSelection: () => this._selection.read(),
   });
-  /** How many blocks are rendered yet (a long file arrives in chunks). */
-  private readonly _chunks = new ReaderChunkController(this, () => this.blocks.length);
   /** The passage selected in one entry (or why a selection is not usable). */
   private readonly _selection = new ReaderSelectionController(this, {
     blocks: () => this.blocks,
     text: (documentId) => this.texts.get(documentId),
-    fill: (key) => this._filler.fill([key]),
   });
 
   /** The block of the last "Markera som" choice: focus returns there when the form closes. */
@@ -98,14 +95,14 @@ export class BsReader extends LitElement {
     window.addEventListener('keydown', this._onKeydown);
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('blocks')) this._chunks.blocksChanged();
-  }
+  /** The first and last block the virtualizer has in the DOM (the tab stop falls back to the first). */
+  private _range = { first: 0, last: -1 };
 
-  override updated(changed: Map<string, unknown>): void {
-    // Filling never adds unfilled sections; only new blocks do.
-    if (this._chunks.takeGrown() || changed.has('blocks')) this._filler.observeUnfilled();
-  }
+  private readonly _onRange = (e: RangeChangedEvent): void => {
+    if (e.first === this._range.first && e.last === this._range.last) return;
+    this._range = { first: e.first, last: e.last };
+    this.requestUpdate();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -166,25 +163,49 @@ export class BsReader extends LitElement {
     });
   }
 
-  /** Scrolls a block to the top of the viewport and moves focus to it. */
+  /** Whether the current entry (the roving tab stop) is among the blocks in the DOM. */
+  private _currentInRange(): boolean {
+    for (let i = this._range.first; i <= this._range.last; i++) if (this._keys.isCurrent(this.blocks[i]?.key ?? '')) return true;
+    return false;
+  }
+
+  private _virtualizer() {
+    return this.renderRoot.querySelector<VirtualizerHostElement>('.blocks')?.[virtualizerRef];
+  }
+
+  /** The section of a block, if it is in the DOM (near the viewport). */
+  private _section(key: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`);
+  }
+
+  /** Scrolls a block to the top of the viewport (through the virtualizer: it may not be in the DOM yet) and moves focus to it. */
   async revealBlock(key: string): Promise<void> {
     const index = this.blocks.findIndex((b) => b.key === key);
     if (index < 0) return;
-    if (index >= this._chunks.limit) this._chunks.showAll();
-    // Fill the target and its neighbours first, so the position does not shift much after the jump.
-    this._filler.fill(this.blocks.slice(Math.max(0, index - 2), index + 4).map((b) => b.key));
     await this.updateComplete;
-    const el = this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`);
-    if (!el) return;
-    el.scrollIntoView({ block: 'start' });
-    el.focus({ preventScroll: true });
-    // Show where the jump landed (a mouse click into the text focuses a block too, without this mark).
-    el.classList.add('target');
-    el.addEventListener('blur', () => el.classList.remove('target'), { once: true });
-    // Blocks around the target render for the first time and may change height (and a long file may
-    // still be growing): settle the position until it has held for three frames (at most a second).
+    // The virtualizer takes new blocks a moment after a render (a jump may come with the whole file).
+    let target = this._virtualizer()?.element(index);
+    for (let frame = 0; !target && frame < 60; frame++) {
+      await nextFrame();
+      target = this._virtualizer()?.element(index);
+    }
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    // The virtualizer renders the block and its neighbours, measures them and corrects its estimates of
+    // the heights above: find the block, then keep it at the top until its position has held for three
+    // frames (at most a second).
+    let el: HTMLElement | null = null;
     for (let frame = 0, held = 0; held < 3 && frame < 60; frame++) {
       await nextFrame();
+      const now = this._section(key);
+      if (!now) {
+        held = 0;
+        continue;
+      }
+      if (now !== el) {
+        el = now;
+        this._mark(el);
+      }
       const top = el.getBoundingClientRect().top;
       if (top >= 0 && top <= window.innerHeight / 3) held++;
       else {
@@ -192,6 +213,13 @@ export class BsReader extends LitElement {
         held = 0;
       }
     }
+  }
+
+  /** Focuses a revealed block and shows where the jump landed (a click into the text focuses a block too, without this mark). */
+  private _mark(el: HTMLElement): void {
+    el.focus({ preventScroll: true });
+    el.classList.add('target');
+    el.addEventListener('blur', () => el.classList.remove('target'), { once: true });
   }
 
   /** Reveals a block, then moves focus to one of its annotation cards (where a search hit leads); false if the card is not there. */
@@ -217,7 +245,7 @@ export class BsReader extends LitElement {
       let active = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       if (active && active !== document.body && !active.closest('.selbar, .codebar')) return;
-      this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`)?.focus({ preventScroll: true });
+      this._section(key)?.focus({ preventScroll: true });
     });
   }
 
@@ -225,28 +253,31 @@ export class BsReader extends LitElement {
     const numbers = new Map(this.questions.map((q, i) => [q.id, i + 1]));
     const docs = new Set(this.blocks.map((b) => b.documentId));
     const sel = this._selection.current;
+    const tabStopAway = !this._currentInRange();
     return html`
       ${this.blocks.length ? html`<bs-keyboard-help questions=${this.questions.length} ?annotate=${!this.readonly}
         ?code=${this._mayCode}></bs-keyboard-help>` : nothing}
-      <div class="blocks" @pointerdown=${() => this._selection.pointerDown()}>
-        ${repeat(this.blocks.slice(0, this._chunks.limit), (b) => b.key, (b) => {
-          const filled = this._filler.filled.has(b.key);
-          const owned = this.owner.get(b.key) ?? EMPTY;
-          const height = this._filler.height(b, owned.length);
-          // An unfilled block ignores its annotations: do not re-render it when they change.
-          const touching = filled ? this.touching.get(b.key) ?? EMPTY : EMPTY;
-          const cards = filled ? owned : EMPTY;
-          const mine = filled && (!this.readonly || this._mayCode) && sel?.block === b.key ? sel : null;
-          const coded = filled && this.coding ? this.coded.get(b.key) : undefined;
-          const busy = cards.some((a) => a.id === this.busyId) ? this.busyId : '';
-          const current = this._keys.isCurrent(b.key);
-          const codeReadonly = this.codingReadonly;
-          return guard([b, filled, height, touching, cards, mine, busy, current, this.questions, this.texts, this.userId, this.coding, codeReadonly, coded], () =>
-            renderBlock(b, {
-              text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned: cards,
-              userId: this.userId, busyId: busy, bar: mine ? this._renderBar() : nothing, showDocumentTitle: docs.size > 1,
-              filled, height, current, coding: this.coding, codeReadonly, coded,
-            }));
+      <div class="blocks" @pointerdown=${() => this._selection.pointerDown()} @rangeChanged=${this._onRange}>
+        ${virtualize({
+          items: this.blocks,
+          layout: LAYOUT,
+          keyFunction: (b: Block) => b.key,
+          renderItem: (b: Block, index: number) => {
+            const owned = this.owner.get(b.key) ?? EMPTY;
+            const touching = this.touching.get(b.key) ?? EMPTY;
+            const mine = (!this.readonly || this._mayCode) && sel?.block === b.key ? sel : null;
+            const coded = this.coding ? this.coded.get(b.key) : undefined;
+            const busy = owned.some((a) => a.id === this.busyId) ? this.busyId : '';
+            // The roving tab stop; while its block is out of the DOM, the first block there takes it.
+            const current = this._keys.isCurrent(b.key) || (index === this._range.first && tabStopAway);
+            const codeReadonly = this.codingReadonly;
+            return html`${guard([b, touching, owned, mine, busy, current, this.questions, this.texts, this.userId, this.coding, codeReadonly, coded], () =>
+              renderBlock(b, {
+                text: this.texts.get(b.documentId) ?? '', questions: this.questions, numbers, touching, owned,
+                userId: this.userId, busyId: busy, bar: mine ? this._renderBar() : nothing, showDocumentTitle: docs.size > 1,
+                current, coding: this.coding, codeReadonly, coded,
+              }))}`;
+          },
         })}
       </div>
       ${this._selection.message ? html`<p class="toast alert" role="alert">${this._selection.message}</p>` : nothing}

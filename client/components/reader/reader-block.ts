@@ -1,12 +1,9 @@
 // Templates for one block of the reader (used by bs-reader): the heading, the text as spans carrying their
 // start offset (`data-o`), <mark>s with a question-number badge for annotated passages, and the margin
-// cards. Blocks without annotations are a single span, so the DOM stays small on a 5 MB case file.
-// A block far from the viewport is rendered "unfilled": heading and plain text only (no marks, badges,
-// selection bar or cards), with an estimated height; bs-reader fills it when it comes near the viewport.
+// cards. Blocks without annotations are a single span, so each block's DOM stays small.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
 import { segmentBlock, type Block } from '../../common/chronology.ts';
-import { styleProps } from '../../common/style-props.ts';
 import { formatDateLong, kindLabel, t } from '../../i18n/sv.ts';
 import { questionClass } from '../base-styles.ts';
 import { shortenQuote } from './bs-annotation-card.ts';
@@ -28,10 +25,6 @@ export interface BlockContext {
   /** The selection bar, when the selection lies in this block. */
   bar: TemplateResult | typeof nothing;
   showDocumentTitle: boolean;
-  /** False: render only the heading and the plain text (touching, owned and bar are ignored). */
-  filled: boolean;
-  /** Estimated height in px, used while the block is off screen and has not been laid out yet. */
-  height: number;
   /** The reader's one entry in the tab order (keyboard reading starts there). */
   current?: boolean;
   /** Researchers and the lead: cards get codes and "Koda"; coded passages are listed in the margin. */
@@ -54,27 +47,12 @@ function tailStart(text: string, start: number, end: number): number {
   return p;
 }
 
-/** Rough rendered height of a block (px): heading, wrapped text lines, or the margin cards if taller. */
-export function estimateHeight(block: Block, text: string, cards: number, charsPerLine = 84): number {
-  let lines = 0;
-  const end = tailStart(text, block.start, block.end);
-  for (let p = block.start; p < end;) {
-    let nl = text.indexOf('\n', p);
-    if (nl < 0 || nl > end) nl = end;
-    lines += Math.max(1, Math.ceil((nl - p) / charsPerLine));
-    p = nl + 1;
-  }
-  const textPx = lines * 26.4;
-  const cardsPx = cards * 190;
-  return Math.round(32 + 36 + Math.max(textPx, cardsPx));
-}
-
 function renderText(block: Block, ctx: BlockContext): TemplateResult {
   const slice = (start: number, end: number) => ctx.text.slice(start, end);
   const tail = tailStart(ctx.text, block.start, block.end);
   // The hidden tail still carries its offset, so a selection ending after the text resolves correctly.
   const tailSpan = tail < block.end ? html`<span class="tail" data-o=${tail}>${slice(tail, block.end)}</span>` : nothing;
-  if (!ctx.filled || !ctx.touching.length) {
+  if (!ctx.touching.length) {
     return html`<div class="text"><span data-o=${block.start}>${slice(block.start, tail)}</span>${tailSpan}</div>`;
   }
   const parts = segmentBlock({ start: block.start, end: tail }, ctx.touching).map((seg) => {
@@ -100,7 +78,7 @@ function renderText(block: Block, ctx: BlockContext): TemplateResult {
 
 function renderMargin(ctx: BlockContext): TemplateResult | typeof nothing {
   const passages = ctx.coding ? ctx.coded?.passages ?? [] : [];
-  if (!ctx.filled || (!ctx.owned.length && !passages.length)) return nothing;
+  if (!ctx.owned.length && !passages.length) return nothing;
   return html`<div class="margin" role="group" aria-label=${t('reader.annotationsInBlock')}>
     ${ctx.owned.map((a) => {
       const n = ctx.numbers.get(a.questionId) ?? 0;
@@ -130,13 +108,12 @@ export function renderBlock(block: Block, ctx: BlockContext): TemplateResult {
   const id = blockDomId(block.key);
   const kind = block.kind ? kindLabel(block.kind) : t('reader.preamble');
   return html`<section class="block" id=${id} tabindex=${ctx.current ? '0' : '-1'} aria-labelledby=${`${id}-h`}
-    data-block=${block.key} data-start=${block.start} data-end=${block.end} ?data-unfilled=${!ctx.filled}
-    ${styleProps({ 'contain-intrinsic-size': `auto ${ctx.height}px` })}>
+    data-block=${block.key} data-start=${block.start} data-end=${block.end}>
     <h3 id=${`${id}-h`}><span class="date">${formatDateLong(block.date)}</span>
       <span class="kind">${kind}</span>
       <span class="title">${block.title}</span>
       ${ctx.showDocumentTitle ? html`<span class="doc">${block.documentTitle}</span>` : nothing}
     </h3>
-    <div class="body">${renderText(block, ctx)}${ctx.filled ? ctx.bar : nothing}${renderMargin(ctx)}</div>
+    <div class="body">${renderText(block, ctx)}${ctx.bar}${renderMargin(ctx)}</div>
   </section>`;
 }

@@ -17,9 +17,9 @@ export interface KeyboardReader {
   text(documentId: string): string | undefined;
   /** The reader's current selection (mouse or keyboard) in document offsets, or null. */
   selection(): { block: string; start: number; end: number } | null;
-  /** Renders a block in full (waits for the render). */
-  fill(key: string): Promise<void>;
-  /** Renders a block in full, scrolls it into view and focuses it. */
+  /** The block's section once rendered, or null if it is not in the DOM (far from the viewport). */
+  rendered(key: string): Promise<HTMLElement | null>;
+  /** Scrolls a block into view (rendering it) and focuses it. */
   reveal(key: string): Promise<void>;
   /** Reads the DOM selection into the reader's state now (so the number keys see it at once). */
   syncSelection(): void;
@@ -71,7 +71,7 @@ export class ReaderKeyboardController implements ReactiveController {
   #message = '';
   /** Sentences per block (texts are immutable; blocks are rebuilt when documents change). */
   #sentences = new WeakMap<Block, Span[]>();
-  /** Serialises key handling: a move waits for the previous one (which may fill and scroll an entry). */
+  /** Serialises key handling: a move waits for the previous one (which may render and scroll to an entry). */
   #queue: Promise<void> = Promise.resolve();
 
   constructor(host: Host, reader: KeyboardReader) {
@@ -192,12 +192,11 @@ export class ReaderKeyboardController implements ReactiveController {
     if (unit) await this.#select(block, text, selectionOf(unit));
   }
 
-  /** Makes `sel` the DOM selection (the entry filled first), scrolls it into view and announces it. */
+  /** Makes `sel` the DOM selection, scrolls it into view and announces it. */
   async #select(block: Block, text: string, sel: KeySelection): Promise<void> {
     const span = selectedSpan(text, sel);
     if (!span) return;
-    await this.#reader.fill(block.key);
-    const section = this.#host.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(block.key)}"]`);
+    const section = await this.#reader.rendered(block.key);
     if (!section) return;
     const a = offsetToPoint(section as unknown as NodeLike, span.start, 'start');
     const b = offsetToPoint(section as unknown as NodeLike, span.end, 'end');

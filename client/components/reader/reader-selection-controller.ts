@@ -18,8 +18,6 @@ export interface ReaderSelection {
 export interface SelectionReader {
   blocks(): Block[];
   text(documentId: string): string | undefined;
-  /** Renders a block in full (the selection bar and the new annotation's highlight need it). */
-  fill(key: string): void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -99,8 +97,6 @@ export class ReaderSelectionController implements ReactiveController {
       return;
     }
     const block = r.kind === 'ok' ? this.#reader.blocks().find((b) => b.key === r.block) : undefined;
-    // The selection bar (and the highlight of the new annotation) need the block in full.
-    if (block) this.#reader.fill(block.key);
     const text = block ? this.#reader.text(block.documentId) : undefined;
     const trimmed = r.kind === 'ok' && text !== undefined ? trimRange(text, r.start, r.end) : null;
     this.#set(block && trimmed ? { block: block.key, documentId: block.documentId, ...trimmed } : null, '');

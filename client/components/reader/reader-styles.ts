@@ -1,5 +1,4 @@
-// Styles of bs-reader: blocks with content-visibility (so a 5 MB file lays out only what is on screen),
-// pre-wrapped text, highlights that differ by underline style and a number badge (not colour alone),
+// Styles of bs-reader: blocks placed by the virtualizer (absolutely, the width of the list), pre-wrapped text, highlights that differ by underline style and a number badge (not colour alone),
 // a margin column for cards when there is room, and the selection bar.
 import { css } from 'lit';
 
@@ -11,8 +10,7 @@ export const readerStyles = css`
     container-type: inline-size;
   }
   .block {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 16rem;
+    width: 100%;
     padding: 0.9rem 0 1rem;
     border-bottom: 1px solid var(--bs-border);
     scroll-margin-top: 0.5rem;
