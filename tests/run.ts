@@ -24,12 +24,13 @@ function findTests(dir: string): string[] {
   return out;
 }
 
-interface FileResult { file: string; passed: number; failed: number; output: string; ok: boolean }
+interface FileResult { file: string; passed: number; failed: number; output: string; ok: boolean; seconds: number }
 
 const TIMEOUT_MS = Number(process.env.TEST_FILE_TIMEOUT_S ?? 240) * 1000;
 
 
 function runFile(file: string): Promise<FileResult> {
+  const start = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', GUARD, file], {
       cwd: root,
@@ -48,7 +49,7 @@ function runFile(file: string): Promise<FileResult> {
       clearTimeout(timer);
       const verdict = judge(output, code, timedOut ? TIMEOUT_MS : undefined);
       const note = verdict.why ? `\n(${verdict.why})` : '';
-      resolve({ file: relative(root, file), passed: verdict.passed, failed: verdict.failed, output: output + note, ok: verdict.ok });
+      resolve({ file: relative(root, file), passed: verdict.passed, failed: verdict.failed, output: output + note, ok: verdict.ok, seconds: (Date.now() - start) / 1000 });
     });
   });
 }
@@ -64,7 +65,7 @@ await Promise.all(
     for (let file = queue.shift(); file; file = queue.shift()) {
       const r = await runFile(file);
       results.push(r);
-      console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.file} (${r.passed} passed, ${r.failed} failed)`);
+      console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.file} (${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s)`);
       if (!r.ok) console.log(r.output.split('\n').map((l) => '     ' + l).join('\n'));
     }
   }),

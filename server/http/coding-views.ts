@@ -51,8 +51,15 @@ export async function segmentViews(repo: StudyRepo, items: readonly { target: Co
   for (const [i, item] of items.entries()) {
     // In turns: the report resolves every coding of the study (50,000 at ten times the bench study).
     if (i > 0 && i % 2000 === 0) await yieldToEventLoop();
-    const base = baseOf(item);
     const t = item.target;
+    // Passages are resolved below, a document at a time.
+    if (t.type === 'passage') {
+      const list = passagesByDocument.get(t.documentId);
+      if (list) list.push([i, t]);
+      else passagesByDocument.set(t.documentId, [[i, t]]);
+      continue;
+    }
+    const base = baseOf(item);
     if (t.type === 'annotation') {
       const a = repo.annotation(t.id);
       if (!a) views[i] = { ...base, text: '', orphan: true, annotationId: t.id };
@@ -63,10 +70,6 @@ export async function segmentViews(repo: StudyRepo, items: readonly { target: Co
           date: entryDateAt(entries, a.target.start), questionId: a.questionId, text: a.target.exact, comment: a.comment, annotationId: a.id,
         };
       }
-    } else if (t.type === 'passage') {
-      const list = passagesByDocument.get(t.documentId);
-      if (list) list.push([i, t]);
-      else passagesByDocument.set(t.documentId, [[i, t]]);
     } else {
       const stored = repo.familyData(t.familyId).reflections[t.key]?.text ?? '';
       const questionId = t.key === 'summary' ? null : t.key;

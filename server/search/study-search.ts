@@ -6,7 +6,6 @@
 // ratings are indexed again when they change. Results are filtered to what the user may see: their
 // families, memos only for researchers and the lead, and ratings as GET …/inventory/children shows
 // them (a caseworker only their own).
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Entry, HitType, SearchHit } from '../domain/types.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { annotations, appraisals, reflections } from '../store/family-collections.ts';
@@ -14,6 +13,7 @@ import { codes, codings, memos } from '../store/study-collections.ts';
 import { inventoryChildren, inventoryRatings } from '../store/inventory-collections.ts';
 import { codeScope, inScope, type CodeScope } from './code-scope.ts';
 import { RankedIndex } from './ranked-index.ts';
+import { readEntryText } from './entry-text.ts';
 import { HEAD_BYTES, snippet, snippetOfEntry } from './search-snippet.ts';
 import {
   annotationRecord, appraisalPlace, appraisalRecord, entryHeads, entryRecords, memoRecord, ratingRecord, reflectionRecord, type IndexedRecord,
@@ -248,25 +248,8 @@ export class StudySearch {
     if (!heads) return snippet(r.text, matcher);
     const length = r.byteEnd! - r.byteStart!;
     const head = heads.subarray(r.headAt!, r.headAt! + Math.min(length, HEAD_BYTES));
-    return snippetOfEntry(head, length, () => this.#readEntry(r) ?? head.toString('utf8'), matcher);
-  }
-
-  /**
-   * An entry's whole text from its document's file (immutable once stored), for the few snippets
-   * whose matching word lies past the head; undefined if the file is gone (the study erased).
-   */
-  #readEntry(r: IndexedRecord): string | undefined {
-    let fd: number | undefined;
-    try {
-      fd = openSync(this.#repo.documents.textPath(r.documentId!), 'r');
-      const bytes = Buffer.allocUnsafe(r.byteEnd! - r.byteStart!);
-      const read = readSync(fd, bytes, 0, bytes.length, r.byteStart!);
-      return bytes.toString('utf8', 0, read);
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    const whole = () => readEntryText(this.#repo.documents.textPath(r.documentId!), r.byteStart!, r.byteEnd!);
+    return snippetOfEntry(head, length, () => whole() ?? head.toString('utf8'), matcher);
   }
 
   /** Changes with every write to the inventory's children (pseudonyms, raters) or ratings. */
