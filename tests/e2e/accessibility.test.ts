@@ -52,6 +52,21 @@ test('the lead: settings, progress, exports, investigations, audit log, the inve
   ]);
 });
 
+test('the check itself: a nameless button inside a shadow root is reported', async ({ server, browser }) => {
+  const page = await openAs(browser, server.url, 'socsek1');
+  try {
+    assert.equal(await violationsAt(page, server.url, '#/'), [], 'the start page is clean');
+    await page.evaluate(() => {
+      const host = document.body.appendChild(document.createElement('div'));
+      host.attachShadow({ mode: 'open' }).innerHTML = '<button></button>';
+    });
+    const found = await violations(page, 'planted');
+    assert.ok(found.some((line) => line.startsWith('planted: [critical] button-name')), found.join('\n'));
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('the administrator: accounts and the new-study form', async ({ server, browser }) => {
   await check(browser, server.url, 'admin', ['#/konton', '#/ny-studie']);
 });
