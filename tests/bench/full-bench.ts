@@ -6,6 +6,7 @@ import { mkdtemp, open, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
+import { warmUpCharts } from '../../server/report/charts/render-svg.ts';
 import { detectEntries } from '../../server/domain/chronology.ts';
 import { normaliseText } from '../../server/domain/normalise.ts';
 import { TestClient } from '../setup/app.ts';
@@ -76,6 +77,8 @@ async function measureRows(tmp: string, only?: 'search'): Promise<Row[]> {
   // 2. Annotation save through the app, durable and acknowledged — vs one fsync'd 1 KB append.
   await addBenchAnnotations(store);
   const app = createApp({ store });
+  // As `serve` does at start: the chart worker loads Vega while the rows before the report run.
+  warmUpCharts();
   const appendFile = await open(join(tmp, 'append.log'), 'a');
   const kb = 'x'.repeat(1023) + '\n';
   // Each baseline append just before a save: both meet the disk as it is at that moment.

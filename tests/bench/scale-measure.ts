@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
+import { warmUpCharts } from '../../server/report/charts/render-svg.ts';
 import type { Store } from '../../server/store/store.ts';
 import { TestClient } from '../setup/app.ts';
 import { addBenchAnnotations, ANNOTATIONS_PER_FAMILY, BENCH_STUDY, benchFamilies, writeBenchTemplate } from './bench-study.ts';
@@ -50,6 +51,8 @@ async function measureInProcess(store: Store, scale: number) {
   progress(scale, 'markeringar och kodningar …');
   await addBenchAnnotations(store);
   const app = createApp({ store });
+  // As `serve` does at start: the chart worker loads Vega while the rows before the report run.
+  warmUpCharts();
   const { times: saves } = await timeAnnotationSaves(store, app);
   await addBenchCodings(store, scale);
   const researcher = new TestClient(app);
