@@ -67,6 +67,12 @@ test('the question buttons are reachable by keyboard and Esc closes the form', a
     const entry = page.locator('bs-timeline button.entry').nth(1);
     await entry.focus();
     await page.keyboard.press('Enter');
+    // The jump focuses the entry once the reader has it rendered.
+    await page.waitForFunction(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.matches('section.block');
+    });
     const target = await deepActiveElement(page);
     assert.is(target?.tag, 'section');
     await selectInBlock(page, target!.block!, 0, 10);

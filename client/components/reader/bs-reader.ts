@@ -11,7 +11,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
 import type { Block } from '../../common/chronology.ts';
 import type { BlockCodings } from '../../common/coding-marks.ts';
@@ -29,8 +29,18 @@ import type { BsAnnotationCard } from './bs-annotation-card.ts';
 import './bs-keyboard-help.ts';
 
 const EMPTY: AnnotationView[] = [];
-/** The layout named, not left to the virtualizer's default: that one is loaded a moment later, and a jump at once would find none. */
-const LAYOUT = flow();
+/**
+ * The virtualizer's flow layout, guessing an entry 400 px tall until it has measured some (its own guess,
+ * 100 px, had it render about twenty entries of a long case file for the first screen, to keep three).
+ */
+class ReaderLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._itemSize = { width: 800, height: 400 };
+  }
+}
+/** Named, not left to the virtualizer's default: that one is loaded a moment later, and a jump at once would find none. */
+const LAYOUT = { type: ReaderLayout };
 
 @customElement('bs-reader')
 export class BsReader extends LitElement {
@@ -196,7 +206,8 @@ export class BsReader extends LitElement {
     // frames (at most a second).
     let el: HTMLElement | null = null;
     for (let frame = 0, held = 0; held < 3 && frame < 60; frame++) {
-      await nextFrame();
+      // A block already near the viewport is focused at once; one further away once it is rendered.
+      if (frame > 0 || !this._section(key)) await nextFrame();
       const now = this._section(key);
       if (!now) {
         held = 0;
