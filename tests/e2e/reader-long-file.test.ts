@@ -5,6 +5,7 @@
 import * as assert from 'uvu/assert';
 import { logIn } from '../setup/browser.ts';
 import { callApi, MINI, miniBrowserSuite, selectPhrase, settle } from '../setup/mini-e2e.ts';
+import { readerKeys } from '../setup/reader.ts';
 
 const test = miniBrowserSuite('a long case file opens from its head');
 
@@ -65,6 +66,14 @@ test('the first entries show before the whole document arrives; then the last on
     assert.is(await page.evaluate(() => document.getSelection()?.toString()), 'om dag 1 i akten');
     assert.ok(await bar.isVisible(), 'the selection bar is still there');
     await page.keyboard.press('Escape');
+    // Scrolled far from the first entry (the tab stop), the reader still has one entry in the tab order.
+    const [firstKey] = await readerKeys(page);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await page.waitForFunction(([el, first]) => {
+      const root = (el as Element).shadowRoot!;
+      return root.querySelector('section.block') !== null && root.querySelector(`section[data-block="${first as string}"]`) === null;
+    }, [reader, firstKey] as const);
+    assert.is(await page.locator('bs-reader section.block[tabindex="0"]').count(), 1, 'one entry is the tab stop');
     // The timeline's last year leads to the last entry.
     await page.getByRole('button', { name: 'Visa händelser 2009' }).click();
     const last = page.locator('bs-timeline li.year').last().locator('button.entry').last();
