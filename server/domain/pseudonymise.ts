@@ -170,6 +170,33 @@ export const DETECTORS: readonly Detector[] = [detectPersonnummer, detectEmail, 
 /** Hex digits of the keyed hash in a pseudonym: 2^32 values, so collisions within a study are rare. */
 const PSEUDONYM_HEX_DIGITS = 8;
 
+/** A pseudonym already in the text (`[PNR-3f2a90c1]`), as in a case file exported and imported again. */
+const PSEUDONYM_TOKEN = new RegExp(`\\[(?:${Object.values(LABELS).join('|')})-[0-9a-f]{${PSEUDONYM_HEX_DIGITS}}\\]`, 'g');
+
+/**
+ * `lists` without the detections that touch a pseudonym already in `text`: its hex digits can be all
+ * decimal ("[PNR-03390400]", one in a few hundred) and would read as a phone number.
+ */
+function outsidePseudonyms(text: string, lists: Detection[][]): Detection[][] {
+  const tokens = [...text.matchAll(PSEUDONYM_TOKEN)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  if (!tokens.length) return lists;
+  const touchesToken = (d: Detection): boolean => {
+    // The last token starting before the detection ends (tokens are in order and never overlap).
+    let lo = 0;
+    let hi = tokens.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < d.end) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && tokens[found]!.end > d.start;
+  };
+  return lists.map((list) => list.filter((d) => !touchesToken(d)));
+}
+
 /**
  * The stable pseudonym of a detail: `[LABEL-xxxxxxxx]` with the first 8 hex digits of
  * HMAC-SHA-256(key, kind + ':' + value). Example: `pseudonymFor(key, 'personnummer', '199001012385')`
@@ -226,7 +253,7 @@ export function pseudonymise(
   const ctx: DetectorContext = { today: opts.today ?? new Date(), key };
   const detectors = opts.names?.length ? [...(opts.detectors ?? DETECTORS), detectNames(opts.names)] : opts.detectors ?? DETECTORS;
   const lists = detectors.map((detect) => detect(text, ctx));
-  const kept = mergeOverlaps(lists);
+  const kept = mergeOverlaps(outsidePseudonyms(text, lists));
   const cache = new Map<string, string>();
   const parts: string[] = [];
   const replacements: Replacement[] = [];

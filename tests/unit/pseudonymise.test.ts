@@ -177,3 +177,15 @@ listed('replaces street addresses by default, names only when listed', () => {
 });
 
 listed.run();
+
+const again = suite('pseudonymise on a text that already holds pseudonyms');
+
+again('a pseudonym whose hex digits are all decimal is kept, not read as a phone number; new details are still replaced', () => {
+  // As in a case file exported and imported again: "[PNR-03390400]" once became "[PNR-[TEL-…]]".
+  const text = 'Barn: Alva, [PNR-03390400]. Mamma: [TEL-07012345], [E-POST-01234567]. Pappa nås på 070-123 45 67.';
+  const { text: out, replacements } = pseudonymise(text, key, { today });
+  assert.is(out, `Barn: Alva, [PNR-03390400]. Mamma: [TEL-07012345], [E-POST-01234567]. Pappa nås på ${pseudonymFor(key, 'telefon', '+46701234567')}.`);
+  assert.equal(replacements.map((r) => r.kind), ['telefon']);
+});
+
+again.run();
