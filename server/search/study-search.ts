@@ -248,8 +248,8 @@ export class StudySearch {
     if (!heads) return snippet(r.text, matcher);
     const length = r.byteEnd! - r.byteStart!;
     const head = heads.subarray(r.headAt!, r.headAt! + Math.min(length, HEAD_BYTES));
-    const whole = () => readEntryText(this.#repo.documents.textPath(r.documentId!), r.byteStart!, r.byteEnd!);
-    return snippetOfEntry(head, length, () => whole() ?? head.toString('utf8'), matcher);
+    const whole = () => readEntryText(this.#repo.documents.textPath(r.documentId!), r.byteStart!, r.byteEnd!) ?? head.toString('utf8');
+    return snippetOfEntry(head, length, whole, matcher);
   }
 
   /** Changes with every write to the inventory's children (pseudonyms, raters) or ratings. */

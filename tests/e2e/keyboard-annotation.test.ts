@@ -8,6 +8,7 @@ import type { AnnotationView, DocumentView } from '../../server/domain/types.ts'
 import { sentences, words } from '../../client/common/text-segments.ts';
 import { DEMO_STUDY, deepActiveElement, logIn } from '../setup/browser.ts';
 import { browserSuite } from '../setup/e2e.ts';
+import { readerKeys } from '../setup/reader.ts';
 
 const test = browserSuite('annotating with the keyboard only');
 
@@ -67,7 +68,7 @@ test('Tab, J, arrows, Shift+ArrowRight, 1, a comment and Ctrl+Enter make an anno
     await page.getByRole('heading', { name: 'Familj A', level: 1 }).waitFor();
     await page.locator('bs-reader section.block').first().waitFor();
     // The reader's blocks in order (only those near the viewport are in the DOM).
-    const keys = await page.locator('bs-reader').evaluate((r) => (r as unknown as { blocks: { key: string }[] }).blocks.map((b) => b.key));
+    const keys = await readerKeys(page);
     const before = (await (await page.request.get(`${server.url}/api/studies/${DEMO_STUDY}/annotations?family=familj-a`)).json()) as AnnotationView[];
 
     // The help is there, closed.
@@ -136,7 +137,7 @@ test('word steps, Escape, and moving past the end of an entry', async ({ server,
     await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-d`);
     await page.locator('bs-reader section.block').first().waitFor();
     // The reader's blocks in order (only those near the viewport are in the DOM).
-    const keys = await page.locator('bs-reader').evaluate((r) => (r as unknown as { blocks: { key: string }[] }).blocks.map((b) => b.key));
+    const keys = await readerKeys(page);
     await tabIntoReader(page);
     await page.keyboard.press('ArrowDown');
     await focusOn(page, keys[1]!);

@@ -11,7 +11,6 @@ import { customElement, property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { AnnotationView, ReflectionQuestion } from '../../../server/domain/types.ts';
 import type { Block } from '../../common/chronology.ts';
 import type { BlockCodings } from '../../common/coding-marks.ts';
@@ -19,6 +18,7 @@ import { makeTarget } from '../../common/offsets.ts';
 import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { renderBlock } from './reader-block.ts';
+import { READER_LAYOUT } from './reader-layout.ts';
 import { isTextField, nextFrame } from './reader-dom.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { ReaderSelectionController } from './reader-selection-controller.ts';
@@ -29,18 +29,6 @@ import type { BsAnnotationCard } from './bs-annotation-card.ts';
 import './bs-keyboard-help.ts';
 
 const EMPTY: AnnotationView[] = [];
-/**
- * The virtualizer's flow layout, guessing an entry 400 px tall until it has measured some (its own guess,
- * 100 px, had it render about twenty entries of a long case file for the first screen, to keep three).
- */
-class ReaderLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._itemSize = { width: 800, height: 400 };
-  }
-}
-/** Named, not left to the virtualizer's default: that one is loaded a moment later, and a jump at once would find none. */
-const LAYOUT = { type: ReaderLayout };
 
 @customElement('bs-reader')
 export class BsReader extends LitElement {
@@ -271,7 +259,7 @@ export class BsReader extends LitElement {
       <div class="blocks" @pointerdown=${() => this._selection.pointerDown()} @rangeChanged=${this._onRange}>
         ${virtualize({
           items: this.blocks,
-          layout: LAYOUT,
+          layout: READER_LAYOUT,
           keyFunction: (b: Block) => b.key,
           renderItem: (b: Block, index: number) => {
             const owned = this.owner.get(b.key) ?? EMPTY;
