@@ -4,7 +4,8 @@
 // test, skips a test, focuses one (`.only`) or has a suite that never calls `.run()` (the last three
 // are caught by tests/setup/uvu-guard, preloaded into every test process).
 // Usage: node --import tsx tests/run.ts [filter]   (filter: substring of the file path)
-//        TEST_FILE_TIMEOUT_S=300 sets the per-file limit (default 240 s).
+//        TEST_FILE_TIMEOUT_S=300 sets the per-file limit (default 240 s); TEST_WORKERS=3 runs three files
+//        at a time; TEST_TIMES=1 prints each test's duration in a failing file's output.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -57,7 +58,7 @@ function runFile(file: string): Promise<FileResult> {
 const files = findTests(join(root, 'tests')).filter((f) => f.includes(filter));
 const queue = [...files];
 const results: FileResult[] = [];
-const workers = Math.max(1, Math.min(2, availableParallelism()));
+const workers = Number(process.env.TEST_WORKERS) || Math.max(1, Math.min(2, availableParallelism()));
 const started = Date.now();
 
 await Promise.all(

@@ -28,7 +28,9 @@ export async function startTestServer(
   const store = await Store.open(dataDir, { log: () => undefined });
   if (options.prepare) await options.prepare(store);
   else await seedDemo(store, { passwordCost: FAST_COST, dir: options.studyDir ?? DEMO_STUDY_DIR, inventory: options.inventory ?? false });
-  const app = createApp({ store, clientDir: CLIENT_DIR });
+  // Passwords set in the browser (new accounts, changes) are hashed cheaply too: scrypt at production cost
+  // takes about a second here, and no browser test is about the cost.
+  const app = createApp({ store, clientDir: CLIENT_DIR, passwordCost: FAST_COST });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

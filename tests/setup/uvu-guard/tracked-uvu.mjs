@@ -4,16 +4,25 @@ import * as uvu from 'uvu';
 
 const suites = [];
 const problems = [];
+// TEST_TIMES=1 prints how long each test and each before/after hook took (to find slow tests).
+const timed = process.env.TEST_TIMES === '1'
+  ? (label, fn) => async (...a) => {
+    const start = performance.now();
+    try { return await fn(...a); } finally { console.error(`time ${(performance.now() - start).toFixed(0).padStart(6)} ms  ${label}`); }
+  }
+  : (_label, fn) => fn;
 
 export function suite(name = '', state) {
   const real = uvu.suite(name, state);
   const entry = { name, tests: 0, ran: false };
   suites.push(entry);
-  const wrapped = (...args) => {
+  const wrapped = (title, fn) => {
     entry.tests++;
-    return real(...args);
+    return real(title, timed(title, fn));
   };
   Object.assign(wrapped, real);
+  wrapped.before = Object.assign((fn) => real.before(timed('(before)', fn)), { each: real.before.each });
+  wrapped.after = Object.assign((fn) => real.after(timed('(after)', fn)), { each: real.after.each });
   wrapped.run = () => {
     entry.ran = true;
     return real.run();
