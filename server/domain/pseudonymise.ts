@@ -215,24 +215,41 @@ export function pseudonymFor(key: Uint8Array, kind: PseudonymKind, value: string
  * (one ends where the next starts) stay apart.
  */
 function mergeOverlaps(lists: Detection[][]): Detection[] {
-  const all: { d: Detection; priority: number }[] = [];
-  lists.forEach((list, priority) => {
-    for (const d of list) if (d.start < d.end) all.push({ d, priority });
-  });
-  all.sort((a, b) => a.d.start - b.d.start || a.priority - b.priority);
+  // Merged k ways, as each list is in text order (a list that is not gets sorted): a sort of every
+  // detection, with a wrapper object each, was a sixth of pseudonymising a case file full of names.
+  const ordered = lists.map((list) => (list.every((d, i) => i === 0 || list[i - 1]!.start <= d.start) ? list : [...list].sort((a, b) => a.start - b.start)));
+  const next = ordered.map(() => 0);
   const merged: Detection[] = [];
-  let group: { winner: { d: Detection; priority: number }; start: number; end: number } | undefined;
+  let winner: Detection | undefined;
+  let winnerPriority = 0;
+  let start = 0;
+  let end = 0;
   const close = () => {
-    if (group) merged.push({ ...group.winner.d, start: group.start, end: group.end });
+    if (winner) merged.push(winner.start === start && winner.end === end ? winner : { ...winner, start, end });
   };
-  for (const item of all) {
-    if (group && item.d.start < group.end) {
-      group.end = Math.max(group.end, item.d.end);
-      if (item.priority < group.winner.priority) group.winner = item;
+  for (;;) {
+    // The next detection: the earliest start, the earlier list on a tie.
+    let priority = -1;
+    for (let p = 0; p < ordered.length; p++) {
+      const d = ordered[p]![next[p]!];
+      if (d && (priority < 0 || d.start < ordered[priority]![next[priority]!]!.start)) priority = p;
+    }
+    if (priority < 0) break;
+    const d = ordered[priority]![next[priority]!++]!;
+    if (d.start >= d.end) continue;
+    if (winner && d.start < end) {
+      end = Math.max(end, d.end);
+      if (priority < winnerPriority) {
+        winner = d;
+        winnerPriority = priority;
+      }
       continue;
     }
     close();
-    group = { winner: item, start: item.d.start, end: item.d.end };
+    winner = d;
+    winnerPriority = priority;
+    start = d.start;
+    end = d.end;
   }
   close();
   return merged;
