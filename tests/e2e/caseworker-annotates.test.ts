@@ -176,4 +176,53 @@ test('edits with Ctrl+Enter, survives a conflicting edit without losing text, an
   }
 });
 
+test('the text shows before the family\'s annotations arrive; one marked meanwhile is kept beside them', async ({ server, browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await logIn(page, server.url, 'socsek1');
+    const listUrl = `${server.url}/api/studies/${DEMO_STUDY}/annotations?family=familj-a`;
+    const before = (await (await page.request.get(listUrl)).json()) as AnnotationView[];
+    const anchored = before.filter((a) => a.anchor === 'anchored').length;
+    assert.ok(anchored > 0, 'familj-a has example annotations');
+
+    // The family's annotations are answered at once (without the one marked below) but held until released.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await context.route((url) => url.pathname === `/api/studies/${DEMO_STUDY}/annotations` && url.searchParams.get('family') === 'familj-a', async (route) => {
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    });
+    await page.goto(`${server.url}/#/studier/${DEMO_STUDY}/familjer/familj-a`);
+    await page.locator('bs-reader section.block').nth(1).waitFor();
+    const loading = page.getByRole('status').filter({ hasText: 'Markeringarna läses in …' });
+    assert.ok(await loading.isVisible(), 'says the annotations are on their way');
+    assert.is(await page.locator('bs-reader mark').count(), 0);
+    assert.is(await page.locator('bs-timeline .marker').count(), 0, 'no timeline counts before the annotations');
+
+    await dragOverText(page, 1, 40);
+    await page.getByRole('toolbar', { name: 'Markera som:' }).waitFor();
+    await page.keyboard.press('1');
+    const dialog = page.locator('dialog.annotation');
+    await dialog.getByRole('heading', { name: 'Ny markering' }).waitFor();
+    await page.keyboard.type('Markerad innan de andra kom.');
+    await dialog.getByRole('radio', { name: 'Ja', exact: true }).check();
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.locator('bs-reader bs-annotation-card bs-markdown-view p', { hasText: 'Markerad innan de andra kom.' }).waitFor();
+
+    release();
+    await loading.waitFor({ state: 'detached' });
+    // Every anchored annotation counts in the timeline: those that arrived and the one made meanwhile.
+    const counts = await page.locator('bs-timeline .marker').allTextContents();
+    const total = counts.reduce((n, text) => n + Number(/×(\d+)/.exec(text)?.[1] ?? 0), 0);
+    assert.is(total, anchored + 1);
+    await page.locator('bs-reader bs-annotation-card bs-markdown-view p', { hasText: 'Markerad innan de andra kom.' }).waitFor();
+    const after = (await (await page.request.get(listUrl)).json()) as AnnotationView[];
+    assert.is(after.length, before.length + 1);
+  } finally {
+    await context.close();
+  }
+});
+
 test.run();

@@ -7,6 +7,7 @@ export const readerStrings = {
   'family.documents': '{n} dokument',
   'family.reader': 'Akten i datumordning',
   'family.noDocuments': 'Familjen har inga dokument ännu.',
+  'family.annotationsLoading': 'Markeringarna läses in …',
   'family.orphans': 'Markeringar som inte längre hittas i texten',
   'family.orphansIntro': 'Texten har ändrats så att de här markeringarna inte kunde placeras igen. De sparas ändå.',
   'family.conflict': 'Markeringen har sparats i en nyare version (i en annan flik eller ett annat fönster) sedan du öppnade den här. Formuläret visar fortfarande din text; den sparade versionen står ovanför. Spara skriver över den sparade versionen med din text, Avbryt behåller den sparade.',

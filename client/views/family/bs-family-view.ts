@@ -3,8 +3,9 @@
 // annotations in the text, margin and timeline, orphaned annotations listed apart, and the lead's import.
 // "Reflektioner": the summary and reflections (bs-reflections-view). "Utredningar": the investigations found in
 // the chronology and their appraisals (bs-investigations-view). Loads all data; components only render.
-// A long case file shows from its head first (…/documents/:doc?head=), then whole; until then the timeline,
-// the lost annotations and a jump to a place in the text (a search hit) wait for the whole.
+// A long case file shows from its head first (…/documents/:doc?head=), then whole, and the annotations
+// arrive after the text; until both are in, the timeline, the lost annotations and a jump to a place in
+// the text (a search hit) wait.
 // Offers annotating, writing, importing and coding only as far as the family's `permissions` (from the
 // server) allow: researchers and the lead see the codings in a closed study too, read-only.
 import { LitElement, html, nothing } from 'lit';
@@ -46,6 +47,8 @@ export class BsFamilyView extends LitElement {
   @state() private _loaded = false;
   /** Ids of the documents of which only the head is loaded yet (their whole text follows). */
   @state() private _partial: ReadonlySet<string> = new Set();
+  /** The text shows; the family's annotations are still on their way. */
+  @state() private _annotationsPending = false;
   @state() private _error = '';
   @state() private _reflectionsVisited = false;
   @state() private _investigationsVisited = false;
@@ -76,7 +79,7 @@ export class BsFamilyView extends LitElement {
   /** Opens the case file at the entry or annotation a link (a search hit) names. */
   private readonly _target = new TargetController(this, {
     target: () => this.target,
-    ready: () => this._loaded && !this._partial.size && !!this._study && !!this._family && this.tab === 'akt',
+    ready: () => this._loaded && !this._partial.size && !this._annotationsPending && !!this._study && !!this._family && this.tab === 'akt',
     reader: () => this._reader,
     blocks: () => this._blocks,
     annotations: () => this._annotations,
@@ -139,9 +142,10 @@ export class BsFamilyView extends LitElement {
     if (changed.has('_docs') || changed.has('_partial') || changed.has('_annotations')) {
       this._placed = placeAnnotations(this._blocks, this._annotations);
     }
-    if ((changed.has('_docs') || changed.has('_partial') || changed.has('_annotations') || changed.has('_family')) && this._family) {
-      // No timeline from part of the case file: its counts would be wrong for a moment.
-      this._years = this._partial.size ? [] : buildYears(this._blocks, this._placed.owner, this._family.activeFrom, this._family.activeTo, new Date());
+    const incomplete = this._partial.size > 0 || this._annotationsPending;
+    if ((changed.has('_docs') || changed.has('_partial') || changed.has('_annotations') || changed.has('_annotationsPending') || changed.has('_family')) && this._family) {
+      // No timeline from part of the case file or before its annotations: its counts would be wrong for a moment.
+      this._years = incomplete ? [] : buildYears(this._blocks, this._placed.owner, this._family.activeFrom, this._family.activeTo, new Date());
     }
     if (changed.has('_family') || changed.has('tab')) {
       const page = this.tab === 'reflektioner' ? t('family.tab.reflections') : this.tab === 'utredningar' ? t('investigations.tab') : t('family.tab.reader');
@@ -165,20 +169,36 @@ export class BsFamilyView extends LitElement {
     // Opened at a place in the text (a search hit): wait for the whole case file rather than jump late.
     const heads = this.target?.kind !== 'entry' && this.target?.kind !== 'annotation';
     let rest: Promise<DocumentView[]> | null = null;
+    let annotations: Promise<AnnotationView[]> | null = null;
     try {
       const loaded = await loadCaseFile(api, studyId, familyId, heads);
-      rest = loaded.rest;
+      ({ rest, annotations } = loaded);
       this._study = loaded.study;
       this._family = loaded.family;
       this._docs = loaded.docs;
       this._partial = new Set(loaded.partial);
-      this._annotations = loaded.annotations;
+      this._annotations = [];
+      this._annotationsPending = true;
     } catch (err) {
       this._error = errorMessage(err);
     } finally {
       this._loaded = true;
     }
-    if (rest) await this._loadRest(load, rest);
+    await Promise.all([annotations && this._loadAnnotations(load, annotations), rest && this._loadRest(load, rest)]);
+  }
+
+  /** Puts the family's annotations in the text when they arrive, beside any made in the meantime. */
+  private async _loadAnnotations(load: number, arriving: Promise<AnnotationView[]>): Promise<void> {
+    try {
+      const arrived = await arriving;
+      if (load !== this._loadCount) return;
+      const ids = new Set(arrived.map((a) => a.id));
+      this._annotations = [...arrived, ...this._annotations.filter((a) => !ids.has(a.id))];
+    } catch (err) {
+      if (load === this._loadCount) this._error = errorMessage(err);
+    } finally {
+      if (load === this._loadCount) this._annotationsPending = false;
+    }
   }
 
   /** Replaces the heads shown by the whole documents. */
@@ -215,7 +235,8 @@ export class BsFamilyView extends LitElement {
     return renderCaseFileTab({
       api: this.api, studyId: this.studyId, familyId: this.familyId, questions: study.questions,
       userId: this.user?.id, permissions: this._family?.permissions,
-      blocks: this._blocks, texts: this._texts, years: this._years, placed: this._placed, partial: this._partial.size > 0,
+      blocks: this._blocks, texts: this._texts, years: this._years, placed: this._placed,
+      partial: this._partial.size > 0 || this._annotationsPending, annotationsPending: this._annotationsPending,
       busyId: this._notes.busyId,
       codingEnabled: coding.enabled, codingWritable: coding.canWrite,
       coded: coding.enabled ? coding.placed(this._blocks, this._placed.owner) : undefined,

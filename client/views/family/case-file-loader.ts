@@ -1,6 +1,7 @@
 // Loads what a family's page shows: the study, the family, its annotations and its case file. A long
 // document shows from its head first (…/documents/:doc?head=), then whole: both are asked for at once, and
-// the whole ones come back in `rest` for the page to put in place of the heads.
+// the whole ones come back in `rest` for the page to put in place of the heads. The annotations come
+// after the text: placing a few thousand of them takes the server a moment the text need not wait for.
 import type { AnnotationView, DocumentView, FamilyView, StudyView } from '../../../server/domain/types.ts';
 import type { LoadedDocument } from '../../common/chronology.ts';
 import type { Api } from '../../data/api.ts';
@@ -15,7 +16,8 @@ const HEAD_FROM = 4 * HEAD_CHARS;
 export interface LoadedCaseFile {
   study: StudyView;
   family: FamilyView;
-  annotations: AnnotationView[];
+  /** The family's annotations, arriving after the text (the page shows the text first). */
+  annotations: Promise<AnnotationView[]>;
   docs: LoadedDocument[];
   /** Ids of the documents of which only the head is loaded yet. */
   partial: string[];
@@ -37,11 +39,12 @@ export async function loadCaseFile(api: Api, studyId: string, familyId: string, 
     // Should the head fail, the whole shows, only later.
     return { head: head?.catch(() => whole) ?? null, whole };
   }));
-  const [study, family, list, annotations, views] = await Promise.all([
+  const annotations = fetchAnnotations(api, studyId, { family: familyId });
+  annotations.catch(() => undefined); // reported where it is awaited
+  const [study, family, list, views] = await Promise.all([
     fetchStudy(api, studyId),
     fetchFamily(api, studyId, familyId),
     listed,
-    fetchAnnotations(api, studyId, { family: familyId }),
     requests.then((docs) => Promise.all(docs.map((d) => d.head ?? d.whole))),
   ]);
   const partial = views.filter((v) => 'length' in v && typeof v.length === 'number' && v.text.length < v.length).map((v) => v.id);

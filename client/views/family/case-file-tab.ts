@@ -25,8 +25,10 @@ export interface CaseFileTabOptions {
   texts: Map<string, string>;
   years: YearRow[];
   placed: BlockAnnotations;
-  /** Only the heads of some documents are loaded yet. */
+  /** Only the heads of some documents are loaded yet, or the annotations are still on their way. */
   partial: boolean;
+  /** The annotations are still on their way. */
+  annotationsPending: boolean;
   /** Id of the annotation being changed, or ''. */
   busyId: string;
   /** Researchers and the lead see the codings; `codingWritable` when they may change them too. */
@@ -61,6 +63,7 @@ export function renderCaseFileTab(o: CaseFileTabOptions) {
           ? html`<p class="readonly-note">${o.codingWritable ? t('coding.readerHint') : t('coding.closed')}</p>`
           : nothing}
         ${o.blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
+        ${o.annotationsPending && o.blocks.length ? html`<p class="readonly-note" role="status">${t('family.annotationsLoading')}</p>` : nothing}
         <bs-reader .blocks=${o.blocks} .texts=${o.texts} .questions=${o.questions}
           .touching=${o.placed.touching} .owner=${o.placed.owner} user-id=${o.userId ?? ''}
           busy-id=${o.busyId} ?readonly=${!canAnnotate}
