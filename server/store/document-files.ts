@@ -17,6 +17,8 @@ export class DocumentFiles {
   // Chronologies are small beside their texts and read for every document at once (investigations,
   // the report's charts, exports): kept for many more documents, without their texts.
   #entries = new Lru<string, Entry[]>(ENTRIES_KEPT);
+  // Reads under way: the reader asks for a document's head and its whole at once, and both wait for one read.
+  #reading = new Map<string, Promise<{ text: string; entries: Entry[] }>>();
 
   constructor(dir: string) {
     this.#dir = dir;
@@ -69,6 +71,15 @@ export class DocumentFiles {
     assertSafeId(id);
     const cached = this.#cache.get(id);
     if (cached) return cached;
+    let reading = this.#reading.get(id);
+    if (!reading) {
+      reading = this.#readFiles(id).finally(() => this.#reading.delete(id));
+      this.#reading.set(id, reading);
+    }
+    return reading;
+  }
+
+  async #readFiles(id: string): Promise<{ text: string; entries: Entry[] }> {
     const [text, entries] = await Promise.all([
       readFile(join(this.#dir, `${id}.txt`), 'utf8'),
       readFile(join(this.#dir, `${id}.entries.json`), 'utf8').then((s) => JSON.parse(s) as Entry[]),

@@ -32,4 +32,24 @@ test('read gives back text and chronology; entries reads only the chronology fil
   }
 });
 
+test('two reads at once share one read of the files; a failed read is tried again next time', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'backspegel-docs-'));
+  try {
+    await new DocumentFiles(dir).write('d-1', '2021-01-15 Förhandsb.', entries);
+    const files = new DocumentFiles(dir);
+    const [head, whole] = await Promise.all([files.read('d-1'), files.read('d-1')]);
+    assert.is(head, whole, 'one read answered both');
+
+    const missing = new DocumentFiles(dir);
+    await rm(join(dir, 'd-1.txt'));
+    const both = await Promise.allSettled([missing.read('d-1'), missing.read('d-1')]);
+    assert.equal(both.map((r) => r.status), ['rejected', 'rejected']);
+    await rm(join(dir, 'd-1.entries.json'));
+    await new DocumentFiles(dir).write('d-1', '2021-01-15 Förhandsb.', entries);
+    assert.equal(await missing.read('d-1'), { text: '2021-01-15 Förhandsb.', entries }, 'not stuck on the failed read');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
