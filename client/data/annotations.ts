@@ -28,6 +28,11 @@ export function fetchAnnotations(api: Api, studyId: string, filter: AnnotationFi
   return api.request('GET', `/api/studies/${seg(studyId)}/annotations${qs ? `?${qs}` : ''}`);
 }
 
+/** A family's annotations for its page: thousands in a long case file, so read and parsed off the page's thread. */
+export function fetchFamilyAnnotations(api: Api, studyId: string, familyId: string): Promise<AnnotationView[]> {
+  return api.getOffThread(`/api/studies/${seg(studyId)}/annotations?family=${encodeURIComponent(familyId)}`);
+}
+
 /** Saves a new annotation. */
 export function createAnnotation(api: Api, studyId: string, input: NewAnnotation): Promise<AnnotationView> {
   return api.request('POST', `/api/studies/${seg(studyId)}/annotations`, { body: input });

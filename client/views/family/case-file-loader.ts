@@ -1,11 +1,12 @@
 // Loads what a family's page shows: the study, the family, its annotations and its case file. A long
 // document shows from its head first (…/documents/:doc?head=), then whole: both are asked for at once, and
-// the whole ones come back in `rest` for the page to put in place of the heads. The annotations come
-// after the text: placing a few thousand of them takes the server a moment the text need not wait for.
+// the whole ones come back in `rest` for the page to put in place of the heads. The annotations are asked
+// for once the whole case file is in: placing a few thousand of them in the text takes the server a
+// moment, on the thread that also answers for the text, and the text comes first.
 import type { AnnotationView, DocumentView, FamilyView, StudyView } from '../../../server/domain/types.ts';
 import type { LoadedDocument } from '../../common/chronology.ts';
 import type { Api } from '../../data/api.ts';
-import { fetchAnnotations } from '../../data/annotations.ts';
+import { fetchFamilyAnnotations } from '../../data/annotations.ts';
 import { fetchDocument, fetchDocumentHead, fetchDocuments, type DocumentListItem } from '../../data/documents.ts';
 import { fetchFamily, fetchStudy } from '../../data/studies.ts';
 
@@ -39,16 +40,13 @@ export async function loadCaseFile(api: Api, studyId: string, familyId: string, 
     // Should the head fail, the whole shows, only later.
     return { head: head?.catch(() => whole) ?? null, whole };
   }));
-  const annotations = fetchAnnotations(api, studyId, { family: familyId });
+  const shown = requests.then((docs) => Promise.all(docs.map((d) => d.head ?? d.whole)));
+  const wholes = requests.then((docs) => Promise.all(docs.map((d) => d.whole)));
+  const annotations = wholes.catch(() => undefined).then(() => fetchFamilyAnnotations(api, studyId, familyId));
   annotations.catch(() => undefined); // reported where it is awaited
-  const [study, family, list, views] = await Promise.all([
-    fetchStudy(api, studyId),
-    fetchFamily(api, studyId, familyId),
-    listed,
-    requests.then((docs) => Promise.all(docs.map((d) => d.head ?? d.whole))),
-  ]);
+  const [study, family, list, views] = await Promise.all([fetchStudy(api, studyId), fetchFamily(api, studyId, familyId), listed, shown]);
   const partial = views.filter((v) => 'length' in v && typeof v.length === 'number' && v.text.length < v.length).map((v) => v.id);
-  const rest = partial.length ? requests.then((docs) => Promise.all(docs.map((d) => d.whole))) : null;
+  const rest = partial.length ? wholes : null;
   const docs = views.map((view, i) => ({ view, date: list[i]!.date }));
   return { study, family, annotations, docs, partial, rest };
 }
