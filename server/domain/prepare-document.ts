@@ -15,6 +15,8 @@ export interface PreparedDocument {
   /** Where each replacement was, in `original`. */
   replaced: Replacement[];
   text: string;
+  /** The text's length in characters (UTF-16 code units, as every offset counts). */
+  length: number;
   entries: Entry[];
   sha256: string;
   /** Number of replaced identifiers per kind, e.g. { personnummer: 4, telefon: 2 }. */
@@ -31,6 +33,7 @@ export function prepareDocument(raw: string, key: Uint8Array, today: Date, names
     original: normalised,
     replaced: replacements,
     text,
+    length: text.length,
     entries: detectEntries(text, { today }),
     sha256: createHash('sha256').update(text).digest('hex'),
     replacements: counts,
@@ -83,12 +86,21 @@ export function prepareFileName(fileName: string, key: Uint8Array, today: Date, 
   return pseudonymiseLine(fileName.slice(0, fileName.length - extension.length), key, today, names, TITLE_MAX) + extension;
 }
 
-/** What is stored of a prepared document: without the original text and where its replacements were. */
-export type StorablePrepared = Omit<PreparedDocument, 'original' | 'replaced'>;
+/**
+ * What is stored of a prepared document: its text as UTF-8, as it is written (a worker moves the bytes to
+ * the main thread instead of copying a string that the main thread would only encode again), without the
+ * original text and where its replacements were.
+ */
+export type StorablePrepared = Omit<PreparedDocument, 'original' | 'replaced' | 'text'> & { textBytes: Uint8Array };
+
+export function storablePrepared(prepared: PreparedDocument): StorablePrepared {
+  const { original: _original, replaced: _replaced, text, ...stored } = prepared;
+  return { ...stored, textBytes: new TextEncoder().encode(text) };
+}
 
 /** The metadata listed in study.json for a prepared document. */
 export function describeDocument(
-  prepared: StorablePrepared,
+  prepared: Pick<PreparedDocument, 'length' | 'entries' | 'sha256'>,
   at: { id: string; familyId: string; title: string; importedBy: string; now: Date },
 ): DocumentMeta {
   return {
@@ -97,7 +109,7 @@ export function describeDocument(
     title: at.title,
     kind: documentKind(prepared.entries),
     date: documentDate(prepared.entries, at.now),
-    length: prepared.text.length,
+    length: prepared.length,
     entryCount: prepared.entries.length,
     sha256: prepared.sha256,
     importedAt: at.now.toISOString(),

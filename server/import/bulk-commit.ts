@@ -70,7 +70,7 @@ export async function commitJob(jobs: BulkImports, job: BulkJob, repo: StudyRepo
       const fileName = file.name.slice(file.name.lastIndexOf('/') + 1);
       const title = prepareTitle(titleFromFileName(fileName), key, now, family.nameRules);
       const meta = describeDocument(prepared[i]!, { id: newId('d'), familyId: family.id, title, importedBy: userId, now });
-      docs.push({ meta, text: prepared[i]!.text, entries: prepared[i]!.entries });
+      docs.push({ meta, text: prepared[i]!.textBytes, entries: prepared[i]!.entries });
     });
     if (docs.length > 0) await repo.addDocuments(docs);
   } catch (error) {

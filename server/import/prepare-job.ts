@@ -3,7 +3,7 @@
 // as many as the pool sends. The key arrives with each job and is never logged.
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.ts';
-import { prepareDocument, type PreparedDocument, type StorablePrepared } from '../domain/prepare-document.ts';
+import { prepareDocument, storablePrepared, type PreparedDocument, type StorablePrepared } from '../domain/prepare-document.ts';
 import type { NameRule } from '../domain/pseudonymise-names.ts';
 import { toWire, type WireError } from './import-errors.ts';
 import { lowerThreadPriority } from '../workers/thread-priority.ts';
@@ -15,7 +15,7 @@ export interface PrepareRequest {
   key: Uint8Array;
   today: Date;
   names: readonly NameRule[];
-  /** Only what is stored: the original text and the replacements' places stay in the worker (less to copy back). */
+  /** Only what is stored: the text as UTF-8 bytes (moved, not copied); the original and the replacements' places stay here. */
   storable: boolean;
 }
 
@@ -30,9 +30,7 @@ export function answer(request: PrepareRequest): PrepareResponse {
   try {
     const raw = typeof request.raw === 'string' ? request.raw : Buffer.from(request.raw.buffer, request.raw.byteOffset, request.raw.byteLength).toString('utf8');
     const prepared = prepareDocument(raw, request.key, request.today, request.names);
-    if (!request.storable) return { id: request.id, prepared };
-    const { original: _original, replaced: _replaced, ...stored } = prepared;
-    return { id: request.id, prepared: stored };
+    return { id: request.id, prepared: request.storable ? storablePrepared(prepared) : prepared };
   } catch (error) {
     if (error instanceof DomainError) return { id: request.id, error: toWire(error) };
     return { id: request.id, failed: (error as Error)?.name ?? 'Error' };
@@ -43,5 +41,9 @@ export function answer(request: PrepareRequest): PrepareResponse {
 export function serveJobs(handle: (request: PrepareRequest) => PrepareResponse = answer): void {
   lowerThreadPriority();
   const port = parentPort!;
-  port.on('message', (request: PrepareRequest) => port.postMessage(handle(request)));
+  port.on('message', (request: PrepareRequest) => {
+    const response = handle(request);
+    const bytes = 'prepared' in response && 'textBytes' in response.prepared ? [response.prepared.textBytes.buffer as ArrayBuffer] : [];
+    port.postMessage(response, bytes);
+  });
 }

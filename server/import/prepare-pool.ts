@@ -39,9 +39,9 @@ export class PreparePool {
     return this.#run(raw, key, today, names, false) as Promise<PreparedDocument>;
   }
 
-  /** As prepare, but only what is stored (no original text, no replacement places): for a commit. */
+  /** As prepare, but only what is stored (the text as UTF-8 bytes; no original, no replacement places): for a commit. */
   prepareStorable(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[] = []): Promise<StorablePrepared> {
-    return this.#run(raw, key, today, names, true);
+    return this.#run(raw, key, today, names, true) as Promise<StorablePrepared>;
   }
 
   /**
@@ -53,7 +53,7 @@ export class PreparePool {
     return Promise.all(raws.map((raw) => this.prepareStorable(raw, key, today, names)));
   }
 
-  #run(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[], storable: boolean): Promise<StorablePrepared> {
+  #run(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[], storable: boolean): Promise<PreparedDocument | StorablePrepared> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ request: { id: this.#next++, raw, key, today, names: [...names], storable }, resolve, reject });
       this.#dispatch();

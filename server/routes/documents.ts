@@ -84,7 +84,7 @@ export function documentRoutes(services: Services) {
       const prepared = await preparePool.prepareStorable(raw, store.secretKey, now, family.nameRules);
       const shownTitle = prepareTitle(title, store.secretKey, now, family.nameRules);
       const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title: shownTitle, importedBy: user.id, now });
-      await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
+      await access.repo.addDocuments([{ meta, text: prepared.textBytes, entries: prepared.entries }]);
       c.set('audit', { object: meta.id });
       return c.json({ document: meta, replacements: prepared.replacements }, 201);
     });

@@ -123,6 +123,6 @@ async function storeImport(services: Services, access: StudyAccess, family: Fami
   const prepared = await preparePool.prepareStorable(item.raw!, services.store.secretKey, now, family.nameRules);
   const title = prepareTitle(item.title, services.store.secretKey, now, family.nameRules);
   const meta = describeDocument(prepared, { id: newId('d'), familyId: family.id, title, importedBy: access.user.id, now });
-  await access.repo.addDocuments([{ meta, text: prepared.text, entries: prepared.entries }]);
+  await access.repo.addDocuments([{ meta, text: prepared.textBytes, entries: prepared.entries }]);
   return { meta, replacements: prepared.replacements };
 }

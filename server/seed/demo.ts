@@ -86,7 +86,7 @@ async function importFamilyDocuments(store: Store, repo: StudyRepo, template: St
     prepareNext();
     const docs = family.documents.map((doc, n) => {
       const meta = describeDocument(prepared[n]!, { id: newId('d'), familyId: family.id, title: doc.title, importedBy: leadId, now });
-      return { meta, text: prepared[n]!.text, entries: prepared[n]!.entries };
+      return { meta, text: prepared[n]!.textBytes, entries: prepared[n]!.entries };
     });
     await repo.addDocuments(docs);
   }

@@ -25,15 +25,16 @@ export class DocumentFiles {
   }
 
   /** Stores a new document; never overwrites an existing one. */
-  write(id: string, text: string, entries: Entry[]): Promise<void> {
+  write(id: string, text: string | Uint8Array, entries: Entry[]): Promise<void> {
     return this.writeAll([{ id, text, entries }]);
   }
 
   /**
    * Stores new documents in one durable batch (see writeFilesDurably: one directory fsync for all);
-   * resolves once every one of them is on disk.
+   * resolves once every one of them is on disk. A text given as UTF-8 bytes is written as it is, and
+   * read back from disk when it is first asked for.
    */
-  async writeAll(docs: { id: string; text: string; entries: Entry[] }[]): Promise<void> {
+  async writeAll(docs: { id: string; text: string | Uint8Array; entries: Entry[] }[]): Promise<void> {
     for (const d of docs) assertSafeId(d.id);
     await mkdir(this.#dir, { recursive: true });
     await writeFilesDurably(
@@ -43,7 +44,10 @@ export class DocumentFiles {
         { name: `${d.id}.txt`, data: d.text },
       ]),
     );
-    for (const d of docs) this.#remember(d.id, { text: d.text, entries: d.entries });
+    for (const d of docs) {
+      if (typeof d.text === 'string') this.#remember(d.id, { text: d.text, entries: d.entries });
+      else this.#entries.set(d.id, d.entries);
+    }
   }
 
   /** A document's chronology, without reading its text when it is not in memory. */

@@ -88,7 +88,8 @@ export class StudyRepo {
   }
 
   /** Stores new immutable documents in one durable batch, then lists them in study.json in one write. */
-  async addDocuments(docs: { meta: DocumentMeta; text: string; entries: Entry[] }[]): Promise<void> {
+  /** `text`: as a string, or as the UTF-8 bytes to write (a worker's prepared text). */
+  async addDocuments(docs: { meta: DocumentMeta; text: string | Uint8Array; entries: Entry[] }[]): Promise<void> {
     await this.documents.writeAll(docs.map((d) => ({ id: d.meta.id, text: d.text, entries: d.entries })));
     await this.mutateStudy((s) => void s.documents.push(...docs.map((d) => d.meta)));
   }
