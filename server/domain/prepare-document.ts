@@ -24,19 +24,33 @@ export interface PreparedDocument {
 }
 
 export function prepareDocument(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[] = []): PreparedDocument {
+  const { textBytes: _bytes, ...prepared } = prepareWithBytes(raw, key, today, names);
+  return prepared;
+}
+
+/** prepareDocument's result as it is stored: see StorablePrepared. */
+export function prepareStorable(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[] = []): StorablePrepared {
+  const { original: _original, replaced: _replaced, text: _text, ...stored } = prepareWithBytes(raw, key, today, names);
+  return stored;
+}
+
+/** The steps, and the text encoded once: for its fingerprint and, when it is stored, to write. */
+function prepareWithBytes(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[]): PreparedDocument & { textBytes: Uint8Array } {
   const normalised = normaliseText(raw);
   if (normalised.trim().length === 0) throw new ValidationError('Dokumentet är tomt.', 'empty_document');
   const { text, replacements } = pseudonymise(normalised, key, { today, names });
   const counts: Record<string, number> = {};
   for (const r of replacements) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  const textBytes = new TextEncoder().encode(text);
   return {
     original: normalised,
     replaced: replacements,
     text,
     length: text.length,
     entries: detectEntries(text, { today }),
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256: createHash('sha256').update(textBytes).digest('hex'),
     replacements: counts,
+    textBytes,
   };
 }
 
@@ -92,11 +106,6 @@ export function prepareFileName(fileName: string, key: Uint8Array, today: Date, 
  * original text and where its replacements were.
  */
 export type StorablePrepared = Omit<PreparedDocument, 'original' | 'replaced' | 'text'> & { textBytes: Uint8Array };
-
-export function storablePrepared(prepared: PreparedDocument): StorablePrepared {
-  const { original: _original, replaced: _replaced, text, ...stored } = prepared;
-  return { ...stored, textBytes: new TextEncoder().encode(text) };
-}
 
 /** The metadata listed in study.json for a prepared document. */
 export function describeDocument(

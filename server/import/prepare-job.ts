@@ -3,7 +3,7 @@
 // as many as the pool sends. The key arrives with each job and is never logged.
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../domain/errors.ts';
-import { prepareDocument, storablePrepared, type PreparedDocument, type StorablePrepared } from '../domain/prepare-document.ts';
+import { prepareDocument, prepareStorable, type PreparedDocument, type StorablePrepared } from '../domain/prepare-document.ts';
 import type { NameRule } from '../domain/pseudonymise-names.ts';
 import { toWire, type WireError } from './import-errors.ts';
 import { lowerThreadPriority } from '../workers/thread-priority.ts';
@@ -29,8 +29,8 @@ export type PrepareResponse =
 export function answer(request: PrepareRequest): PrepareResponse {
   try {
     const raw = typeof request.raw === 'string' ? request.raw : Buffer.from(request.raw.buffer, request.raw.byteOffset, request.raw.byteLength).toString('utf8');
-    const prepared = prepareDocument(raw, request.key, request.today, request.names);
-    return { id: request.id, prepared: request.storable ? storablePrepared(prepared) : prepared };
+    const prepare = request.storable ? prepareStorable : prepareDocument;
+    return { id: request.id, prepared: prepare(raw, request.key, request.today, request.names) };
   } catch (error) {
     if (error instanceof DomainError) return { id: request.id, error: toWire(error) };
     return { id: request.id, failed: (error as Error)?.name ?? 'Error' };
