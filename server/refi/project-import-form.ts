@@ -9,15 +9,15 @@ import type { Store } from '../store/store.ts';
 import { mayCreateStudies } from '../studies/create-study.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { importProjectStudy, type ProjectImportResult } from './project-import.ts';
-import { readMultipart } from '../http/multipart.ts';
+import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 export async function importProjectFromForm(c: Context<AppEnv>, store: Store, user: User, now: Date): Promise<ProjectImportResult> {
   // Refused before the upload is read.
   if (!mayCreateStudies(user)) throw new ForbiddenError('Ditt konto får inte skapa studier. Be en administratör om det.');
   const form = await readMultipart(c);
   const file = form['file'];
-  if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en projektfil (.qdpx eller .qde) att importera.');
+  if (!(file instanceof UploadedFile)) throw new BadRequestError('file_required', 'Välj en projektfil (.qdpx eller .qde) att importera.');
   if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
   const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '') || undefined;
-  return importProjectStudy(store, new Uint8Array(await file.arrayBuffer()), user, now, { template: field('template'), title: field('title') });
+  return importProjectStudy(store, file.bytes, user, now, { template: field('template'), title: field('title') });
 }

@@ -17,7 +17,7 @@ import { viewJob } from '../import/bulk-import-view.ts';
 import type { BulkJob, JobFileInput, JobWarning } from '../import/bulk-imports.ts';
 import { invalidArchive, planArchive, plainFile, resolveFamily } from '../import/bulk-upload.ts';
 import { BULK_LIMITS } from '../import/upload-limits.ts';
-import { readMultipart } from '../http/multipart.ts';
+import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 const namesSchema = z.object({
   familyId: z.string().min(1).max(64),
@@ -36,7 +36,7 @@ function leadOf(services: Services, c: Context<AppEnv>): StudyAccess {
 const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** The families of plainly uploaded files: `family` fields in the files' order, or a `families` JSON map of file name → family. */
-function familiesOfFiles(form: Record<string, unknown>, files: File[], study: Study): string[] {
+function familiesOfFiles(form: Record<string, unknown>, files: UploadedFile[], study: Study): string[] {
   const given = asList(form['family'] as string | string[] | undefined).filter((v): v is string => typeof v === 'string');
   let names: string[];
   if (typeof form['families'] === 'string') {
@@ -59,20 +59,20 @@ function familiesOfFiles(form: Record<string, unknown>, files: File[], study: St
 /** The files of the upload, each with its family, and the archive to inflate when there is one. */
 async function readUpload(c: Context<AppEnv>, access: StudyAccess, services: Services): Promise<{ files: JobFileInput[]; warnings: JobWarning[]; archive?: Uint8Array }> {
   const form = await readMultipart(c);
-  const archives = asList(form['archive']).filter((f): f is File => f instanceof File);
-  const files = asList(form['files']).filter((f): f is File => f instanceof File);
+  const archives = asList(form['archive']).filter((f): f is UploadedFile => f instanceof UploadedFile);
+  const files = asList(form['files']).filter((f): f is UploadedFile => f instanceof UploadedFile);
   if (archives.length > 1 || (archives.length === 1 && files.length > 0)) {
     throw new ValidationError('Ladda upp antingen ett arkiv eller filer, inte båda.', 'invalid_form');
   }
   if (archives.length === 1) {
-    const archive = new Uint8Array(await archives[0]!.arrayBuffer());
+    const archive = archives[0]!.bytes;
     const plan = await planArchive(archive, access.repo.study.families, services.store.secretKey, services.clock());
     return { ...plan, archive };
   }
   if (files.length === 0) throw new BadRequestError('file_required', 'Välj filer eller ett arkiv att importera.');
   if (files.length > BULK_LIMITS.maxFiles) throw new TooLargeError(`Högst ${BULK_LIMITS.maxFiles} filer åt gången.`);
   const families = familiesOfFiles(form, files, access.repo.study);
-  const inputs = await Promise.all(files.map(async (f, i) => plainFile(f.name, families[i]!, new Uint8Array(await f.arrayBuffer()))));
+  const inputs = await Promise.all(files.map((f, i) => plainFile(f.name, families[i]!, f.bytes)));
   return { files: inputs, warnings: [] };
 }
 

@@ -13,7 +13,7 @@ import { researchAccess } from '../http/study-access.ts';
 import { decodeTextFile } from '../domain/decode-upload.ts';
 import { newId } from '../store/ids.ts';
 import { codes } from '../store/study-collections.ts';
-import { readMultipart } from '../http/multipart.ts';
+import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 const MAX_NAME = 200;
 const collator = new Intl.Collator('sv', { sensitivity: 'base' });
@@ -24,8 +24,8 @@ async function readCodebookFile(c: Context<AppEnv>): Promise<string> {
   }
   const form = await readMultipart(c);
   const file = form['file'];
-  if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en kodboksfil (.qdc) att importera.');
-  return decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+  if (!(file instanceof UploadedFile)) throw new BadRequestError('file_required', 'Välj en kodboksfil (.qdc) att importera.');
+  return decodeTextFile(file.bytes);
 }
 
 /** The codes to add for an imported codebook, reusing existing codes of the same name and parent. */

@@ -17,7 +17,7 @@ import { CachedJson, sendCachedJson } from '../http/cached-json.ts';
 import { IMPORT_BODY_LIMIT } from '../http/security.ts';
 import type { Services } from '../http/services.ts';
 import { documentAccess, familyAccess, studyAccess } from '../http/study-access.ts';
-import { readMultipart } from '../http/multipart.ts';
+import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 /** The uploaded case file as title + raw text, from multipart (`file`, `title`) or JSON. */
 async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
@@ -31,12 +31,12 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   }
   const form = await readMultipart(c);
   const file = form['file'];
-  if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
+  if (!(file instanceof UploadedFile)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
   if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
   // Not cut here: a cut could leave part of a personal number that pseudonymising would not find.
   const given = typeof form['title'] === 'string' ? form['title'].trim() : '';
   const title = given || titleFromFileName(file.name);
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = file.bytes;
   await precheckUpload(file.name, bytes);
   return { title, raw: await extractText(file.name, bytes) };
 }

@@ -19,7 +19,7 @@ import { familyAccess, studyAccess, type StudyAccess } from '../http/study-acces
 import { precheckUpload } from '../import/extract-text.ts';
 import { preparePool } from '../import/prepare-pool.ts';
 import type { PendingImport } from '../import/pending-imports.ts';
-import { readMultipart } from '../http/multipart.ts';
+import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 const namesSchema = z.object({
   names: z.array(z.object({ name: z.string().min(1).max(100), label: z.string().min(1).max(40) })).min(1).max(100),
@@ -62,9 +62,9 @@ export function importRoutes(services: Services) {
       const { access, family } = leadOnFamily(services, c);
       const form = await readMultipart(c);
       const file = form['file'];
-      if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
+      if (!(file instanceof UploadedFile)) throw new BadRequestError('file_required', 'Välj en fil att importera.');
       if (file.size > IMPORT_BODY_LIMIT) throw new TooLargeError();
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = file.bytes;
       await precheckUpload(file.name, bytes);
       const given = typeof form['title'] === 'string' ? form['title'].trim() : '';
       const item = pendingImports.start({

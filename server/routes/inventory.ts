@@ -19,7 +19,7 @@ import {
 import type { Services } from '../http/services.ts';
 import { inventoryChildren, inventoryRatings, ratingId } from '../store/inventory-collections.ts';
 import type { User } from '../store/app-data.ts';
-import { readMultipart } from '../http/multipart.ts';
+import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 /** 422 `invalid_rows`: the file is refused as a whole, with every bad row listed. */
 export class InvalidRowsError extends DomainError {
@@ -42,8 +42,8 @@ async function readCsv(c: Context<AppEnv>): Promise<string> {
   if (type.startsWith('multipart/form-data')) {
     const form = await readMultipart(c);
     const file = form['file'];
-    if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en CSV-fil med barnen.');
-    return decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+    if (!(file instanceof UploadedFile)) throw new BadRequestError('file_required', 'Välj en CSV-fil med barnen.');
+    return decodeTextFile(file.bytes);
   }
   if (type.startsWith('text/csv')) return decodeTextFile(new Uint8Array(await c.req.arrayBuffer()));
   throw new UnsupportedTypeError('Skicka listan som CSV-fil (multipart/form-data, fältet file, eller Content-Type: text/csv).');

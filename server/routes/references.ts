@@ -32,7 +32,7 @@ import { citeOptions, ReferenceKeyError, studyBibliography, studyCitedKeys } fro
 import type { Transaction } from '../store/record-file.ts';
 import { references } from '../store/study-collections.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
-import { readMultipart } from '../http/multipart.ts';
+import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 const KEY_RULE = 'bokstäverna a–z och A–Z, siffror och _, med enstaka : . - emellan, högst 100 tecken';
 
@@ -65,8 +65,8 @@ function tooMany(count: number): void {
 async function readReferenceFile(c: Context<AppEnv>): Promise<{ text: string; name: string }> {
   const form = await readMultipart(c);
   const file = form['file'];
-  if (!(file instanceof File)) throw new BadRequestError('file_required', 'Välj en referensfil (.bib, .ris eller .json) att läsa in.');
-  return { text: decodeTextFile(new Uint8Array(await file.arrayBuffer())), name: file.name };
+  if (!(file instanceof UploadedFile)) throw new BadRequestError('file_required', 'Välj en referensfil (.bib, .ris eller .json) att läsa in.');
+  return { text: decodeTextFile(file.bytes), name: file.name };
 }
 
 const citationsSchema = z.object({ markdown: z.string().max(200_000) }).strict();
