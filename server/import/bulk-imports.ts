@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { NameSuggestion } from '../domain/name-suggestions.ts';
-import { normaliseText } from '../domain/normalise.ts';
+import { isBlankText } from '../domain/normalise.ts';
 import { newId } from '../store/ids.ts';
 import { extractText } from './extract-text.ts';
 import { PENDING_TTL_MS, SWEEP_EVERY_MS } from './pending-imports.ts';
@@ -204,7 +204,7 @@ export class BulkImports {
     try {
       if (!bytes) throw invalidArchive();
       const raw = await extractText(baseName(file.name), bytes, (p) => (file.progress = 0.8 * p));
-      if (normaliseText(raw).trim().length === 0) throw new ValidationError('Dokumentet är tomt.', 'empty_document');
+      if (isBlankText(raw)) throw new ValidationError('Dokumentet är tomt.', 'empty_document');
       file.bytesSha256 = createHash('sha256').update(bytes).digest('hex');
       file.progress = 0.8;
       const suggestions = await this.#suggest(raw, job.exclude);

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { normaliseText } from '../../server/domain/normalise.ts';
+import { isBlankText, normaliseText } from '../../server/domain/normalise.ts';
 
 const normalising = suite('normaliseText');
 
@@ -35,6 +35,21 @@ normalising('keeps leading and trailing spaces on every line, since offsets are 
 normalising('is idempotent', () => {
   const once = normaliseText('\uFEFFa\r\nb\u0301\u2028c\u0001');
   assert.is(normaliseText(once), once);
+});
+
+normalising('isBlankText says what normalising and trimming would: blank only for whitespace and removed controls', () => {
+  assert.ok(isBlankText(''));
+  assert.ok(isBlankText(' \t\r\n\v\f\u00a0\u0085\u2028\u2029\u3000\uFEFF\u0000\u0007\u001B\u007F\u0090'));
+  assert.not.ok(isBlankText('\u0007 a'));
+  assert.not.ok(isBlankText('\u0301'), 'a lone combining accent is kept');
+  // Every character of the Basic Multilingual Plane alone and between spaces, against normaliseText itself.
+  for (let c = 0; c <= 0xffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    for (const text of [ch, ` ${ch}\n`]) {
+      if (isBlankText(text) !== (normaliseText(text).trim().length === 0)) assert.unreachable(`U+${c.toString(16)} in ${JSON.stringify(text)}`);
+    }
+  }
 });
 
 normalising.run();
