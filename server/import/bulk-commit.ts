@@ -11,6 +11,7 @@ import { newId } from '../store/ids.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { isSkipped, settledView } from './bulk-import-view.ts';
 import { preparePool } from './prepare-pool.ts';
+import { yieldToEventLoop } from '../workers/event-loop.ts';
 import type { BulkImports, BulkJob } from './bulk-imports.ts';
 
 export interface NameDecision {
@@ -66,12 +67,14 @@ export async function commitJob(jobs: BulkImports, job: BulkJob, repo: StudyRepo
     });
     // Prepared side by side in the worker pool, in the files' order.
     const prepared = await Promise.all(chosen.map(({ raw, family }) => preparePool.prepareStorable(raw, key, now, family.nameRules)));
-    chosen.forEach(({ file, family }, i) => {
+    for (const [i, { file, family }] of chosen.entries()) {
+      // Hundreds of titles to pseudonymise: the server answers others in between.
+      if (i > 0 && i % 50 === 0) await yieldToEventLoop();
       const fileName = file.name.slice(file.name.lastIndexOf('/') + 1);
       const title = prepareTitle(titleFromFileName(fileName), key, now, family.nameRules);
       const meta = describeDocument(prepared[i]!, { id: newId('d'), familyId: family.id, title, importedBy: userId, now });
       docs.push({ meta, text: prepared[i]!.textBytes, entries: prepared[i]!.entries });
-    });
+    }
     if (docs.length > 0) await repo.addDocuments(docs);
   } catch (error) {
     job.state = 'ready';

@@ -40,7 +40,7 @@ export class DocumentFiles {
     await writeFilesDurably(
       this.#dir,
       docs.flatMap((d) => [
-        { name: `${d.id}.entries.json`, data: JSON.stringify(d.entries) },
+        { name: `${d.id}.entries.json`, data: () => JSON.stringify(d.entries) },
         { name: `${d.id}.txt`, data: d.text },
       ]),
     );

@@ -11,6 +11,12 @@ export function writeFileDurably(path: string, data: string | Uint8Array): Promi
   return writeFilesDurably(dirname(path), [{ name: basename(path), data }]);
 }
 
+/**
+ * A file's contents, or a function that makes them when the file is written: a batch of several hundred
+ * files then serialises one at a time, between the writes, not all in one turn of the event loop.
+ */
+export type FileData = string | Uint8Array | (() => string | Uint8Array);
+
 /** Temp files written and fsynced at once by writeFilesDurably: the disk batches concurrent fsyncs. */
 const PARALLEL_WRITES = 16;
 
@@ -20,14 +26,15 @@ const PARALLEL_WRITES = 16;
  * a time, so a batch costs about one flush of the disk's journal rather than one per file; nothing
  * is renamed before every file is on disk, and the call resolves only after the directory is.
  */
-export async function writeFilesDurably(dir: string, files: { name: string; data: string | Uint8Array }[]): Promise<void> {
+export async function writeFilesDurably(dir: string, files: { name: string; data: FileData }[]): Promise<void> {
   const temps = files.map(({ name }) => join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`));
   const created: string[] = [];
   const writeTemp = async (i: number) => {
     const file = await open(temps[i]!, 'wx', 0o600);
     created.push(temps[i]!);
     try {
-      await file.writeFile(files[i]!.data);
+      const { data } = files[i]!;
+      await file.writeFile(typeof data === 'function' ? data() : data);
       await file.sync();
     } finally {
       await file.close();
