@@ -1,6 +1,6 @@
-// readMultipart keeps a form's order: files are joined a few megabytes per turn of the event loop, so a
-// large file finishes after a small one sent behind it, yet the lists come back in the order sent (the
-// bulk import pairs the n-th file with the n-th family).
+// readMultipart joins a large file a few megabytes per turn of the event loop and keeps it whole, and the
+// form's lists come back in the order sent (the bulk import pairs the n-th file with the n-th family),
+// however the joins interleave.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Hono } from 'hono';
