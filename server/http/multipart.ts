@@ -8,9 +8,9 @@ import type { Context } from 'hono';
 import { BadRequestError } from '../domain/errors.ts';
 import { yieldToEventLoop } from '../workers/event-loop.ts';
 
-/** An uploaded file: its name as the browser sent it, its type and its bytes, joined once as they came. */
+/** An uploaded file: its name as the browser sent it and its bytes, joined once as they came. */
 export class UploadedFile {
-  constructor(readonly name: string, readonly type: string, readonly bytes: Uint8Array) {}
+  constructor(readonly name: string, readonly bytes: Uint8Array) {}
 
   get size(): number {
     return this.bytes.byteLength;
@@ -86,14 +86,14 @@ function parse(c: Context): Promise<MultipartForm> {
       if (valueTruncated) parser.emit('error', new Error('a field over FIELD_BYTES'));
       else values.push({ name, value });
     });
-    parser.on('file', (name, stream, filename, _encoding, mimeType) => {
+    parser.on('file', (name, stream, filename) => {
       const chunks: Buffer<ArrayBuffer>[] = [];
       const file = new Promise<UploadedFile>((done, fail) => {
         stream.on('data', (chunk: Buffer<ArrayBuffer>) => chunks.push(chunk));
         // Joined once here, and kept as bytes: a File of thousands of parts is read back a part at a
         // time, which held the server for 130 ms for a 17 MB archive, and a File of one part is copied
         // into it and out again (twice more: 100 ms and more of the server's thread for that archive).
-        stream.on('end', () => joined(chunks).then((bytes) => done(new UploadedFile(filename ?? '', mimeType, bytes)), fail));
+        stream.on('end', () => joined(chunks).then((bytes) => done(new UploadedFile(filename ?? '', bytes)), fail));
         stream.on('error', fail);
       });
       file.catch(() => undefined); // reported by the form's promise

@@ -236,7 +236,7 @@ export class BsFamilyView extends LitElement {
       api: this.api, studyId: this.studyId, familyId: this.familyId, questions: study.questions,
       userId: this.user?.id, permissions: this._family?.permissions,
       blocks: this._blocks, texts: this._texts, years: this._years, placed: this._placed,
-      partial: this._partial.size > 0 || this._annotationsPending, annotationsPending: this._annotationsPending,
+      partial: this._partial.size > 0, annotationsPending: this._annotationsPending,
       busyId: this._notes.busyId,
       codingEnabled: coding.enabled, codingWritable: coding.canWrite,
       coded: coding.enabled ? coding.placed(this._blocks, this._placed.owner) : undefined,

@@ -25,7 +25,7 @@ export interface CaseFileTabOptions {
   texts: Map<string, string>;
   years: YearRow[];
   placed: BlockAnnotations;
-  /** Only the heads of some documents are loaded yet, or the annotations are still on their way. */
+  /** Only the heads of some documents are loaded yet. */
   partial: boolean;
   /** The annotations are still on their way. */
   annotationsPending: boolean;
@@ -42,8 +42,8 @@ export interface CaseFileTabOptions {
 }
 
 export function renderCaseFileTab(o: CaseFileTabOptions) {
-  // Part of the case file is not here yet: what is not placed in it is not lost.
-  const orphans: AnnotationView[] = o.partial ? [] : o.placed.orphans;
+  // Part of the case file, or its annotations, not here yet: what is not placed is not lost.
+  const orphans: AnnotationView[] = o.partial || o.annotationsPending ? [] : o.placed.orphans;
   // Offer only what the server allows: a reader without the right to annotate gets no "Markera som".
   const canAnnotate = o.permissions?.annotate ?? false;
   return html`
