@@ -80,16 +80,17 @@ test('the lead moves through the deck with the keyboard; the counter, the title 
     await deckTitle(page).getByText('Hur fungerade samverkan?').waitFor();
     assert.is(await counter(page).textContent(), '5 / 7');
 
-    // Full screen: the button puts the deck in full screen, Esc leaves it, F enters it again.
+    // Full screen: the button puts the deck in full screen, Esc leaves it, F enters it again. (Predicates as
+    // functions: a string is evaluated again on every poll, which the app's CSP refuses after the first.)
     await page.getByRole('button', { name: 'Helskärm' }).click();
-    await page.waitForFunction('document.fullscreenElement !== null');
+    await page.waitForFunction(() => document.fullscreenElement !== null);
     assert.is(await page.evaluate(`(() => { let el = document.fullscreenElement; while (el?.shadowRoot?.fullscreenElement) el = el.shadowRoot.fullscreenElement; return el.className; })()`), 'deck');
     await page.keyboard.press('Escape');
-    await page.waitForFunction('document.fullscreenElement === null');
+    await page.waitForFunction(() => document.fullscreenElement === null);
     await page.keyboard.press('f');
-    await page.waitForFunction('document.fullscreenElement !== null');
+    await page.waitForFunction(() => document.fullscreenElement !== null);
     await page.keyboard.press('Escape');
-    await page.waitForFunction('document.fullscreenElement === null');
+    await page.waitForFunction(() => document.fullscreenElement === null);
 
     // Printed, every slide is on its own page and the app's header is left out.
     await page.emulateMedia({ media: 'print' });
