@@ -62,7 +62,8 @@ test('an inflected word finds entries and reflections, grouped and marked; an en
     assert.ok(entry!.text.includes(title.replace(/^\d+ \w+ \d{4} /, '').slice(0, 20)), `it is "${title}"`);
     const place = await focused(page);
     assert.ok(place?.marked, 'the entry is marked as where the link landed');
-    assert.ok(place!.top >= 0 && place!.top < 900, `the entry is in view (top ${place!.top})`);
+    // Scrolled to the top, the entry may sit a fraction of a pixel above it (-0.0625 was seen).
+    assert.ok(place!.top > -1 && place!.top < 900, `the entry is in view (top ${place!.top})`);
 
     await page.goBack();
     await group(page, 'entry').waitFor();
