@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import { detectEntries } from './chronology.ts';
 import { normaliseText } from './normalise.ts';
-import { pseudonymise, type Replacement } from './pseudonymise.ts';
+import { pseudonymise, pseudonymiser, type Replacement } from './pseudonymise.ts';
+import { GrowingBytes } from './growing-bytes.ts';
+import { textWindows } from './text-windows.ts';
 import type { NameRule } from './pseudonymise-names.ts';
 import type { DocumentMeta, Entry } from './types.ts';
 import { ValidationError } from './errors.ts';
@@ -23,31 +25,60 @@ export interface PreparedDocument {
   replacements: Record<string, number>;
 }
 
-export function prepareDocument(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[] = []): PreparedDocument {
-  const { textBytes: _bytes, ...prepared } = prepareWithBytes(raw, key, today, names);
+/** The steps for `raw` (a text, or a text file's bytes as UTF-8). */
+export function prepareDocument(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[] = []): PreparedDocument {
+  const { textBytes: _bytes, ...prepared } = prepareWindows(raw, key, today, names, true);
   return prepared;
 }
 
 /** prepareDocument's result as it is stored: see StorablePrepared. */
-export function prepareStorable(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[] = []): StorablePrepared {
-  const { original: _original, replaced: _replaced, text: _text, ...stored } = prepareWithBytes(raw, key, today, names);
+export function prepareStorable(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[] = []): StorablePrepared {
+  const { original: _original, replaced: _replaced, text: _text, ...stored } = prepareWindows(raw, key, today, names, false);
   return stored;
 }
 
-/** The steps, and the text encoded once: for its fingerprint and, when it is stored, to write. */
-function prepareWithBytes(raw: string, key: Uint8Array, today: Date, names: readonly NameRule[]): PreparedDocument & { textBytes: Uint8Array } {
-  const normalised = normaliseText(raw);
-  if (normalised.trim().length === 0) throw new ValidationError('Dokumentet är tomt.', 'empty_document');
-  const { text, replacements } = pseudonymise(normalised, key, { today, names });
+/**
+ * The steps, a window of the text at a time (text-windows.ts), the stored text encoded as it is made.
+ * `whole`: also the original and the pseudonymised text as strings (the lead's preview needs them;
+ * storing does not).
+ */
+function prepareWindows(raw: string | Uint8Array, key: Uint8Array, today: Date, names: readonly NameRule[], whole: boolean): PreparedDocument & { textBytes: Uint8Array } {
+  const pseudonymiseWindow = pseudonymiser(key, { today, names });
+  const originals: string[] = [];
+  const texts: string[] = [];
+  const replaced: Replacement[] = [];
   const counts: Record<string, number> = {};
-  for (const r of replacements) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
-  const textBytes = new TextEncoder().encode(text);
+  const entries: Entry[] = [];
+  // Room to spare (pseudonyms can be longer than what they replace, å is two bytes): pages never
+  // written cost nothing.
+  const bytes = new GrowingBytes((typeof raw === 'string' ? raw.length : raw.byteLength) * 1.25 + 4096);
+  let blank = true;
+  let originalAt = 0;
+  let length = 0;
+  for (const window of textWindows(raw)) {
+    const normalised = normaliseText(window);
+    blank &&= !/\S/.test(normalised);
+    const { text, replacements } = pseudonymiseWindow(normalised);
+    for (const r of replacements) {
+      counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+      if (whole) replaced.push({ ...r, start: r.start + originalAt, end: r.end + originalAt });
+    }
+    for (const e of detectEntries(text, { today })) entries.push({ ...e, start: e.start + length });
+    bytes.append(text);
+    if (whole) originals.push(normalised), texts.push(text);
+    originalAt += normalised.length;
+    length += text.length;
+  }
+  if (blank) throw new ValidationError('Dokumentet är tomt.', 'empty_document');
+  // An entry runs to the next one's heading, which may be in a later window, or to the end.
+  entries.forEach((e, i) => (e.end = entries[i + 1]?.start ?? length));
+  const textBytes = bytes.view();
   return {
-    original: normalised,
-    replaced: replacements,
-    text,
-    length: text.length,
-    entries: detectEntries(text, { today }),
+    original: originals.join(''),
+    replaced,
+    text: texts.join(''),
+    length,
+    entries,
     sha256: createHash('sha256').update(textBytes).digest('hex'),
     replacements: counts,
     textBytes,

@@ -99,12 +99,24 @@ export interface NameSearch {
  * `findNames('Elsas skola ringde.', key, rules).detections` → `[{ start: 0, end: 5, pseudonym: '[Barn 1]s', … }]`.
  */
 export function findNames(text: string, key: Uint8Array, rules: readonly NameRule[]): NameSearch {
+  return nameFinder(key, rules)(text);
+}
+
+/**
+ * findNames for one key and one family's rules, as a function to call on text after text (the parts of
+ * one case file): each distinct word is hashed once over all of them. `hashes` counts this call's.
+ */
+export function nameFinder(key: Uint8Array, rules: readonly NameRule[]): (text: string) => NameSearch {
   const labels = new Map<string, string>();
   for (const r of rules) if (!labels.has(r.hash)) labels.set(r.hash, r.label);
-  const detections: Detection[] = [];
-  if (labels.size === 0) return { detections, hashes: 0 };
+  if (labels.size === 0) return () => ({ detections: [], hashes: 0 });
   const secret = createSecretKey(key);
   const words = new Map<string, Hit | null>();
+  return (text) => findNamesIn(text, labels, secret, words);
+}
+
+function findNamesIn(text: string, labels: ReadonlyMap<string, string>, secret: KeyObject, words: Map<string, Hit | null>): NameSearch {
+  const detections: Detection[] = [];
   let hashes = 0;
 
   const match = (candidate: string): string | undefined => {
@@ -215,5 +227,11 @@ function wordEnd(text: string, start: number): number {
  * detector context). `pseudonymise(text, key, { names })` adds it for you.
  */
 export function detectNames(rules: readonly NameRule[]): Detector {
-  return (text, ctx) => findNames(text, ctx.key, rules).detections;
+  let find: ((text: string) => NameSearch) | undefined;
+  let key: Uint8Array | undefined;
+  return (text, ctx) => {
+    // One finder per key: a detector called on the parts of one text hashes each word once.
+    if (ctx.key !== key) [find, key] = [nameFinder(ctx.key, rules), ctx.key];
+    return find!(text).detections;
+  };
 }

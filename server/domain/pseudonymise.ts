@@ -267,22 +267,33 @@ export function pseudonymise(
   key: Uint8Array,
   opts: PseudonymiseOptions = {},
 ): { text: string; replacements: Replacement[] } {
+  return pseudonymiser(key, opts)(text);
+}
+
+/**
+ * `pseudonymise` with one key and options, as a function to call on the parts of one text in turn
+ * (prepareDocument's windows): each distinct detail is hashed, and each distinct word looked up among
+ * the listed names, once for all of them. Offsets are into the part given.
+ */
+export function pseudonymiser(key: Uint8Array, opts: PseudonymiseOptions = {}): (text: string) => { text: string; replacements: Replacement[] } {
   const ctx: DetectorContext = { today: opts.today ?? new Date(), key };
   const detectors = opts.names?.length ? [...(opts.detectors ?? DETECTORS), detectNames(opts.names)] : opts.detectors ?? DETECTORS;
-  const lists = detectors.map((detect) => detect(text, ctx));
-  const kept = mergeOverlaps(outsidePseudonyms(text, lists));
   const cache = new Map<string, string>();
-  const parts: string[] = [];
-  const replacements: Replacement[] = [];
-  let at = 0;
-  for (const d of kept) {
-    const id = `${d.kind}:${d.value}`;
-    let pseudonym = d.pseudonym ?? cache.get(id);
-    if (pseudonym === undefined) cache.set(id, (pseudonym = pseudonymFor(key, d.kind, d.value)));
-    parts.push(text.slice(at, d.start), pseudonym);
-    replacements.push({ kind: d.kind, start: d.start, end: d.end, pseudonym });
-    at = d.end;
-  }
-  parts.push(text.slice(at));
-  return { text: parts.join(''), replacements };
+  return (text) => {
+    const lists = detectors.map((detect) => detect(text, ctx));
+    const kept = mergeOverlaps(outsidePseudonyms(text, lists));
+    const parts: string[] = [];
+    const replacements: Replacement[] = [];
+    let at = 0;
+    for (const d of kept) {
+      const id = `${d.kind}:${d.value}`;
+      let pseudonym = d.pseudonym ?? cache.get(id);
+      if (pseudonym === undefined) cache.set(id, (pseudonym = pseudonymFor(key, d.kind, d.value)));
+      parts.push(text.slice(at, d.start), pseudonym);
+      replacements.push({ kind: d.kind, start: d.start, end: d.end, pseudonym });
+      at = d.end;
+    }
+    parts.push(text.slice(at));
+    return { text: parts.join(''), replacements };
+  };
 }

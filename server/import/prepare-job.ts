@@ -28,9 +28,8 @@ export type PrepareResponse =
 /** One job's answer. */
 export function answer(request: PrepareRequest): PrepareResponse {
   try {
-    const raw = typeof request.raw === 'string' ? request.raw : Buffer.from(request.raw.buffer, request.raw.byteOffset, request.raw.byteLength).toString('utf8');
     const prepare = request.storable ? prepareStorable : prepareDocument;
-    return { id: request.id, prepared: prepare(raw, request.key, request.today, request.names) };
+    return { id: request.id, prepared: prepare(request.raw, request.key, request.today, request.names) };
   } catch (error) {
     if (error instanceof DomainError) return { id: request.id, error: toWire(error) };
     return { id: request.id, failed: (error as Error)?.name ?? 'Error' };

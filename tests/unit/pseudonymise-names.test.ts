@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ValidationError } from '../../server/domain/errors.ts';
 import { pseudonymise } from '../../server/domain/pseudonymise.ts';
-import { findNames, nameRule, normaliseName, type NameRule } from '../../server/domain/pseudonymise-names.ts';
+import { findNames, nameFinder, nameRule, normaliseName, type NameRule } from '../../server/domain/pseudonymise-names.ts';
 
 const today = new Date('2026-06-01T12:00:00Z');
 const key = new Uint8Array(32).fill(1);
@@ -143,6 +143,15 @@ work('hashing each distinct capitalised word once, however long the text', () =>
   // Lower-case words are never hashed; a capitalised word at most twice (as written and without its s).
   const capitalised = new Set(paragraph.match(/\p{Lu}[\p{L}-]*/gu));
   assert.ok(once.hashes <= 2 * capitalised.size, `${once.hashes} hashes for ${capitalised.size} words`);
+});
+
+work('hashing each word once over the parts of one text (a case file prepared a window at a time)', () => {
+  const find = nameFinder(key, family());
+  const first = find('Elsa ringde. Mentor Per Ström.');
+  const again = find('Per Ström ringde Elsa.');
+  assert.ok(first.hashes > 0);
+  assert.is(again.hashes, 0, 'every word was hashed in the first part');
+  assert.equal(again.detections.map((d) => [d.start, d.end, d.pseudonym]), [[17, 21, '[Barn 1]']]);
 });
 
 work('hashing nothing when no rules are given', () => {
