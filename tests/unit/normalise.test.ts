@@ -20,6 +20,16 @@ normalising('composes decomposed å, ä and ö (NFC)', () => {
   assert.is(normaliseText(decomposed).length, 'Märta föddes i Skåne'.length);
 });
 
+normalising('leaves Latin-1 text as NFC would (it skips normalize() there): every pair of its characters', () => {
+  const latin1 = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c)).join('');
+  for (const a of latin1) {
+    const pairs = [...latin1].map((b) => a + b).join('');
+    assert.is(pairs.normalize('NFC'), pairs, `pairs starting with U+${a.charCodeAt(0).toString(16)}`);
+  }
+  const withControls = 'Märta\u0085x';
+  assert.is(normaliseText(withControls), withControls.normalize('NFC').replace('\u0085', '\n'));
+});
+
 normalising('removes control characters but keeps tabs and newlines', () => {
   assert.is(normaliseText('a\u0000b\u0007c\u001Bd\u007Fe\u0090f\tg\nh'), 'abcdef\tg\nh');
 });
