@@ -77,6 +77,15 @@ export function nameRule(key: Uint8Array, name: string, label: string): NameRule
   return { hash: hashName(key, normalised), label: trimmed };
 }
 
+/**
+ * The hash a rule for `name` would have (nameRule's), or null for what no rule can hold (two words,
+ * digits): for checking many words against the rules without an error per word.
+ */
+export function nameHash(key: Uint8Array, name: string): string | null {
+  const normalised = normaliseName(name);
+  return NAME_SHAPE.test(normalised) ? hashName(key, normalised) : null;
+}
+
 interface Hit {
   label: string;
   /** The word was the name with a genitive s ('Elsas', "Elsa's"). */

@@ -9,7 +9,7 @@ import { PSEUDONYM_KINDS } from '../domain/pseudonymise.ts';
 import { prepareFileName } from '../domain/prepare-document.ts';
 import { preparePool } from './prepare-pool.ts';
 import { mergeSuggestions, type NameSuggestion } from '../domain/name-suggestions.ts';
-import { nameRule, normaliseName } from '../domain/pseudonymise-names.ts';
+import { nameHash, normaliseName } from '../domain/pseudonymise-names.ts';
 import type { Family, Study } from '../domain/types.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { problemOf, type BulkJob, type JobFile, type JobFileState, type JobProblem, type JobState, type JobWarning } from './bulk-imports.ts';
@@ -184,22 +184,34 @@ function fileWarnings(job: BulkJob, seen: FirstSeen, index: number): FileWarning
 /** Whether the warnings keep a file out of the commit. */
 export const isSkipped = (warnings: readonly FileWarning[]) => warnings.some((w) => w.code === 'duplicate');
 
-/** The keyed hash a name rule for `name` would have; '' for a word no rule could hold. */
-function hashOf(key: Uint8Array, name: string): string {
-  try {
-    return nameRule(key, name, 'x').hash;
-  } catch {
-    return '';
-  }
-}
+/**
+ * Per job, what each poll would otherwise work out again: the keyed hash of each suggested name (to
+ * leave out those the rules already catch) and each family's merged suggestions, for as long as the
+ * same files are ready. Hashing every suggestion on every poll was most of a view of a 589-file job.
+ * Kept with the job, so the names go when the job goes.
+ */
+const suggestionCache = new WeakMap<BulkJob, { hashes: Map<string, string | null>; merged: Map<string, { files: string; suggestions: NameSuggestion[] }> }>();
 
 /** The family's suggestions, less the names the lead rejected and those its rules already catch. */
-function familySuggestions(job: BulkJob, family: Family, files: JobFile[], key: Uint8Array): NameSuggestion[] {
+function familySuggestions(job: BulkJob, family: Family, ready: readonly number[], key: Uint8Array): NameSuggestion[] {
+  let cache = suggestionCache.get(job);
+  if (!cache) suggestionCache.set(job, (cache = { hashes: new Map(), merged: new Map() }));
+  const files = ready.join(',');
+  let merged = cache.merged.get(family.id);
+  if (merged?.files !== files) {
+    merged = { files, suggestions: mergeSuggestions(ready.map((i) => job.files[i]!.suggestions ?? [])) };
+    cache.merged.set(family.id, merged);
+  }
+  const { hashes } = cache;
+  const hashOf = (name: string) => {
+    let hash = hashes.get(name);
+    if (hash === undefined) hashes.set(name, (hash = nameHash(key, name)));
+    return hash;
+  };
   const rejected = job.rejected.get(family.id) ?? new Set<string>();
   const listed = new Set((family.nameRules ?? []).map((r) => r.hash));
-  const merged = mergeSuggestions(files.map((f) => f.suggestions ?? []));
-  return merged
-    .filter((s) => !rejected.has(normaliseName(s.name)) && !listed.has(hashOf(key, s.name)))
+  return merged.suggestions
+    .filter((s) => !rejected.has(normaliseName(s.name)) && !listed.has(hashOf(s.name) ?? ''))
     .slice(0, SUGGESTIONS_SHOWN);
 }
 
@@ -241,7 +253,7 @@ export function describeJob(job: BulkJob, study: Study, key: Uint8Array, now: Da
       files: indexes.length,
       documents: ready.length,
       preview: { counts },
-      suggestedNames: familySuggestions(job, family, ready.map((i) => job.files[i]!), key),
+      suggestedNames: familySuggestions(job, family, ready, key),
     });
   }
   const settled = (s: JobFileState) => s === 'ready' || s === 'failed';

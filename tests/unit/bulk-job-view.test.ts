@@ -94,4 +94,29 @@ test('duplicates: of an earlier file (by bytes or by prepared text) and of a sto
   assert.is(describeJob(job, s, KEY, NOW).files[1]!.warnings.find((w) => w.code === 'duplicate'), undefined);
 });
 
+test("a family's suggested names: its ready files' merged, less the names a rule catches, as files and rules change", async () => {
+  // Suggestions by file: the first names Zarina, the second Zarina and Noah.
+  const suggest = async (text: string) => [
+    { name: 'Zarina', count: 1, contexts: ['Mormor Zarina ringde.'] },
+    ...(text.includes('Uppföljning 1') ? [{ name: 'Noah', count: 2, contexts: ['Noah'] }] : []),
+  ];
+  const jobs = new BulkImports(() => NOW, { suggest });
+  const files = [0, 1].map((n) => ({ name: `fam-1/akt-${n}.txt`, familyId: 'fam-1', bytes: new TextEncoder().encode(TEXT(n)) }));
+  const job = jobs.start({ ownerId: 'u-lead', studyId: 's', exclude: [], files });
+  for (let i = 0; i < 500 && job.state === 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  const s = study();
+  const suggested = (view: Awaited<ReturnType<typeof viewJob>>) => view.families[0]!.suggestedNames.map((n) => [n.name, n.count]);
+
+  const both = await viewJob(job, s, KEY, NOW);
+  assert.equal(suggested(both), [['Noah', 2], ['Zarina', 2]]);
+  // The second file turns out a duplicate of a stored document: it is not stored, so neither are its names.
+  (s as { documents: unknown[] }).documents = [{ id: 'd-lagrad', sha256: job.files[1]!.summary!.sha256 }];
+  assert.equal(suggested(describeJob(job, s, KEY, NOW)), [['Zarina', 1]]);
+  (s as { documents: unknown[] }).documents = [];
+  assert.equal(suggested(describeJob(job, s, KEY, NOW)), [['Noah', 2], ['Zarina', 2]]);
+  // A rule for Noah: no longer suggested (the view hashes each name once and remembers it).
+  s.families[0]!.nameRules = [nameRule(KEY, 'Noah', 'Barn 1')];
+  assert.equal(suggested(await viewJob(job, s, KEY, NOW)), [['Zarina', 2]]);
+});
+
 test.run();
