@@ -8,7 +8,7 @@ import type { ResearchEventMap } from './events/research-events.ts';
 import type { SessionEventMap } from './events/session-events.ts';
 
 export type {
-  AnnotationRefDetail, AnnotationStartDetail, AnnotationSubmitDetail, BlockSelectDetail, MarkdownInputDetail,
+  AnnotationRefDetail, AnnotationStartDetail, AnnotationSubmitDetail, BlockSelectDetail, FindHitDetail, MarkdownInputDetail,
 } from './events/reader-events.ts';
 export type { LoginDetail, PasswordChangedDetail } from './events/session-events.ts';
 export type {

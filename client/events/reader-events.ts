@@ -24,6 +24,13 @@ export interface BlockSelectDetail {
   block: string;
 }
 
+/** A place in the case file found by "Sök i akten": its block and document offsets. */
+export interface FindHitDetail {
+  block: string;
+  start: number;
+  end: number;
+}
+
 export interface MarkdownInputDetail {
   value: string;
 }
@@ -41,6 +48,10 @@ export interface ReaderEventMap {
   'bs-annotation-delete': AnnotationRefDetail;
   /** Timeline: go to this block. */
   'bs-block-select': BlockSelectDetail;
+  /** "Sök i akten": show this occurrence. */
+  'bs-find-hit': FindHitDetail;
+  /** "Sök i akten": the search was cleared (no occurrence to show). */
+  'bs-find-clear': Record<string, never>;
   /** Markdown editor: the text changed. */
   'bs-markdown-input': MarkdownInputDetail;
   /** Markdown editor: the textarea lost focus. */

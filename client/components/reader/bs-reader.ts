@@ -19,7 +19,7 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { renderBlock } from './reader-block.ts';
 import { READER_LAYOUT } from './reader-layout.ts';
-import { isTextField, nextFrame } from './reader-dom.ts';
+import { clearFound, isTextField, nextFrame, showFound } from './reader-dom.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { ReaderSelectionController } from './reader-selection-controller.ts';
 import { readerStyles } from './reader-styles.ts';
@@ -104,6 +104,7 @@ export class BsReader extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearFound();
     window.removeEventListener('keydown', this._onKeydown);
   }
 
@@ -176,8 +177,25 @@ export class BsReader extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`);
   }
 
-  /** Scrolls a block to the top of the viewport (through the virtualizer: it may not be in the DOM yet) and moves focus to it. */
-  async revealBlock(key: string): Promise<void> {
+  /**
+   * Shows a passage found by "Sök i akten" (document offsets within block `key`): scrolls its block into
+   * view as revealBlock does, but leaves focus where it is (in the find field), then marks the passage
+   * (a CSS highlight, which changes nothing in the text's DOM) and scrolls it into view.
+   */
+  async revealText(key: string, start: number, end: number): Promise<void> {
+    clearFound();
+    await this.revealBlock(key, { focus: false });
+    const section = this._section(key);
+    if (section) showFound(section, start, end);
+  }
+
+  /** Takes away the mark of "Sök i akten". */
+  clearFound(): void {
+    clearFound();
+  }
+
+  /** Scrolls a block to the top of the viewport (through the virtualizer: it may not be in the DOM yet) and moves focus to it (unless `focus: false`). */
+  async revealBlock(key: string, { focus = true } = {}): Promise<void> {
     const index = this.blocks.findIndex((b) => b.key === key);
     if (index < 0) return;
     await this.updateComplete;
@@ -203,7 +221,7 @@ export class BsReader extends LitElement {
       }
       if (now !== el) {
         el = now;
-        this._mark(el);
+        if (focus) this._mark(el);
       }
       const top = el.getBoundingClientRect().top;
       if (top >= 0 && top <= window.innerHeight / 3) held++;

@@ -74,6 +74,11 @@ export const readerStyles = css`
   .tail {
     display: none;
   }
+  /* The passage "Sök i akten" shows: a strong outline-like colour, with the text kept dark. */
+  ::highlight(bs-found) {
+    background-color: #ffd43b;
+    color: #111111;
+  }
   mark {
     background: var(--bs-mark);
     color: inherit;

@@ -242,6 +242,8 @@ export class BsFamilyView extends LitElement {
       coded: coding.enabled ? coding.placed(this._blocks, this._placed.owner) : undefined,
       imported: (e) => void this._onImported(e),
       blockSelect: (e) => this._onBlockSelect(e),
+      findHit: (hit) => void this._reader?.revealText(hit.block, hit.start, hit.end),
+      findClear: () => this._reader?.clearFound(),
       annotationStart: (detail) => this._notes.start(detail),
     });
   }

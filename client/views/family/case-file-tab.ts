@@ -5,9 +5,10 @@ import type { AnnotationView, FamilyPermissions, ReflectionQuestion } from '../.
 import type { Block, BlockAnnotations, YearRow } from '../../common/chronology.ts';
 import type { BlockCodings } from '../../common/coding-marks.ts';
 import type { Api } from '../../data/api.ts';
-import type { AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail } from '../../events.ts';
+import type { AnnotationStartDetail, BlockSelectDetail, DocumentImportedDetail, FindHitDetail } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { renderOrphans } from './orphan-list.ts';
+import '../../components/reader/bs-case-file-find.ts';
 
 /** What a caseworker's reader gets for codings: nothing. */
 const NO_CODINGS: ReadonlyMap<string, BlockCodings> = new Map();
@@ -38,6 +39,9 @@ export interface CaseFileTabOptions {
   coded: ReadonlyMap<string, BlockCodings> | undefined;
   imported(e: CustomEvent<DocumentImportedDetail>): void;
   blockSelect(e: CustomEvent<BlockSelectDetail>): void;
+  /** "Sök i akten" shows an occurrence, or none. */
+  findHit(detail: FindHitDetail): void;
+  findClear(): void;
   annotationStart(detail: AnnotationStartDetail): void;
 }
 
@@ -64,6 +68,10 @@ export function renderCaseFileTab(o: CaseFileTabOptions) {
           : nothing}
         ${o.blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
         ${o.annotationsPending && o.blocks.length ? html`<p class="readonly-note" role="status">${t('family.annotationsLoading')}</p>` : nothing}
+        ${o.blocks.length
+          ? html`<bs-case-file-find .blocks=${o.blocks} .texts=${o.texts}
+              @bs-find-hit=${(e: CustomEvent<FindHitDetail>) => o.findHit(e.detail)} @bs-find-clear=${o.findClear}></bs-case-file-find>`
+          : nothing}
         <bs-reader .blocks=${o.blocks} .texts=${o.texts} .questions=${o.questions}
           .touching=${o.placed.touching} .owner=${o.placed.owner} user-id=${o.userId ?? ''}
           busy-id=${o.busyId} ?readonly=${!canAnnotate}
