@@ -23,7 +23,6 @@ const docs = [
 ];
 const blocks = buildChronology(docs);
 const texts = new Map(docs.map((d) => [d.view.id, d.view.text]));
-const at = (doc: string, text: string, from: number, length: number) => ({ doc, at: from, text: text.slice(from, from + length) });
 
 const find = suite('findInCaseFile');
 
@@ -37,7 +36,7 @@ find('finds every occurrence in reading order, whatever the case', () => {
     { block: blocks[2]!.key, text: 'Skolan' },
   ]);
   assert.equal(blocks.map((b) => b.documentId), ['a', 'b', 'a'], 'the blocks are in date order');
-  assert.equal(at('a', A, hits[0]!.start, 6), { doc: 'a', at: A.indexOf('Skolan'), text: 'Skolan' });
+  assert.is(hits[0]!.start, A.indexOf('Skolan'), 'offsets into the document');
 });
 
 find('a phrase matches over a line break; å, ä and ö ignore case too', () => {
