@@ -7,7 +7,7 @@ import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts
 import type { NameSuggestion } from '../domain/name-suggestions.ts';
 import { isBlankText } from '../domain/normalise.ts';
 import { newId } from '../store/ids.ts';
-import { extractText } from './extract-text.ts';
+import { extractRawText } from './extract-text.ts';
 import { PENDING_TTL_MS, SWEEP_EVERY_MS } from './pending-imports.ts';
 import { MAX_PARALLEL_PARSES } from './upload-limits.ts';
 import { inflateZip } from './zip-limits.ts';
@@ -45,8 +45,8 @@ export interface JobFile {
   error?: JobProblem;
   /** The uploaded bytes, until read. */
   bytes?: Uint8Array;
-  /** The extracted original text: memory only. */
-  raw?: string;
+  /** The extracted original text (a text file in UTF-8: its bytes, decoded in the workers): memory only. */
+  raw?: string | Uint8Array;
   /** SHA-256 of the uploaded bytes, to find the same file twice in one job. */
   bytesSha256?: string;
   /** null: the suggestions could not be made. */
@@ -92,7 +92,7 @@ export interface JobInput {
   warnings?: JobWarning[];
 }
 
-export type Suggest = (text: string, exclude: readonly string[]) => Promise<NameSuggestion[] | null>;
+export type Suggest = (text: string | Uint8Array, exclude: readonly string[]) => Promise<NameSuggestion[] | null>;
 
 /** A failure as shown in the job: a domain error's own code and message, anything else generic. */
 export function problemOf(error: unknown): JobProblem {
@@ -203,7 +203,7 @@ export class BulkImports {
     file.state = 'reading';
     try {
       if (!bytes) throw invalidArchive();
-      const raw = await extractText(baseName(file.name), bytes, (p) => (file.progress = 0.8 * p));
+      const raw = await extractRawText(baseName(file.name), bytes, (p) => (file.progress = 0.8 * p));
       if (isBlankText(raw)) throw new ValidationError('Dokumentet är tomt.', 'empty_document');
       file.bytesSha256 = createHash('sha256').update(bytes).digest('hex');
       file.progress = 0.8;

@@ -2,7 +2,7 @@
 // in a worker thread (worker-pool.ts) so a hostile file cannot block or kill the server. A file that
 // is not what its name says, or is too big or too complex to read, is refused with a domain error.
 import { UnsupportedTypeError } from '../domain/errors.ts';
-import { decodeTextFile } from '../domain/decode-upload.ts';
+import { decodeTextFile, readTextFile } from '../domain/decode-upload.ts';
 import { precheckDocx } from './docx-parts.ts';
 import { precheckPdf } from './pdf-precheck.ts';
 import type { ProgressCallback } from './pdf-text.ts';
@@ -35,5 +35,12 @@ export async function precheckUpload(name: string, bytes: Uint8Array): Promise<F
 export async function extractText(name: string, bytes: Uint8Array, onProgress?: ProgressCallback): Promise<string> {
   const kind = await precheckUpload(name, bytes);
   if (kind === 'text') return decodeTextFile(bytes);
+  return parsePool.run({ kind, bytes }, onProgress);
+}
+
+/** As extractText, but a text file in UTF-8 comes back as its bytes (readTextFile), for the workers to decode. */
+export async function extractRawText(name: string, bytes: Uint8Array, onProgress?: ProgressCallback): Promise<string | Uint8Array> {
+  const kind = await precheckUpload(name, bytes);
+  if (kind === 'text') return readTextFile(bytes);
   return parsePool.run({ kind, bytes }, onProgress);
 }

@@ -7,7 +7,8 @@ import { loadSwedishLexicon } from './swedish-lexicon.ts';
 
 export interface NameRequest {
   id: number;
-  text: string;
+  /** The text, or a text file's bytes as UTF-8. */
+  text: string | Uint8Array;
   exclude: string[];
 }
 
@@ -18,7 +19,8 @@ let lexicon: Promise<Lexicon> | undefined;
 parentPort!.on('message', async (request: NameRequest) => {
   try {
     lexicon ??= loadSwedishLexicon();
-    const suggestions = suggestNames(request.text, await lexicon, { exclude: request.exclude });
+    const text = typeof request.text === 'string' ? request.text : Buffer.from(request.text.buffer, request.text.byteOffset, request.text.byteLength).toString('utf8');
+    const suggestions = suggestNames(text, await lexicon, { exclude: request.exclude });
     parentPort!.postMessage({ id: request.id, suggestions } satisfies NameResponse);
   } catch (error) {
     // The kind of failure only: a message could quote the text.

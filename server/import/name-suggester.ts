@@ -22,8 +22,8 @@ export class NameSuggester {
   #next = 1;
   #idle: NodeJS.Timeout | undefined;
 
-  /** The text's name suggestions, or null when the worker failed or took too long. */
-  suggest(text: string, exclude: readonly string[] = []): Promise<NameSuggestion[] | null> {
+  /** The text's name suggestions, or null when the worker failed or took too long. Bytes (UTF-8) are copied to the worker and decoded there. */
+  suggest(text: string | Uint8Array, exclude: readonly string[] = []): Promise<NameSuggestion[] | null> {
     clearTimeout(this.#idle);
     const worker = this.#start();
     worker.ref();

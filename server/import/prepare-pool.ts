@@ -19,6 +19,9 @@ interface Task {
   reject(error: Error): void;
 }
 
+/** `raw` as the pool may take it while the caller keeps its own: bytes are moved to a worker, so a copy. */
+export const copyForPool = (raw: string | Uint8Array): string | Uint8Array => (typeof raw === 'string' ? raw : raw.slice());
+
 export class PreparePool {
   readonly size: number;
   #url: URL;

@@ -96,10 +96,13 @@ test('duplicates: of an earlier file (by bytes or by prepared text) and of a sto
 
 test("a family's suggested names: its ready files' merged, less the names a rule catches, as files and rules change", async () => {
   // Suggestions by file: the first names Zarina, the second Zarina and Noah.
-  const suggest = async (text: string) => [
-    { name: 'Zarina', count: 1, contexts: ['Mormor Zarina ringde.'] },
-    ...(text.includes('Uppföljning 1') ? [{ name: 'Noah', count: 2, contexts: ['Noah'] }] : []),
-  ];
+  const suggest = async (raw: string | Uint8Array) => {
+    const text = typeof raw === 'string' ? raw : new TextDecoder().decode(raw);
+    return [
+      { name: 'Zarina', count: 1, contexts: ['Mormor Zarina ringde.'] },
+      ...(text.includes('Uppföljning 1') ? [{ name: 'Noah', count: 2, contexts: ['Noah'] }] : []),
+    ];
+  };
   const jobs = new BulkImports(() => NOW, { suggest });
   const files = [0, 1].map((n) => ({ name: `fam-1/akt-${n}.txt`, familyId: 'fam-1', bytes: new TextEncoder().encode(TEXT(n)) }));
   const job = jobs.start({ ownerId: 'u-lead', studyId: 's', exclude: [], files });
