@@ -6,7 +6,7 @@ import { documentHead } from '../domain/document-head.ts';
 import { describeDocument, prepareTitle, titleFromFileName } from '../domain/prepare-document.ts';
 import { documentImportJsonSchema } from '../domain/schemas.ts';
 import type { DocumentHeadView, DocumentView } from '../domain/types.ts';
-import { extractText, precheckUpload } from '../import/extract-text.ts';
+import { extractRawText, precheckUpload } from '../import/extract-text.ts';
 import { preparePool } from '../import/prepare-pool.ts';
 import { newId } from '../store/ids.ts';
 import { readJson } from '../http/body.ts';
@@ -20,7 +20,7 @@ import { documentAccess, familyAccess, studyAccess } from '../http/study-access.
 import { readMultipart, UploadedFile } from '../http/multipart.ts';
 
 /** The uploaded case file as title + raw text, from multipart (`file`, `title`) or JSON. */
-async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
+async function readUpload(c: Context): Promise<{ title: string; raw: string | Uint8Array }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     const { title, text } = await readJson(c, documentImportJsonSchema);
@@ -38,7 +38,8 @@ async function readUpload(c: Context): Promise<{ title: string; raw: string }> {
   const title = given || titleFromFileName(file.name);
   const bytes = file.bytes;
   await precheckUpload(file.name, bytes);
-  return { title, raw: await extractText(file.name, bytes) };
+  // A text file in UTF-8 stays bytes, decoded by the worker that prepares it (moved there, not copied).
+  return { title, raw: await extractRawText(file.name, bytes) };
 }
 
 /** `?head=<n>`: a whole number of characters, 1 or more; undefined without the parameter. */
