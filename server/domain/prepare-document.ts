@@ -65,7 +65,10 @@ function prepareWindows(raw: string | Uint8Array, key: Uint8Array, today: Date, 
     }
     for (const e of detectEntries(text, { today })) entries.push({ ...e, start: e.start + length });
     bytes.append(text);
-    if (whole) originals.push(normalised), texts.push(text);
+    if (whole) {
+      originals.push(normalised);
+      texts.push(text);
+    }
     originalAt += normalised.length;
     length += text.length;
   }
