@@ -1,9 +1,10 @@
 // The reader row of the benchmark: Chromium opens a family's 5 MB case file; how long until the first
 // screen shows, and until the reader has the whole file and shows its last entry at the end of the page.
-import { launchBrowser, logIn } from '../setup/browser.ts';
+import { FULL_CHROMIUM_PATH, launchBrowser, logIn } from '../setup/browser.ts';
 
 export async function measureReader(base: string, study: string, family: string) {
-  const browser = await launchBrowser();
+  // The full browser, not the headless shell the tests use: what a caseworker's screen shows.
+  const browser = await launchBrowser(FULL_CHROMIUM_PATH);
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await logIn(page, base, 'socsek1');
