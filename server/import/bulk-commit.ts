@@ -10,7 +10,7 @@ import type { DocumentMeta } from '../domain/types.ts';
 import { newId } from '../store/ids.ts';
 import type { StudyRepo } from '../store/study-repo.ts';
 import { isSkipped, settledView } from './bulk-import-view.ts';
-import { copyForPool, preparePool } from './prepare-pool.ts';
+import { preparePool } from './prepare-pool.ts';
 import { yieldToEventLoop } from '../workers/event-loop.ts';
 import type { BulkImports, BulkJob } from './bulk-imports.ts';
 
@@ -66,8 +66,8 @@ export async function commitJob(jobs: BulkImports, job: BulkJob, repo: StudyRepo
       return [{ file, family, raw: file.raw }];
     });
     // Prepared side by side in the worker pool, in the files' order.
-    // The job keeps its texts (a commit that fails can be tried again): the pool gets copies.
-    const prepared = await Promise.all(chosen.map(({ raw, family }) => preparePool.prepareStorable(copyForPool(raw), key, now, family.nameRules)));
+    // The job keeps its texts (a commit that fails can be tried again): the workers get copies.
+    const prepared = await Promise.all(chosen.map(({ raw, family }) => preparePool.prepareStorable(raw, key, now, family.nameRules, { keep: true })));
     for (const [i, { file, family }] of chosen.entries()) {
       // Hundreds of titles to pseudonymise: the server answers others in between.
       if (i > 0 && i % 50 === 0) await yieldToEventLoop();

@@ -7,7 +7,7 @@
 // the server 50–80 ms on every poll of a large import.)
 import { PSEUDONYM_KINDS } from '../domain/pseudonymise.ts';
 import { prepareFileName } from '../domain/prepare-document.ts';
-import { copyForPool, preparePool } from './prepare-pool.ts';
+import { preparePool } from './prepare-pool.ts';
 import { mergeSuggestions, type NameSuggestion } from '../domain/name-suggestions.ts';
 import { nameHash, normaliseName } from '../domain/pseudonymise-names.ts';
 import type { Family, Study } from '../domain/types.ts';
@@ -101,7 +101,7 @@ export async function refreshSummaries(job: BulkJob, study: Study, key: Uint8Arr
       const mine: { rulesKey: string; done: Promise<void> } = { rulesKey, done: Promise.resolve() };
       // Kept only while no newer preparation (for rules changed since) took over, and the job is open.
       const latest = () => preparing.get(file) === mine && file.raw === raw;
-      mine.done = preparePool.prepareStorable(copyForPool(raw), key, now, family?.nameRules).then(
+      mine.done = preparePool.prepareStorable(raw, key, now, family?.nameRules, { keep: true }).then(
         (prepared) => {
           if (latest()) file.summary = { rulesKey, counts: prepared.replacements, entryCount: prepared.entries.length, sha256: prepared.sha256 };
         },

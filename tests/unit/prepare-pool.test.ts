@@ -67,6 +67,13 @@ pool("a text file's bytes are decoded in the worker as the file is read as text,
     }
     assert.is(bytes.byteLength, 0, 'the bytes were moved to the worker, not copied');
     assert.is(slice.toString('utf8'), fileText, 'a view into a larger buffer is left as it was');
+
+    // A bulk import keeps its files' bytes for the next view or commit: copied to the worker.
+    const kept = new Uint8Array(Buffer.from(fileText, 'utf8'));
+    const { textBytes, ...rest } = await workers.prepareStorable(kept, key, today, names, { keep: true });
+    assert.equal(rest, stored);
+    assert.is(Buffer.from(textBytes).toString('utf8'), text);
+    assert.is(Buffer.from(kept).toString('utf8'), fileText, 'the kept bytes are still here');
   } finally {
     await workers.close();
   }
