@@ -183,14 +183,20 @@ export class BsReader extends LitElement {
    * (a CSS highlight, which changes nothing in the text's DOM) and scrolls it into view.
    */
   async revealText(key: string, start: number, end: number): Promise<void> {
+    const shown = ++this._finds;
     clearFound();
     await this.revealBlock(key, { focus: false });
     const section = this._section(key);
-    if (section) showFound(section, start, end);
+    // Enter pressed again meanwhile: only the latest occurrence is marked.
+    if (section && shown === this._finds) showFound(section, start, end);
   }
 
-  /** Takes away the mark of "Sök i akten". */
+  /** Counts revealText calls (see there). */
+  private _finds = 0;
+
+  /** Takes away the mark of "Sök i akten" (and any still to come). */
   clearFound(): void {
+    this._finds++;
     clearFound();
   }
 
