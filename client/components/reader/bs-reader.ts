@@ -19,7 +19,8 @@ import { fire } from '../../events.ts';
 import { t } from '../../i18n/sv.ts';
 import { renderBlock } from './reader-block.ts';
 import { READER_LAYOUT } from './reader-layout.ts';
-import { clearFound, isTextField, nextFrame, showFound } from './reader-dom.ts';
+import { isTextField, nextFrame } from './reader-dom.ts';
+import { FoundMark } from './found-mark.ts';
 import { ReaderKeyboardController } from './reader-keyboard-controller.ts';
 import { ReaderSelectionController } from './reader-selection-controller.ts';
 import { readerStyles } from './reader-styles.ts';
@@ -51,6 +52,9 @@ export class BsReader extends LitElement {
     blocks: () => this.blocks,
     text: (documentId) => this.texts.get(documentId),
   });
+
+  /** The passage "Sök i akten" shows. */
+  private readonly _found = new FoundMark();
 
   /** The block of the last "Markera som" choice: focus returns there when the form closes. */
   private _returnTo = '';
@@ -104,7 +108,7 @@ export class BsReader extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearFound();
+    this._found.clear();
     window.removeEventListener('keydown', this._onKeydown);
   }
 
@@ -177,27 +181,16 @@ export class BsReader extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`section[data-block="${CSS.escape(key)}"]`);
   }
 
-  /**
-   * Shows a passage found by "Sök i akten" (document offsets within block `key`): scrolls its block into
-   * view as revealBlock does, but leaves focus where it is (in the find field), then marks the passage
-   * (a CSS highlight, which changes nothing in the text's DOM) and scrolls it into view.
-   */
+  /** Shows a passage "Sök i akten" found (document offsets in block `key`): as revealBlock, but focus stays in the find field. */
   async revealText(key: string, start: number, end: number): Promise<void> {
-    const shown = ++this._finds;
-    clearFound();
-    await this.revealBlock(key, { focus: false });
-    const section = this._section(key);
-    // Enter pressed again meanwhile: only the latest occurrence is marked.
-    if (section && shown === this._finds) showFound(section, start, end);
+    await this._found.show(async () => {
+      await this.revealBlock(key, { focus: false });
+      return this._section(key);
+    }, start, end);
   }
 
-  /** Counts revealText calls (see there). */
-  private _finds = 0;
-
-  /** Takes away the mark of "Sök i akten" (and any still to come). */
   clearFound(): void {
-    this._finds++;
-    clearFound();
+    this._found.clear();
   }
 
   /** Scrolls a block to the top of the viewport (through the virtualizer: it may not be in the DOM yet) and moves focus to it (unless `focus: false`). */
