@@ -87,8 +87,10 @@ export class StudyRepo {
     return this.#study.mutate(change);
   }
 
-  /** Stores new immutable documents in one durable batch, then lists them in study.json in one write. */
-  /** `text`: as a string, or as the UTF-8 bytes to write (a worker's prepared text). */
+  /**
+   * Stores new immutable documents in one durable batch, then lists them in study.json in one write.
+   * `text`: as a string, or as the UTF-8 bytes to write (a worker's prepared text).
+   */
   async addDocuments(docs: { meta: DocumentMeta; text: string | Uint8Array; entries: Entry[] }[]): Promise<void> {
     await this.documents.writeAll(docs.map((d) => ({ id: d.meta.id, text: d.text, entries: d.entries })));
     await this.mutateStudy((s) => void s.documents.push(...docs.map((d) => d.meta)));

@@ -49,6 +49,13 @@ test('the first entries show before the whole document arrives; then the last on
     assert.ok(page.workers().some((w) => w.url().endsWith('/json-worker.js')), 'the whole document is read by the worker');
     assert.is(await blocks.filter({ hasText: `Anteckning ${ENTRIES}` }).count(), 0, 'the end of the file is not there yet');
     assert.is(await page.locator('#orphans-title').count(), 0, 'the annotation beyond the head is not called lost');
+    // "Sök i akten" waits for the whole file rather than answer from the head alone.
+    const find = page.getByRole('searchbox', { name: 'Sök i akten' });
+    const findStatus = page.locator('bs-case-file-find [role=status]');
+    await find.fill('om dag 2990 i');
+    await find.press('Enter');
+    await findStatus.filter({ hasText: 'Akten läses fortfarande in' }).waitFor();
+    await find.blur(); // the keys below are the reader's
 
     // A selection made in the head survives the whole document's arrival.
     await selectPhrase(page, 'om dag 1 i akten');
@@ -87,6 +94,9 @@ test('the first entries show before the whole document arrives; then the last on
     // The annotation deep in the file is marked in its entry, and not listed as lost.
     await blocks.filter({ hasText: 'Anteckning 2990' }).locator('mark').first().waitFor({ state: 'attached' });
     assert.is(await page.locator('#orphans-title').count(), 0);
+    // With the whole file in, the same search finds the one place.
+    await find.press('Enter');
+    await findStatus.filter({ hasText: 'Träff 1 av 1' }).waitFor();
   } finally {
     await context.close();
   }

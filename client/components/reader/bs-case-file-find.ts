@@ -49,6 +49,9 @@ export class BsCaseFileFind extends LitElement {
   /** Document id → its text. */
   @property({ attribute: false }) texts: ReadonlyMap<string, string> = new Map();
 
+  /** Only the heads of the documents are in yet: a search would miss the rest, so it waits. */
+  @property({ type: Boolean }) loading = false;
+
   @state() private _hits: FindHit[] = [];
   @state() private _current = -1;
   @state() private _status = '';
@@ -78,6 +81,10 @@ export class BsCaseFileFind extends LitElement {
   };
 
   private _go(step: 1 | -1): void {
+    if (this.loading) {
+      this._status = t('find.loading');
+      return;
+    }
     const query = this._input?.value ?? '';
     const found = this._foundFor;
     if (!found || found.query !== query || found.blocks !== this.blocks || found.texts !== this.texts) {

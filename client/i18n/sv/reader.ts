@@ -16,6 +16,7 @@ export const readerStrings = {
   'find.positionMore': 'Träff {n} av fler än {total}',
   'find.none': 'Inga träffar i akten.',
   'find.short': 'Skriv minst två tecken.',
+  'find.loading': 'Akten läses fortfarande in. Sök igen om en stund.',
   'family.orphans': 'Markeringar som inte längre hittas i texten',
   'family.orphansIntro': 'Texten har ändrats så att de här markeringarna inte kunde placeras igen. De sparas ändå.',
   'family.conflict': 'Markeringen har sparats i en nyare version (i en annan flik eller ett annat fönster) sedan du öppnade den här. Formuläret visar fortfarande din text; den sparade versionen står ovanför. Spara skriver över den sparade versionen med din text, Avbryt behåller den sparade.',

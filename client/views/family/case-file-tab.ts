@@ -69,7 +69,7 @@ export function renderCaseFileTab(o: CaseFileTabOptions) {
         ${o.blocks.length ? nothing : html`<p>${t('family.noDocuments')}</p>`}
         ${o.annotationsPending && o.blocks.length ? html`<p class="readonly-note" role="status">${t('family.annotationsLoading')}</p>` : nothing}
         ${o.blocks.length
-          ? html`<bs-case-file-find .blocks=${o.blocks} .texts=${o.texts}
+          ? html`<bs-case-file-find .blocks=${o.blocks} .texts=${o.texts} ?loading=${o.partial}
               @bs-find-hit=${(e: CustomEvent<FindHitDetail>) => o.findHit(e.detail)} @bs-find-clear=${o.findClear}></bs-case-file-find>`
           : nothing}
         <bs-reader .blocks=${o.blocks} .texts=${o.texts} .questions=${o.questions}
